@@ -1,0 +1,43 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { ErrorBody } from './errors/error-body';
+import { createValidationPipe } from './errors/validation';
+
+export const API_PREFIX = 'api';
+export const DOCS_PATH = 'api/docs';
+export const OPENAPI_PATH = 'api/v1/openapi.json';
+
+/** Everything that makes a Nest app our API; shared by main.ts and the end-to-end tests. */
+export function configureApi(app: NestExpressApplication): AppConfig {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('EU Talent Pool API')
+      .setDescription(
+        'Matching third-country jobseekers with employers in EU shortage occupations. ' +
+          'A match never guarantees a visa or permit: admission stays with national immigration procedures.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ErrorBody] },
+  );
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: OPENAPI_PATH });
+  return config;
+}

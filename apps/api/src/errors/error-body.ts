@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ErrorDetail {
+  @ApiPropertyOptional({ example: 'email' })
+  field?: string;
+
+  @ApiProperty({ example: 'must be an email' })
+  reason!: string;
+}
+
+export class ErrorPayload {
+  @ApiProperty({ example: 'VALIDATION_FAILED' })
+  code!: string;
+
+  @ApiProperty({ example: 'The request is invalid' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: [ErrorDetail] })
+  details?: ErrorDetail[];
+
+  @ApiPropertyOptional({ description: 'Echoes the x-request-id response header' })
+  requestId?: string;
+
+  @ApiPropertyOptional({ description: 'Reference for an unexpected error, as logged by the server' })
+  errorId?: string;
+}
+
+/** The one shape of every error response. */
+export class ErrorBody {
+  @ApiProperty({ type: ErrorPayload })
+  error!: ErrorPayload;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HealthResponse } from './health.response';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthResponse, description: 'Postgres, Redis and Meilisearch all answer' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'At least one service is down' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+    const report = await this.health.check();
+    response.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

@@ -1,0 +1,12 @@
+import { QueueModule } from '@app/queue';
+import { SearchModule } from '@app/search';
+import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+
+@Module({
+  imports: [QueueModule, SearchModule],
+  controllers: [HealthController],
+  providers: [HealthService],
+})
+export class HealthModule {}

@@ -1,0 +1,102 @@
+import type { AppConfig } from '@app/config';
+import { migrate } from '@app/database';
+import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { explainUnreachableServices } from '../preflight';
+
+const SERVICES = {
+  api: 'dist/apps/api/apps/api/src/main.js',
+  worker: 'dist/apps/worker/apps/worker/src/main.js',
+} as const;
+
+/**
+ * Starts the whole platform from a built checkout: checks Postgres and Redis, migrates, starts the
+ * bundled Meilisearch when MEILI_URL is unset, then runs the API and the worker until interrupted.
+ */
+export async function start(config: AppConfig): Promise<void> {
+  const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
+  const problem = await explainUnreachableServices(config);
+  if (problem) {
+    process.stderr.write(`\n${problem}\n\n`);
+    process.exit(1);
+  }
+  await migrate(config, log);
+
+  let meilisearch: LocalMeilisearch | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (!config.search.url) {
+    log('Starting the bundled Meilisearch (checksum verified)…');
+    meilisearch = await ensureLocalMeilisearch({ dataDir: config.dataDir });
+    env.MEILI_URL = meilisearch.url;
+    env.MEILI_MASTER_KEY = meilisearch.masterKey;
+    log(`Meilisearch ${meilisearch.owned ? 'started' : 'already running'} at ${meilisearch.url}`);
+  }
+
+  const children = Object.entries(SERVICES).map(([name, entry]) => {
+    const path = join(process.cwd(), entry);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+    return { name, process: spawn(process.execPath, [path], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] }) };
+  });
+
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await Promise.all(children.map((child) => stopChild(child.process)));
+    await meilisearch?.stop();
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  if (process.connected) process.once('disconnect', () => void stopAll(0));
+  for (const child of children) {
+    child.process.once('exit', (code) => {
+      if (stopping) return;
+      process.stderr.write(`[start] ${child.name} exited with code ${code}; stopping the platform\n`);
+      void stopAll(1);
+    });
+  }
+
+  const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+  if (await waitForHealth(`${base}/api/v1/health`, 60_000)) {
+    process.stdout.write(
+      [
+        '',
+        'EU Talent Pool is running:',
+        `  API      ${base}/api/v1`,
+        `  Docs     ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
+        `  Health   ${base}/api/v1/health`,
+        `  Search   ${env.MEILI_URL ?? config.search.url}`,
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n') + '\n',
+    );
+  } else {
+    process.stderr.write(`[start] The API did not report healthy at ${base}/api/v1/health within 60 s\n`);
+  }
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await delay(300);
+  }
+  return false;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, delay(15_000, undefined, { ref: false }).then(() => child.kill('SIGKILL'))]);
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { loadConfig, runService } from '@app/config';
+import { migrate, revertLastMigration } from '@app/database';
+import { start } from './commands/start.command';
+
+const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
+  start: { describe: 'migrate, start Meilisearch if needed, run API and worker', run: () => start(loadConfig()) },
+  migrate: { describe: 'create the database if needed and apply pending migrations', run: async () => void (await migrate(loadConfig(), console.log)) },
+  'migrate:revert': { describe: 'revert the last applied migration', run: () => revertLastMigration(loadConfig(), console.log) },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  const usage = Object.entries(COMMANDS).map(([key, value]) => `  ${key.padEnd(16)} ${value.describe}`);
+  process.stderr.write(`Usage: talentpool <command>\n\nCommands:\n${usage.join('\n')}\n`);
+  process.exit(name ? 2 : 0);
+} else {
+  runService(name, async () => {
+    await command.run(args);
+    if (name !== 'start') process.exit(0);
+  });
+}

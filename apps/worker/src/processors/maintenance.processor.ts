@@ -1,0 +1,14 @@
+import { OutboxService, type JobHandlers } from '@app/queue';
+import { Processor } from '@nestjs/bullmq';
+import { TypedProcessor } from './typed-processor';
+
+@Processor('maintenance')
+export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
+  constructor(private readonly outbox: OutboxService) {
+    super();
+  }
+
+  readonly handlers: JobHandlers<'maintenance'> = {
+    'maintenance.purge-outbox': async (job) => ({ purged: await this.outbox.purgeRelayed(job.data.olderThanHours) }),
+  };
+}

@@ -1,0 +1,21 @@
+import type { AppConfig } from '@app/config';
+import type { JobName, JobPayloads } from '@app/queue';
+
+interface Schedule<N extends JobName> {
+  id: string;
+  everyMs: number;
+  name: N;
+  data: JobPayloads[N];
+}
+
+/** Repeatable jobs, upserted by every worker at start (BullMQ keeps one scheduler per id). */
+export function schedules(config: AppConfig): Schedule<JobName>[] {
+  return [
+    {
+      id: 'purge-outbox',
+      everyMs: 60 * 60 * 1000,
+      name: 'maintenance.purge-outbox',
+      data: { olderThanHours: config.outbox.retentionHours },
+    },
+  ];
+}

@@ -1,0 +1,43 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay } from '@app/queue';
+import { SearchIndexes } from '@app/search';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import type { TypedProcessor } from './processors/typed-processor';
+import { schedules } from './schedules';
+
+/** Boot sequence of the worker: check handlers, apply index settings, schedule jobs, relay the outbox. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerService.name);
+  private readonly processors: TypedProcessor<never>[];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
+    private readonly relay: OutboxRelay,
+    private readonly indexes: SearchIndexes,
+    maintenance: MaintenanceProcessor,
+  ) {
+    this.processors = [maintenance] as TypedProcessor<never>[];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.assertEveryJobHasHandler();
+    for (const processor of this.processors) processor.worker.concurrency = this.config.queue.concurrency;
+    await this.indexes.applyAll();
+    for (const schedule of schedules(this.config)) {
+      await this.jobs
+        .queueFor(schedule.name)
+        .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.name, data: schedule.data });
+    }
+    this.relay.start();
+    this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);
+  }
+
+  private assertEveryJobHasHandler(): void {
+    const handled = new Set(this.processors.flatMap((processor) => processor.handledJobs()));
+    const missing = Object.keys(JOB_QUEUE).filter((name) => isJobName(name) && !handled.has(name));
+    if (missing.length > 0) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
+  }
+}

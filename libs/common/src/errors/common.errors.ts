@@ -1,0 +1,14 @@
+import type { DomainErrorDetail } from './domain-error';
+import { DomainError } from './domain-error';
+
+export class ValidationFailedError extends DomainError {
+  constructor(message: string, details?: DomainErrorDetail[]) {
+    super('invalid', 'VALIDATION_FAILED', message, details);
+  }
+}
+
+export class ResourceNotFoundError extends DomainError {
+  constructor(resource: string, id: string) {
+    super('not_found', 'NOT_FOUND', `${resource} ${id} does not exist`);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './errors/domain-error';
+export * from './errors/common.errors';

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './load-config';
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * Runs a process entry point: configuration is validated before anything else, and a failure to
+ * start prints the reason (every bad variable, for a ConfigError) and exits non-zero.
+ */
+export function runService(service: string, start: () => Promise<Closable | void>): void {
+  Promise.resolve()
+    .then(() => loadConfig())
+    .then(start)
+    .then((running) => {
+      // Started by a supervisor over IPC (the start command): stop when it goes away.
+      if (running && process.connected) {
+        process.once('disconnect', () => void running.close().finally(() => process.exit(0)));
+      }
+    })
+    .catch((error: unknown) => {
+      const reason =
+        error instanceof ConfigError
+          ? error.message
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : String(error);
+      process.stderr.write(`${service} failed to start. ${reason}\n`);
+      process.exit(1);
+    });
+}

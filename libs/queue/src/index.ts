@@ -1,0 +1,6 @@
+export * from './job-map';
+export { JobProducer, type EnqueueOptions } from './job-producer';
+export { OutboxService } from './outbox/outbox.service';
+export { OutboxRelay } from './outbox/outbox-relay.service';
+export { QueueModule } from './queue.module';
+export { redisOptionsFromUrl } from './redis-options';

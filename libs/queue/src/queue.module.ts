@@ -1,0 +1,35 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QUEUE_NAMES } from './job-map';
+import { JobProducer, queueRegistryProvider } from './job-producer';
+import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxService } from './outbox/outbox.service';
+import { redisOptionsFromUrl } from './redis-options';
+
+const DAY_SECONDS = 24 * 3600;
+
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: { ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: null },
+        prefix: config.queue.prefix,
+        defaultJobOptions: {
+          attempts: config.queue.attempts,
+          backoff: { type: 'exponential', delay: config.queue.backoffMs },
+          removeOnComplete: { age: DAY_SECONDS, count: 10_000 },
+          removeOnFail: { age: 14 * DAY_SECONDS },
+        },
+      }),
+    }),
+    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+    TypeOrmModule.forFeature([OutboxMessageEntity]),
+  ],
+  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay],
+  exports: [BullModule, JobProducer, OutboxService, OutboxRelay],
+})
+export class QueueModule {}

@@ -1,0 +1,41 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Meilisearch, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import { ensureLocalMeilisearch, type LocalMeilisearch } from './local/local-meilisearch';
+
+export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
+
+export class SearchTaskFailedError extends Error {}
+
+/** Waits for a Meilisearch task and throws when it did not succeed. */
+export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
+  const done = await task.waitTask({ timeout: timeoutMs, interval: 50 });
+  if (done.status !== 'succeeded') {
+    throw new SearchTaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`);
+  }
+  return done;
+}
+
+/**
+ * Connects to MEILI_URL, or, when none is configured, to the bundled local Meilisearch (started if
+ * needed and stopped on shutdown when this process started it).
+ */
+@Injectable()
+export class MeilisearchConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger(MeilisearchConnection.name);
+  private local?: LocalMeilisearch;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async connect(): Promise<Meilisearch> {
+    const { url, masterKey } = this.config.search;
+    if (url) return new Meilisearch({ host: url, apiKey: masterKey });
+    this.local = await ensureLocalMeilisearch({ dataDir: this.config.dataDir });
+    this.logger.log(`Using local Meilisearch at ${this.local.url}${this.local.owned ? ' (started)' : ''}`);
+    return new Meilisearch({ host: this.local.url, apiKey: this.local.masterKey });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.local?.stop();
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateOutbox1795932277049 } from './1795932277049-CreateOutbox';
+
+/** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
+export const migrations = [CreateOutbox1795932277049];
