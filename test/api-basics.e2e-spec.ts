@@ -1,14 +1,14 @@
 import { APP_CONFIG, loadConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { ProbeController } from './fixtures/probe.controller';
+import { ProbeController, UnruledController } from './fixtures/probe.controller';
 import { closeApp, createApiApp } from './utils/api-app';
 
 describe('API basics', () => {
   let sut: NestExpressApplication;
 
   beforeAll(async () => {
-    sut = await createApiApp({ extra: { controllers: [ProbeController] } });
+    sut = await createApiApp({ extra: { controllers: [ProbeController, UnruledController] } });
   });
 
   afterAll(() => closeApp(sut));
@@ -84,6 +84,11 @@ describe('API basics', () => {
     expect(response.body.error.code).toBe('INTERNAL_ERROR');
     expect(response.body.error.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
+  });
+
+  it('refuses a route that declares no access rule', async () => {
+    const response = await request(sut.getHttpServer()).get('/api/v1/test-unruled').expect(403);
+    expect(response.body.error.code).toBe('ACCESS_RULE_MISSING');
   });
 
   it('answers unknown routes with 404 in the error shape', async () => {

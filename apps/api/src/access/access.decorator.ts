@@ -1,0 +1,14 @@
+import { SetMetadata } from '@nestjs/common';
+
+export type Role = 'candidate' | 'employer' | 'ncp' | 'admin';
+export const ROLES: readonly Role[] = ['candidate', 'employer', 'ncp', 'admin'];
+
+export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
+
+export const ACCESS_RULE = 'access-rule';
+
+/** Anyone, signed in or not, may call this route. */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Only signed-in users with one of these roles may call this route (ownership is checked in the service). */
+export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
