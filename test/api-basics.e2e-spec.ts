@@ -30,7 +30,9 @@ describe('API basics', () => {
   });
 
   it('echoes a well-formed request id and generates one otherwise', async () => {
-    const given = await request(sut.getHttpServer()).get('/api/v1/health').set('x-request-id', 'abc-12345678');
+    const given = await request(sut.getHttpServer())
+      .get('/api/v1/health')
+      .set('x-request-id', 'abc-12345678');
     expect(given.headers['x-request-id']).toBe('abc-12345678');
     const generated = await request(sut.getHttpServer()).get('/api/v1/health').set('x-request-id', 'bad id!');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -102,7 +104,9 @@ describe('API health with a service down', () => {
 
   beforeAll(async () => {
     const config = loadConfig({ ...process.env, REDIS_URL: 'redis://127.0.0.1:1' });
-    sut = await createApiApp({ override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config) });
+    sut = await createApiApp({
+      override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config),
+    });
   });
 
   afterAll(() => closeApp(sut));

@@ -16,7 +16,9 @@ describe('Transactional outbox', () => {
   let jobs: JobProducer;
 
   beforeAll(async () => {
-    producerSide = await Test.createTestingModule({ imports: [ConfigModule, DatabaseModule, QueueModule] }).compile();
+    producerSide = await Test.createTestingModule({
+      imports: [ConfigModule, DatabaseModule, QueueModule],
+    }).compile();
     await producerSide.init();
     dataSource = producerSide.get(getDataSourceToken());
     outbox = producerSide.get(OutboxService);
@@ -40,7 +42,9 @@ describe('Transactional outbox', () => {
       `INSERT INTO outbox_messages (job_name, payload, relayed_at)
        VALUES ('maintenance.purge-outbox', '{"olderThanHours":1}', now() - interval '100 hours') RETURNING id`,
     );
-    await dataSource.transaction((manager) => outbox.add(manager, 'maintenance.purge-outbox', { olderThanHours: 48 }));
+    await dataSource.transaction((manager) =>
+      outbox.add(manager, 'maintenance.purge-outbox', { olderThanHours: 48 }),
+    );
     await expect(
       dataSource.transaction(async (manager) => {
         await outbox.add(manager, 'maintenance.purge-outbox', { olderThanHours: 0 });
@@ -48,7 +52,9 @@ describe('Transactional outbox', () => {
       }),
     ).rejects.toThrow('the domain change failed');
 
-    const pending: { id: string }[] = await dataSource.query('SELECT id FROM outbox_messages WHERE relayed_at IS NULL');
+    const pending: { id: string }[] = await dataSource.query(
+      'SELECT id FROM outbox_messages WHERE relayed_at IS NULL',
+    );
     expect(pending).toHaveLength(1);
     const queue = jobs.queueFor('maintenance.purge-outbox');
     expect(await queue.getJob(`outbox-${pending[0].id}`)).toBeUndefined();
@@ -72,8 +78,8 @@ describe('Transactional outbox', () => {
   });
 
   it('refuses to record a job outside a transaction', async () => {
-    await expect(outbox.add(dataSource.manager, 'maintenance.purge-outbox', { olderThanHours: 1 })).rejects.toThrow(
-      /inside the transaction/,
-    );
+    await expect(
+      outbox.add(dataSource.manager, 'maintenance.purge-outbox', { olderThanHours: 1 }),
+    ).rejects.toThrow(/inside the transaction/);
   });
 });

@@ -19,7 +19,10 @@ export default async function globalTeardown(): Promise<void> {
     await local.stop();
     await rm(meiliInstanceDir(runId), { recursive: true, force: true });
   } else if (config.search.url) {
-    await deleteIndexes(new Meilisearch({ host: config.search.url, apiKey: config.search.masterKey }), config.search.indexPrefix);
+    await deleteIndexes(
+      new Meilisearch({ host: config.search.url, apiKey: config.search.masterKey }),
+      config.search.indexPrefix,
+    );
   }
 }
 

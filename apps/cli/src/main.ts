@@ -4,9 +4,18 @@ import { migrate, revertLastMigration } from '@app/database';
 import { start } from './commands/start.command';
 
 const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
-  start: { describe: 'migrate, start Meilisearch if needed, run API and worker', run: () => start(loadConfig()) },
-  migrate: { describe: 'create the database if needed and apply pending migrations', run: async () => void (await migrate(loadConfig(), console.log)) },
-  'migrate:revert': { describe: 'revert the last applied migration', run: () => revertLastMigration(loadConfig(), console.log) },
+  start: {
+    describe: 'migrate, start Meilisearch if needed, run API and worker',
+    run: () => start(loadConfig()),
+  },
+  migrate: {
+    describe: 'create the database if needed and apply pending migrations',
+    run: async () => void (await migrate(loadConfig(), console.log)),
+  },
+  'migrate:revert': {
+    describe: 'revert the last applied migration',
+    run: () => revertLastMigration(loadConfig(), console.log),
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);

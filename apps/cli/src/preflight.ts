@@ -28,7 +28,10 @@ export async function explainUnreachableServices(config: AppConfig): Promise<str
     canReachPostgres(config.database.url),
     canReachRedis(config.redis.url),
   ]);
-  const missing = [!postgres && `PostgreSQL (DATABASE_URL=${redact(config.database.url)})`, !redis && `Redis (REDIS_URL=${redact(config.redis.url)})`].filter(Boolean);
+  const missing = [
+    !postgres && `PostgreSQL (DATABASE_URL=${redact(config.database.url)})`,
+    !redis && `Redis (REDIS_URL=${redact(config.redis.url)})`,
+  ].filter(Boolean);
   if (missing.length === 0) return null;
   return (
     `Cannot reach ${missing.join(' and ')}. The platform keeps its data in PostgreSQL and runs background ` +

@@ -29,7 +29,11 @@ export class WorkerService implements OnApplicationBootstrap {
     for (const schedule of schedules(this.config)) {
       await this.jobs
         .queueFor(schedule.name)
-        .upsertJobScheduler(schedule.id, { every: schedule.everyMs }, { name: schedule.name, data: schedule.data });
+        .upsertJobScheduler(
+          schedule.id,
+          { every: schedule.everyMs },
+          { name: schedule.name, data: schedule.data },
+        );
     }
     this.relay.start();
     this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);

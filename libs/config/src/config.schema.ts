@@ -4,9 +4,7 @@ const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
-const sizeLimit = z
-  .string()
-  .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb');
+const sizeLimit = z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb');
 
 /**
  * Every environment variable the platform reads, with its default. `.env.example` and the README's

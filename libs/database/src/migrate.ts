@@ -11,7 +11,11 @@ export async function migrate(config: AppConfig, log: Log = () => undefined): Pr
   return withDataSource(config, async (dataSource) => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     const names = applied.map((migration) => migration.name);
-    log(names.length ? `Applied ${names.length} migration(s): ${names.join(', ')}` : 'Database schema is up to date');
+    log(
+      names.length
+        ? `Applied ${names.length} migration(s): ${names.join(', ')}`
+        : 'Database schema is up to date',
+    );
     return names;
   });
 }
@@ -21,8 +25,14 @@ export async function revertLastMigration(config: AppConfig, log: Log = () => un
   log('Reverted the last migration');
 }
 
-async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = await new DataSource({ ...buildDataSourceOptions(config), logging: ['error'] }).initialize();
+async function withDataSource<T>(
+  config: AppConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = await new DataSource({
+    ...buildDataSourceOptions(config),
+    logging: ['error'],
+  }).initialize();
   try {
     return await work(dataSource);
   } finally {

@@ -28,8 +28,9 @@ export class JobProducer {
     name: N,
     data: JobPayloads[N],
     options: EnqueueOptions = {},
-  ): Promise<Job<JobPayloads[N]>> {
-    return this.queueFor(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+  ): Promise<Job<JobPayloads[N], unknown, N>> {
+    const job = await this.queueFor(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+    return job as Job<JobPayloads[N], unknown, N>;
   }
 
   queueFor(name: JobName): Queue {

@@ -1,5 +1,10 @@
 export { ensureLocalMeilisearch, type LocalMeilisearch } from './local/local-meilisearch';
-export { MEILISEARCH_SHA256, MEILISEARCH_VERSION, prepareMeilisearchBinary, sha256File } from './local/meilisearch-binary';
+export {
+  MEILISEARCH_SHA256,
+  MEILISEARCH_VERSION,
+  prepareMeilisearchBinary,
+  sha256File,
+} from './local/meilisearch-binary';
 export { MEILI_CLIENT, SearchTaskFailedError, settle } from './search-client';
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';

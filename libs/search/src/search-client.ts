@@ -11,7 +11,9 @@ export class SearchTaskFailedError extends Error {}
 export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
   const done = await task.waitTask({ timeout: timeoutMs, interval: 50 });
   if (done.status !== 'succeeded') {
-    throw new SearchTaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`);
+    throw new SearchTaskFailedError(
+      `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
+    );
   }
   return done;
 }

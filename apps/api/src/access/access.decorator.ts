@@ -11,4 +11,5 @@ export const ACCESS_RULE = 'access-rule';
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /** Only signed-in users with one of these roles may call this route (ownership is checked in the service). */
-export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);

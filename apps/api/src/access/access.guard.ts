@@ -16,7 +16,8 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new DomainError('forbidden', 'ACCESS_RULE_MISSING', 'This route declares no access rule');
+    if (!rule)
+      throw new DomainError('forbidden', 'ACCESS_RULE_MISSING', 'This route declares no access rule');
     if (rule.kind === 'public') return true;
     throw new DomainError('unauthenticated', 'AUTHENTICATION_REQUIRED', 'Sign in to use this route');
   }

@@ -10,8 +10,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new ValidationFailedError('The request is invalid', flatten(errors)),
+    exceptionFactory: (errors) => new ValidationFailedError('The request is invalid', flatten(errors)),
   });
 }
 

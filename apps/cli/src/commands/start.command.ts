@@ -38,7 +38,10 @@ export async function start(config: AppConfig): Promise<void> {
   const children = Object.entries(SERVICES).map(([name, entry]) => {
     const path = join(process.cwd(), entry);
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
-    return { name, process: spawn(process.execPath, [path], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] }) };
+    return {
+      name,
+      process: spawn(process.execPath, [path], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] }),
+    };
   });
 
   let stopping = false;

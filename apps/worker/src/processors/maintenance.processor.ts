@@ -9,6 +9,8 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
   }
 
   readonly handlers: JobHandlers<'maintenance'> = {
-    'maintenance.purge-outbox': async (job) => ({ purged: await this.outbox.purgeRelayed(job.data.olderThanHours) }),
+    'maintenance.purge-outbox': async (job) => ({
+      purged: await this.outbox.purgeRelayed(job.data.olderThanHours),
+    }),
   };
 }

@@ -10,7 +10,9 @@ export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
   abstract readonly handlers: JobHandlers<Q>;
 
   async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as unknown as Record<string, ((job: JobOf<JobName>) => Promise<unknown>) | undefined>)[job.name];
+    const handler = (
+      this.handlers as unknown as Record<string, ((job: JobOf<JobName>) => Promise<unknown>) | undefined>
+    )[job.name];
     if (!handler) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     return handler(job as JobOf<JobName>);
   }

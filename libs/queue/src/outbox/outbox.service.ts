@@ -36,10 +36,10 @@ export class OutboxService {
 
   /** Deletes messages relayed more than `olderThanHours` ago; returns how many. */
   async purgeRelayed(olderThanHours: number): Promise<number> {
-    const [, deleted] = (await this.dataSource.query(
+    const [, deleted] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM outbox_messages WHERE relayed_at < now() - make_interval(hours => $1)`,
       [olderThanHours],
-    )) as [unknown, number];
+    );
     return deleted;
   }
 }

@@ -38,7 +38,7 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
   const masterKey = await readOrCreateMasterKey(join(home, 'master.key'));
   const existing = await readInstance(join(home, 'instance.json'));
   if (existing && isAlive(existing.pid) && (await isHealthy(existing.url))) {
-    return { url: existing.url, masterKey, owned: false, stop: async () => undefined };
+    return { url: existing.url, masterKey, owned: false, stop: () => Promise.resolve() };
   }
   const binary = await prepareMeilisearchBinary(options.dataDir);
   const port = await freePort();
@@ -46,12 +46,23 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
   const logFd = openSync(join(home, 'meilisearch.log'), 'a');
   const child = spawn(
     binary,
-    ['--db-path', join(home, 'data.ms'), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'development'],
+    [
+      '--db-path',
+      join(home, 'data.ms'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--no-analytics',
+      '--env',
+      'development',
+    ],
     { env: { PATH: process.env.PATH, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', logFd, logFd] },
   );
   closeSync(logFd);
   await waitUntilHealthy(child, url, options.startTimeoutMs ?? 30_000, join(home, 'meilisearch.log'));
-  await writeFile(join(home, 'instance.json'), JSON.stringify({ pid: child.pid ?? 0, url } satisfies InstanceFile));
+  await writeFile(
+    join(home, 'instance.json'),
+    JSON.stringify({ pid: child.pid ?? 0, url } satisfies InstanceFile),
+  );
   return {
     url,
     masterKey,
@@ -104,7 +115,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -120,7 +133,9 @@ async function waitUntilHealthy(child: ChildProcess, url: string, timeoutMs: num
   }
   child.kill('SIGKILL');
   const log = await readFile(logPath, 'utf8').catch(() => '');
-  throw new Error(`Local Meilisearch did not become healthy at ${url}. Last log lines:\n${log.split('\n').slice(-15).join('\n')}`);
+  throw new Error(
+    `Local Meilisearch did not become healthy at ${url}. Last log lines:\n${log.split('\n').slice(-15).join('\n')}`,
+  );
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
