@@ -49,6 +49,10 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
     [
       '--db-path',
       join(home, 'data.ms'),
+      '--dump-dir',
+      join(home, 'dumps'),
+      '--snapshot-dir',
+      join(home, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
       '--no-analytics',
