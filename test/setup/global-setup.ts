@@ -2,6 +2,7 @@ import './register-paths';
 import { loadConfig } from '@app/config';
 import { migrate } from '@app/database';
 import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
+import { explainUnreachableServices } from '../../apps/cli/src/preflight';
 import { TEST_MEILI_INSTANCE_PREFIX, testRunEnv } from './test-run';
 
 declare global {
@@ -13,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}${process.pid}`;
   Object.assign(process.env, testRunEnv(runId));
   const config = loadConfig();
+  const problem = await explainUnreachableServices(config);
+  if (problem) throw new Error(`End-to-end tests need real services. ${problem}`);
   if (!config.search.url) {
     const meilisearch = await ensureLocalMeilisearch({
       dataDir: config.dataDir,

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay } from '@app/queue';
+import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
@@ -40,8 +40,13 @@ export class WorkerService implements OnApplicationBootstrap {
   }
 
   private assertEveryJobHasHandler(): void {
-    const handled = new Set(this.processors.flatMap((processor) => processor.handledJobs()));
-    const missing = Object.keys(JOB_QUEUE).filter((name) => isJobName(name) && !handled.has(name));
+    const missing = jobsWithoutHandler(this.processors.flatMap((processor) => processor.handledJobs()));
     if (missing.length > 0) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
   }
+}
+
+/** The worker refuses to boot when a job of the job map has no processor handling it. */
+export function jobsWithoutHandler(handled: readonly string[]): JobName[] {
+  const known = new Set(handled);
+  return Object.keys(JOB_QUEUE).filter((name): name is JobName => isJobName(name) && !known.has(name));
 }

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isJobName, JOB_QUEUE, type JobName, type QueueName } from '../job-map';
 import { JobProducer } from '../job-producer';
 
-interface PendingRow {
+export interface PendingRow {
   id: string;
   job_name: string;
   payload: unknown;
@@ -107,7 +107,7 @@ export class OutboxRelay implements OnApplicationShutdown {
 }
 
 /** One job per message, except that messages sharing a dedup key collapse into the newest one. */
-function plan(rows: PendingRow[]): PlannedJob[] {
+export function plan(rows: PendingRow[]): PlannedJob[] {
   const byKey = new Map<string, PendingRow>();
   for (const row of rows) byKey.set(row.dedup_key ?? `outbox-${row.id}`, row);
   return [...byKey.entries()].map(([key, row]) => ({

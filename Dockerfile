@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# One image for the API, the worker and the CLI; docker-compose.yml picks the command.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Dependency install scripts are not needed (see allowScripts in package.json).
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --ignore-scripts \
+ # The bundled Meilisearch binary is for local runs only; containers use the official image.
+ && rm -rf node_modules/@gaubee
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/data ./data
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: '100kb' });
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/talentpool');
+    expect(config.queue.prefix).toBe('talentpool');
+    expect(config.search.url).toBeUndefined();
+  });
+
+  it('treats empty strings as unset, as .env files write them', () => {
+    expect(loadConfig({ MEILI_URL: '', API_PORT: '' }).search.url).toBeUndefined();
+  });
+
+  it('lists every invalid variable at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'nope', NODE_ENV: 'staging' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.map((problem) => problem.split(':')[0]);
+    expect(problems.sort()).toEqual(['API_PORT', 'DATABASE_URL', 'NODE_ENV', 'REDIS_URL']);
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a service entry point from source, as a separate process with the given environment. */
+function runEntry(entry: string, env: Record<string, string>): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry)],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(root, 'tsconfig.spec.json'), ...env },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const invalid = {
+  API_PORT: '99999',
+  DATABASE_URL: 'mysql://localhost/x',
+  REDIS_URL: 'localhost:6379',
+  LOG_LEVEL: 'loud',
+};
+
+describe('booting with an invalid configuration', () => {
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+    '%s exits non-zero listing every bad variable before touching any service',
+    async (entry) => {
+      const result = await runEntry(entry, invalid);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Invalid configuration');
+      for (const name of Object.keys(invalid)) expect(result.stderr).toContain(`- ${name}:`);
+      expect(result.stdout).not.toContain('Nest application successfully started');
+    },
+  );
+});
