@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { loadConfig, runService } from '@app/config';
 import { migrate, revertLastMigration } from '@app/database';
+import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
 
 const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
   start: {
-    describe: 'migrate, start Meilisearch if needed, run API and worker',
+    describe: 'setup, start Meilisearch if needed, run API and worker',
     run: () => start(loadConfig()),
+  },
+  setup: {
+    describe: 'apply migrations and load missing reference data',
+    run: () => setup(loadConfig(), console.log),
   },
   migrate: {
     describe: 'create the database if needed and apply pending migrations',

