@@ -1,0 +1,82 @@
+import { ConfigModule, loadConfig } from '@app/config';
+import {
+  ensureLocalMeilisearch,
+  MEILI_CLIENT,
+  MEILISEARCH_SHA256,
+  prepareMeilisearchBinary,
+  SearchIndexes,
+  SearchModule,
+  sha256File,
+} from '@app/search';
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { Meilisearch } from 'meilisearch';
+import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_MEILI_INSTANCE_PREFIX } from './setup/test-run';
+
+describe('search platform', () => {
+  let moduleRef: TestingModule;
+  let sut: SearchIndexes;
+  let client: Meilisearch;
+
+  beforeAll(async () => {
+    moduleRef = await Test.createTestingModule({ imports: [ConfigModule, SearchModule] }).compile();
+    await moduleRef.init();
+    sut = moduleRef.get(SearchIndexes);
+    client = moduleRef.get(MEILI_CLIENT);
+  });
+
+  afterAll(() => moduleRef.close());
+
+  it('creates an index from its definition and re-applies settings idempotently', async () => {
+    const definition = {
+      name: 'platform_probe',
+      primaryKey: 'id',
+      settings: {
+        searchableAttributes: ['label'],
+        filterableAttributes: ['kind'],
+        sortableAttributes: ['rank'],
+      },
+    };
+    sut.register(definition);
+    const uid = sut.uid('platform_probe');
+    expect(uid).toBe(`${loadConfig().search.indexPrefix}platform_probe`);
+
+    await sut.applyAll();
+    await sut.applyAll();
+
+    const index = await client.getIndex(uid);
+    expect(index.primaryKey).toBe('id');
+    const settings = await client.index(uid).getSettings();
+    expect(settings.searchableAttributes).toEqual(['label']);
+    expect(settings.filterableAttributes).toEqual(['kind']);
+    expect(settings.sortableAttributes).toEqual(['rank']);
+  });
+
+  it('reuses the running local Meilisearch of this run instead of starting a second one', async () => {
+    const runId = process.env.TEST_RUN_ID;
+    if (!loadConfig().search.url || !runId) throw new Error('global setup did not configure Meilisearch');
+    const local = await ensureLocalMeilisearch({
+      dataDir: loadConfig().dataDir,
+      instance: `${TEST_MEILI_INSTANCE_PREFIX}${runId}`,
+    });
+    expect(local.owned).toBe(false);
+    expect(local.url).toBe(loadConfig().search.url);
+  });
+
+  it('replaces a tampered local binary with the verified, executable copy', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'meili-binary-'));
+    try {
+      const target = join(dataDir, 'bin', 'meilisearch-1.21.0');
+      await mkdir(join(dataDir, 'bin'));
+      await writeFile(target, 'not meilisearch');
+      const prepared = await prepareMeilisearchBinary(dataDir);
+      expect(prepared).toBe(target);
+      expect(await sha256File(prepared)).toBe(MEILISEARCH_SHA256);
+      expect((await stat(prepared)).mode & 0o111).not.toBe(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
