@@ -1,8 +1,10 @@
 import { APP_CONFIG, loadConfig } from '@app/config';
+import { RedisProbe } from '@app/queue';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { ProbeController, UnruledController } from './fixtures/probe.controller';
 import { closeApp, createApiApp } from './utils/api-app';
+import { waitFor } from './utils/wait-for';
 
 describe('API basics', () => {
   let sut: NestExpressApplication;
@@ -103,7 +105,7 @@ describe('API health with a service down', () => {
   let sut: NestExpressApplication;
 
   beforeAll(async () => {
-    const config = loadConfig({ ...process.env, REDIS_URL: 'redis://127.0.0.1:1' });
+    const config = loadConfig({ ...process.env, MEILI_URL: 'http://127.0.0.1:1' });
     sut = await createApiApp({
       override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config),
     });
@@ -115,7 +117,27 @@ describe('API health with a service down', () => {
     const response = await request(sut.getHttpServer()).get('/api/v1/health').expect(503);
     expect(response.body).toMatchObject({
       status: 'degraded',
-      services: { postgres: { status: 'up' }, redis: { status: 'down' }, meilisearch: { status: 'up' } },
+      services: { postgres: { status: 'up' }, redis: { status: 'up' }, meilisearch: { status: 'down' } },
     });
+  });
+});
+
+describe('Redis probe', () => {
+  it('fails at once when Redis is unreachable instead of waiting for it', async () => {
+    const sut = new RedisProbe(loadConfig({ ...process.env, REDIS_URL: 'redis://127.0.0.1:1' }));
+    try {
+      await expect(sut.ping()).rejects.toThrow();
+    } finally {
+      sut.onApplicationShutdown();
+    }
+  });
+
+  it('answers when Redis is up', async () => {
+    const sut = new RedisProbe(loadConfig());
+    try {
+      await waitFor(() => sut.ping().then(() => true), { what: 'Redis to answer' });
+    } finally {
+      sut.onApplicationShutdown();
+    }
   });
 });

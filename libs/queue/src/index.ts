@@ -4,3 +4,4 @@ export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox-relay.service';
 export { QueueModule } from './queue.module';
 export { redisOptionsFromUrl } from './redis-options';
+export { RedisProbe } from './redis-probe';

@@ -39,9 +39,4 @@ export class JobProducer {
     return queue;
   }
 
-  /** Round-trip to Redis through the queues' own connection. */
-  async ping(): Promise<void> {
-    const [queue] = this.queues.values();
-    await queue.count();
-  }
 }

@@ -8,6 +8,7 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { redisOptionsFromUrl } from './redis-options';
+import { RedisProbe } from './redis-probe';
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -29,7 +30,7 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     TypeOrmModule.forFeature([OutboxMessageEntity]),
   ],
-  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay],
-  exports: [BullModule, JobProducer, OutboxService, OutboxRelay],
+  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay, RedisProbe],
+  exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe],
 })
 export class QueueModule {}

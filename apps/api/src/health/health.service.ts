@@ -1,4 +1,4 @@
-import { JobProducer } from '@app/queue';
+import { RedisProbe } from '@app/queue';
 import { MEILI_CLIENT } from '@app/search';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -12,14 +12,14 @@ const CHECK_TIMEOUT_MS = 2000;
 export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobProducer,
+    private readonly redis: RedisProbe,
     @Inject(MEILI_CLIENT) private readonly meilisearch: Meilisearch,
   ) {}
 
   async check(): Promise<HealthResponse> {
     const [postgres, redis, meilisearch] = await Promise.all([
       probe(() => this.dataSource.query<unknown>('SELECT 1')),
-      probe(() => this.jobs.ping()),
+      probe(() => this.redis.ping()),
       probe(() => this.meilisearch.health()),
     ]);
     const services: ServicesHealth = { postgres, redis, meilisearch };
