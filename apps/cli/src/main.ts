@@ -3,6 +3,7 @@ import { loadConfig, runService } from '@app/config';
 import { migrate, revertLastMigration } from '@app/database';
 import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
+import { importTaxonomyCommand, seedReferenceDataCommand } from './commands/taxonomy.command';
 
 const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
   start: {
@@ -16,6 +17,14 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   migrate: {
     describe: 'create the database if needed and apply pending migrations',
     run: async () => void (await migrate(loadConfig(), console.log)),
+  },
+  'taxonomy:import': {
+    describe: 'import an ESCO release: [folder] [--version vX.Y.Z] (default: the shipped data/esco)',
+    run: (args) => importTaxonomyCommand(args),
+  },
+  'reference:seed': {
+    describe: 'load countries, languages and Member States from data/reference',
+    run: () => seedReferenceDataCommand(),
   },
   'migrate:revert': {
     describe: 'revert the last applied migration',

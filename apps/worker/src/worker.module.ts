@@ -3,12 +3,21 @@ import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
+import { TaxonomySearchModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { WorkerService } from './worker.service';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forService('worker'), DatabaseModule, QueueModule, SearchModule],
-  providers: [MaintenanceProcessor, WorkerService],
+  imports: [
+    ConfigModule,
+    LoggingModule.forService('worker'),
+    DatabaseModule,
+    QueueModule,
+    SearchModule,
+    TaxonomySearchModule,
+  ],
+  providers: [MaintenanceProcessor, SearchIndexingProcessor, WorkerService],
 })
 export class WorkerModule {}

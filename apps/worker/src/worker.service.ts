@@ -3,6 +3,7 @@ import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@a
 import { SearchIndexes } from '@app/search';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import type { TypedProcessor } from './processors/typed-processor';
 import { schedules } from './schedules';
 
@@ -18,8 +19,9 @@ export class WorkerService implements OnApplicationBootstrap {
     private readonly relay: OutboxRelay,
     private readonly indexes: SearchIndexes,
     maintenance: MaintenanceProcessor,
+    searchIndexing: SearchIndexingProcessor,
   ) {
-    this.processors = [maintenance] as TypedProcessor<never>[];
+    this.processors = [maintenance, searchIndexing] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,2 +1,3 @@
 export * from './errors/domain-error';
 export * from './errors/common.errors';
+export * from './shipped-data';
