@@ -16,7 +16,6 @@ const shared = {
 
 module.exports = {
   maxWorkers: 1,
-  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
     {
