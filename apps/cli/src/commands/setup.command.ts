@@ -1,5 +1,6 @@
 import type { AppConfig } from '@app/config';
 import { migrate } from '@app/database';
+import { ensureShippedData } from './taxonomy.command';
 
 type Log = (line: string) => void;
 
@@ -9,4 +10,5 @@ type Log = (line: string) => void;
  */
 export async function setup(config: AppConfig, log: Log): Promise<void> {
   await migrate(config, log);
+  await ensureShippedData(log);
 }

@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { explainUnreachableServices } from '../preflight';
-import { ensureShippedData } from './taxonomy.command';
 import { setup } from './setup.command';
 
 const SERVICES = {

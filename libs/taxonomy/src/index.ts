@@ -1,0 +1,18 @@
+export * from './esco-uri';
+export type { CsvFileSummary } from './import/csv-file';
+export type { RelationType } from './import/release.types';
+export {
+  TaxonomyImporter,
+  type ImportProgress,
+  type TaxonomyImportOptions,
+  type TaxonomyImportReport,
+} from './import/taxonomy-importer.service';
+export type * from './lookup/taxonomy.views';
+export { TaxonomyLookup } from './lookup/taxonomy-lookup.service';
+export { TaxonomyIndexer, type TaxonomyIndexReport } from './search/taxonomy-indexer.service';
+export * from './search/taxonomy-search.service';
+export { TaxonomySearchModule } from './taxonomy-search.module';
+export * from './taxonomy-language';
+export * from './taxonomy.errors';
+export { TaxonomyModule } from './taxonomy.module';
+export { shippedEscoFolder } from './shipped-esco';

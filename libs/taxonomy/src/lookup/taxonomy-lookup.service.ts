@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { IscoGroupEntity } from '../entities/isco-group.entity';
+import { OccupationSkillEntity } from '../entities/occupation-skill.entity';
+import { OccupationEntity } from '../entities/occupation.entity';
+import { SkillEntity } from '../entities/skill.entity';
+import { TaxonomyVersionEntity } from '../entities/taxonomy-version.entity';
+import { IscoGroupNotFoundError, OccupationNotFoundError, SkillNotFoundError } from '../taxonomy.errors';
+import type {
+  IscoGroupNode,
+  OccupationSkillsView,
+  OccupationView,
+  RelatedSkillView,
+  SkillView,
+  TaxonomyVersionView,
+} from './taxonomy.views';
+
+/** Read-only access to the imported taxonomy, by ESCO URI or ISCO code. */
+@Injectable()
+export class TaxonomyLookup {
+  constructor(
+    @InjectRepository(OccupationEntity) private readonly occupations: Repository<OccupationEntity>,
+    @InjectRepository(SkillEntity) private readonly skills: Repository<SkillEntity>,
+    @InjectRepository(OccupationSkillEntity) private readonly relations: Repository<OccupationSkillEntity>,
+    @InjectRepository(IscoGroupEntity) private readonly iscoGroups: Repository<IscoGroupEntity>,
+    @InjectRepository(TaxonomyVersionEntity) private readonly versions: Repository<TaxonomyVersionEntity>,
+  ) {}
+
+  async findOccupation(uri: string): Promise<OccupationView | null> {
+    const found = await this.occupations.findOneBy({ uri });
+    return found && toOccupationView(found);
+  }
+
+  async getOccupation(uri: string): Promise<OccupationView> {
+    const found = await this.findOccupation(uri);
+    if (!found) throw new OccupationNotFoundError(uri);
+    return found;
+  }
+
+  async getSkill(uri: string): Promise<SkillView> {
+    const found = await this.skills.findOneBy({ uri });
+    if (!found) throw new SkillNotFoundError(uri);
+    return toSkillView(found);
+  }
+
+  async getOccupationSkills(uri: string): Promise<OccupationSkillsView> {
+    const occupation = await this.getOccupation(uri);
+    const relations = await this.relations.findBy({ occupationUri: uri });
+    const skills = await this.skills.findBy({ uri: In(relations.map((relation) => relation.skillUri)) });
+    const byUri = new Map(skills.map((skill) => [skill.uri, skill]));
+    const related: RelatedSkillView[] = relations
+      .filter((relation) => byUri.has(relation.skillUri))
+      .map((relation) => ({
+        ...toSkillView(byUri.get(relation.skillUri)!),
+        relationType: relation.relationType,
+      }))
+      .sort((a, b) => (a.preferredLabels.en ?? '').localeCompare(b.preferredLabels.en ?? ''));
+    return {
+      occupation,
+      essential: related.filter((skill) => skill.relationType === 'essential'),
+      optional: related.filter((skill) => skill.relationType === 'optional'),
+    };
+  }
+
+  /** The ISCO-08 tree, whole or below one group. */
+  async getIscoTree(rootCode?: string): Promise<IscoGroupNode[]> {
+    const groups = await this.iscoGroups.find({ where: { obsolete: false }, order: { code: 'ASC' } });
+    const nodes = new Map<string, IscoGroupNode>(
+      groups.map((group) => [
+        group.code,
+        { code: group.code, uri: group.uri, preferredLabels: group.preferredLabels, children: [] },
+      ]),
+    );
+    const roots: IscoGroupNode[] = [];
+    for (const group of groups) {
+      const parent = group.parentCode ? nodes.get(group.parentCode) : undefined;
+      (parent ? parent.children : roots).push(nodes.get(group.code)!);
+    }
+    if (rootCode === undefined) return roots;
+    const root = nodes.get(rootCode);
+    if (!root) throw new IscoGroupNotFoundError(rootCode);
+    return [root];
+  }
+
+  async currentVersion(): Promise<TaxonomyVersionView | null> {
+    const [latest] = await this.versions.find({ order: { importedAt: 'DESC' }, take: 1 });
+    return latest
+      ? {
+          version: latest.version,
+          importedAt: latest.importedAt,
+          rowCounts: latest.rowCounts,
+          skipped: latest.skipped,
+        }
+      : null;
+  }
+}
+
+function toOccupationView(entity: OccupationEntity): OccupationView {
+  return {
+    uri: entity.uri,
+    code: entity.code,
+    iscoCode: entity.iscoCode,
+    preferredLabels: entity.preferredLabels,
+    altLabels: entity.altLabels,
+    description: entity.description,
+    obsolete: entity.obsolete,
+  };
+}
+
+function toSkillView(entity: SkillEntity): SkillView {
+  return {
+    uri: entity.uri,
+    skillType: entity.skillType,
+    reuseLevel: entity.reuseLevel,
+    preferredLabels: entity.preferredLabels,
+    altLabels: entity.altLabels,
+    description: entity.description,
+    obsolete: entity.obsolete,
+  };
+}

@@ -1,0 +1,117 @@
+import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { Inject, Injectable } from '@nestjs/common';
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import type { TaxonomyLanguage } from '../taxonomy-language';
+import { TaxonomySearchUnavailableError } from '../taxonomy.errors';
+import {
+  altField,
+  localeOf,
+  OCCUPATIONS_INDEX,
+  preferredField,
+  searchFields,
+  SKILLS_INDEX,
+} from './taxonomy-indexes';
+
+export interface ConceptSearch {
+  text: string;
+  language: TaxonomyLanguage;
+  limit: number;
+  offset: number;
+  includeObsolete?: boolean;
+}
+
+export interface OccupationSearch extends ConceptSearch {
+  iscoCode?: string;
+}
+
+export interface SkillSearch extends ConceptSearch {
+  skillType?: string;
+}
+
+export interface ConceptHit {
+  uri: string;
+  label: string;
+  /** The language of `label`: the requested one, or English when the concept has no label in it. */
+  language: TaxonomyLanguage;
+  altLabels: string[];
+  obsolete: boolean;
+  iscoCode?: string;
+  code?: string | null;
+  skillType?: string | null;
+  reuseLevel?: string | null;
+}
+
+export interface ConceptSearchPage {
+  items: ConceptHit[];
+  estimatedTotal: number;
+  limit: number;
+  offset: number;
+}
+
+type Hit = Record<string, unknown>;
+
+/** Typo-tolerant autocomplete over the taxonomy indexes, one language at a time. */
+@Injectable()
+export class TaxonomySearch {
+  constructor(
+    @Inject(MEILI_CLIENT) private readonly client: Meilisearch,
+    private readonly indexes: SearchIndexes,
+  ) {}
+
+  searchOccupations(search: OccupationSearch): Promise<ConceptSearchPage> {
+    const filters = search.iscoCode ? [`iscoCode = ${JSON.stringify(search.iscoCode)}`] : [];
+    return this.search(OCCUPATIONS_INDEX, search, filters, (hit) => ({
+      iscoCode: hit.iscoCode as string,
+      code: hit.code as string | null,
+    }));
+  }
+
+  searchSkills(search: SkillSearch): Promise<ConceptSearchPage> {
+    const filters = search.skillType ? [`skillType = ${JSON.stringify(search.skillType)}`] : [];
+    return this.search(SKILLS_INDEX, search, filters, (hit) => ({
+      skillType: hit.skillType as string | null,
+      reuseLevel: hit.reuseLevel as string | null,
+    }));
+  }
+
+  private async search(
+    index: string,
+    search: ConceptSearch,
+    filters: string[],
+    extra: (hit: Hit) => Partial<ConceptHit>,
+  ): Promise<ConceptSearchPage> {
+    const filter = [...(search.includeObsolete ? [] : ['obsolete = false']), ...filters];
+    try {
+      const result = await this.client.index(this.indexes.uid(index)).search<Hit>(search.text, {
+        limit: search.limit,
+        offset: search.offset,
+        filter,
+        attributesToSearchOn: searchFields(search.language),
+        locales: [localeOf(search.language)],
+      });
+      return {
+        items: result.hits.map((hit) => ({ ...toHit(hit, search.language), ...extra(hit) })),
+        estimatedTotal: result.estimatedTotalHits ?? result.hits.length,
+        limit: search.limit,
+        offset: search.offset,
+      };
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') {
+        throw new TaxonomySearchUnavailableError();
+      }
+      throw error;
+    }
+  }
+}
+
+function toHit(hit: Hit, language: TaxonomyLanguage): ConceptHit {
+  const own = hit[preferredField(language)];
+  const actual: TaxonomyLanguage = typeof own === 'string' ? language : 'en';
+  return {
+    uri: hit.uri as string,
+    label: hit[preferredField(actual)] as string,
+    language: actual,
+    altLabels: (hit[altField(actual)] as string[] | undefined) ?? [],
+    obsolete: hit.obsolete === true,
+  };
+}
