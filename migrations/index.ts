@@ -1,5 +1,14 @@
 import { CreateOutbox1795932277049 } from './1795932277049-CreateOutbox';
 import { CreateTaxonomyAndReferenceData1795932966249 } from './1795932966249-CreateTaxonomyAndReferenceData';
+import { CreateIdentity1795932992923 } from './1795932992923-CreateIdentity';
+import { CreateAuditEvents1795932992924 } from './1795932992924-CreateAuditEvents';
+import { CreateMailMessages1795932992925 } from './1795932992925-CreateMailMessages';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
-export const migrations = [CreateOutbox1795932277049, CreateTaxonomyAndReferenceData1795932966249];
+export const migrations = [
+  CreateOutbox1795932277049,
+  CreateTaxonomyAndReferenceData1795932966249,
+  CreateIdentity1795932992923,
+  CreateAuditEvents1795932992924,
+  CreateMailMessages1795932992925,
+];

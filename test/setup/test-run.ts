@@ -18,6 +18,9 @@ export function testRunEnv(runId: string): Record<string, string> {
     SEARCH_INDEX_PREFIX: `test_${runId}_`,
     OUTBOX_POLL_INTERVAL_MS: '100',
     JOB_BACKOFF_MS: '200',
+    // Cheap password hashing keeps the suite fast; production defaults stay strong.
+    ARGON2_MEMORY_KIB: '4096',
+    ARGON2_TIME_COST: '1',
     TEST_RUN_ID: runId,
   };
 }

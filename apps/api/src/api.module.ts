@@ -1,13 +1,29 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { IdentityModule } from '@app/identity';
 import { LoggingModule } from '@app/logging';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
+import { AuditApiModule } from './audit/audit-api.module';
 import { HealthModule } from './health/health.module';
+import { ReferenceDataApiModule } from './reference-data/reference-data-api.module';
+import { TaxonomyApiModule } from './taxonomy/taxonomy-api.module';
+import { IdentityApiModule } from './identity/identity-api.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forService('api'), DatabaseModule, HealthModule],
+  imports: [
+    ConfigModule,
+    LoggingModule.forService('api'),
+    DatabaseModule,
+    HealthModule,
+    TaxonomyApiModule,
+    ReferenceDataApiModule,
+    // The global AccessGuard authenticates through it.
+    IdentityModule,
+    IdentityApiModule,
+    AuditApiModule,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class ApiModule {}

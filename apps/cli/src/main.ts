@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, runService } from '@app/config';
 import { migrate, revertLastMigration } from '@app/database';
+import { createAdmin } from './commands/create-admin.command';
 import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
 import { importTaxonomyCommand, seedReferenceDataCommand } from './commands/taxonomy.command';
@@ -29,6 +30,10 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   'migrate:revert': {
     describe: 'revert the last applied migration',
     run: () => revertLastMigration(loadConfig(), console.log),
+  },
+  'admin:create': {
+    describe: 'create an administrator: --email <address> (password from ADMIN_PASSWORD or a prompt)',
+    run: (args) => createAdmin(args),
   },
 };
 

@@ -1,10 +1,12 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
+import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
+import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { WorkerService } from './worker.service';
@@ -17,7 +19,8 @@ import { WorkerService } from './worker.service';
     QueueModule,
     SearchModule,
     TaxonomySearchModule,
+    MailModule,
   ],
-  providers: [MaintenanceProcessor, SearchIndexingProcessor, WorkerService],
+  providers: [MaintenanceProcessor, SearchIndexingProcessor, MailProcessor, WorkerService],
 })
 export class WorkerModule {}

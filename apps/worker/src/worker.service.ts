@@ -2,6 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import type { TypedProcessor } from './processors/typed-processor';
@@ -20,8 +21,9 @@ export class WorkerService implements OnApplicationBootstrap {
     private readonly indexes: SearchIndexes,
     maintenance: MaintenanceProcessor,
     searchIndexing: SearchIndexingProcessor,
+    mail: MailProcessor,
   ) {
-    this.processors = [maintenance, searchIndexing] as TypedProcessor<never>[];
+    this.processors = [maintenance, searchIndexing, mail] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -23,4 +23,29 @@ export interface AppConfig {
   };
   /** Folder for local state (Meilisearch binary, keys and data); git-ignored. */
   readonly dataDir: string;
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+    readonly emailTokenTtlHours: number;
+    readonly passwordResetTtlMinutes: number;
+    readonly argon2: { readonly memoryKib: number; readonly timeCost: number };
+    readonly rateLimits: {
+      readonly windowSeconds: number;
+      readonly loginFailuresPerAccount: number;
+      readonly loginFailuresPerIp: number;
+      readonly registrationsPerIp: number;
+      readonly passwordResetsPerAccount: number;
+      readonly passwordResetsPerIp: number;
+    };
+  };
+  readonly mail: {
+    readonly transport: 'smtp' | 'mailbox';
+    readonly smtpUrl?: string;
+    readonly from: string;
+    /** Where the mailbox transport writes one JSON file per message. */
+    readonly mailboxDir: string;
+    /** Base of the links the platform sends by mail. */
+    readonly publicUrl: string;
+  };
 }

@@ -10,7 +10,7 @@ const sizeLimit = z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1
  * Every environment variable the platform reads, with its default. `.env.example` and the README's
  * configuration table mirror this schema (a unit test keeps them in step).
  */
-export const envSchema = z.object({
+const envFields = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -42,6 +42,33 @@ export const envSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]*$/, 'letters, digits, - and _ only')
     .default(''),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Signs access tokens; outside production a random one is generated at boot when unset. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  EMAIL_TOKEN_TTL_HOURS: positiveInt.max(24 * 14).default(48),
+  PASSWORD_RESET_TTL_MINUTES: positiveInt.max(24 * 60).default(60),
+  ARGON2_MEMORY_KIB: positiveInt.min(1024).default(19456),
+  ARGON2_TIME_COST: positiveInt.max(20).default(2),
+  AUTH_RATE_WINDOW_SECONDS: positiveInt.default(900),
+  LOGIN_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_FAILURES_PER_IP: positiveInt.default(50),
+  REGISTRATIONS_PER_IP: positiveInt.default(20),
+  PASSWORD_RESETS_PER_ACCOUNT: positiveInt.default(3),
+  PASSWORD_RESETS_PER_IP: positiveInt.default(20),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  MAIL_TRANSPORT: z.enum(['smtp', 'mailbox']).default('mailbox'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('EU Talent Pool <no-reply@localhost>'),
+});
+
+export const envSchema = envFields.superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
+  }
+  if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+    ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when MAIL_TRANSPORT=smtp' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

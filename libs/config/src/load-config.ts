@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { AppConfig } from './app-config';
 import { envSchema } from './config.schema';
 
@@ -46,6 +47,29 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       indexPrefix: env.SEARCH_INDEX_PREFIX,
     },
     dataDir: resolve(env.DATA_DIR),
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      emailTokenTtlHours: env.EMAIL_TOKEN_TTL_HOURS,
+      passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      argon2: { memoryKib: env.ARGON2_MEMORY_KIB, timeCost: env.ARGON2_TIME_COST },
+      rateLimits: {
+        windowSeconds: env.AUTH_RATE_WINDOW_SECONDS,
+        loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+        loginFailuresPerIp: env.LOGIN_FAILURES_PER_IP,
+        registrationsPerIp: env.REGISTRATIONS_PER_IP,
+        passwordResetsPerAccount: env.PASSWORD_RESETS_PER_ACCOUNT,
+        passwordResetsPerIp: env.PASSWORD_RESETS_PER_IP,
+      },
+    },
+    mail: {
+      transport: env.MAIL_TRANSPORT,
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      mailboxDir: join(resolve(env.DATA_DIR), 'mailbox'),
+      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    },
   });
 }
 

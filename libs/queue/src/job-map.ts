@@ -7,17 +7,19 @@ import type { Job } from 'bullmq';
 export interface JobPayloads {
   'maintenance.purge-outbox': { olderThanHours: number };
   'taxonomy.reindex': { version: string };
+  'mail.send': { messageId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'search-indexing'] as const;
+export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the compiler insists every job has one. */
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'maintenance.purge-outbox': 'maintenance',
   'taxonomy.reindex': 'search-indexing',
+  'mail.send': 'mail',
 };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;

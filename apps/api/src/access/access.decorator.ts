@@ -1,7 +1,8 @@
+import { ACCOUNT_ROLES, type AccountRole } from '@app/identity';
 import { SetMetadata } from '@nestjs/common';
 
-export type Role = 'candidate' | 'employer' | 'ncp' | 'admin';
-export const ROLES: readonly Role[] = ['candidate', 'employer', 'ncp', 'admin'];
+export type Role = AccountRole;
+export const ROLES: readonly Role[] = ACCOUNT_ROLES;
 
 export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
 

@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '@app/common';
+import { DomainError, RateLimitedError, type DomainErrorKind } from '@app/common';
 import {
   Catch,
   HttpException,
@@ -71,6 +71,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, body } = this.toBody(exception);
     body.error.requestId = request.id;
     if (response.headersSent) return;
+    if (exception instanceof RateLimitedError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(status).json(body);
   }
 

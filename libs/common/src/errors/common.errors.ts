@@ -12,3 +12,15 @@ export class ResourceNotFoundError extends DomainError {
     super('not_found', 'NOT_FOUND', `${resource} ${id} does not exist`);
   }
 }
+
+/** Too many attempts: the API answers 429 with `Retry-After`. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', 'TOO_MANY_ATTEMPTS', message, [
+      { reason: `retry after ${retryAfterSeconds} s`, retryAfterSeconds },
+    ]);
+  }
+}

@@ -1,0 +1,16 @@
+import type { CallContext, Principal } from '@app/identity';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedRequest } from './access.guard';
+
+/** The signed-in caller of a `@Roles()` route (set by the AccessGuard). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route without a @Roles() rule');
+  return principal;
+});
+
+/** Client address and request id, for rate limits and the audit trail. */
+export const CallerContext = createParamDecorator((_: unknown, context: ExecutionContext): CallContext => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  return { ip: request.ip ?? request.socket.remoteAddress ?? 'unknown', requestId: request.id };
+});

@@ -1,0 +1,11 @@
+import { IdentityModule } from '@app/identity';
+import { Module } from '@nestjs/common';
+import { AdminAccountsController } from './admin-accounts.controller';
+import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController, MeController, AdminAccountsController],
+})
+export class IdentityApiModule {}

@@ -1,0 +1,3 @@
+import { EmailAndPassword } from './credentials';
+
+export class LoginRequest extends EmailAndPassword {}

@@ -1,0 +1,3 @@
+import { EmailField } from './credentials';
+
+export class PasswordResetRequest extends EmailField {}

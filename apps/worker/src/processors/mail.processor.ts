@@ -1,0 +1,15 @@
+import { MailDelivery } from '@app/mail';
+import type { JobHandlers } from '@app/queue';
+import { Processor } from '@nestjs/bullmq';
+import { TypedProcessor } from './typed-processor';
+
+@Processor('mail')
+export class MailProcessor extends TypedProcessor<'mail'> {
+  constructor(private readonly delivery: MailDelivery) {
+    super();
+  }
+
+  readonly handlers: JobHandlers<'mail'> = {
+    'mail.send': async (job) => ({ outcome: await this.delivery.deliver(job.data.messageId) }),
+  };
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+import type { AuditEntry, AuditPage, AuditQuery } from './audit.types';
+
+export const MAX_AUDIT_PAGE_SIZE = 200;
+
+/**
+ * Writes audit events in the transaction of the action they record (so one never commits without
+ * the other) and reads them back for administrators. There is deliberately no update or delete.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record must run inside the transaction of the action it records');
+    }
+    await manager.query(
+      `INSERT INTO audit_events (actor_account_id, actor_role, action, target_type, target_id, request_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.actor.accountId,
+        entry.actor.role,
+        entry.action,
+        entry.target?.type ?? null,
+        entry.target?.id ?? null,
+        entry.requestId ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
+    );
+  }
+
+  /** Newest first, ordered by id so pages never skip or repeat rows. */
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const limit = Math.min(Math.max(query.limit, 1), MAX_AUDIT_PAGE_SIZE);
+    const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('event');
+    if (query.actorAccountId)
+      builder.andWhere('event.actorAccountId = :actor', { actor: query.actorAccountId });
+    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+    if (query.targetType)
+      builder.andWhere('event.targetType = :targetType', { targetType: query.targetType });
+    if (query.targetId) builder.andWhere('event.targetId = :targetId', { targetId: query.targetId });
+    if (query.from) builder.andWhere('event.occurredAt >= :from', { from: query.from });
+    if (query.to) builder.andWhere('event.occurredAt < :to', { to: query.to });
+    if (query.before) builder.andWhere('event.id < :before', { before: query.before });
+    const rows = await builder
+      .orderBy('event.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+}

@@ -1,0 +1,50 @@
+import { AuditModule } from '@app/audit';
+import { MailModule } from '@app/mail';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountEntity } from './accounts/account.entity';
+import { EmployerOrganisationEntity } from './accounts/employer-organisation.entity';
+import { PasswordHasher } from './passwords/password-hasher.service';
+import { AuthRateLimits } from './rate-limits/auth-rate-limits.service';
+import { AccessTokens } from './sessions/access-tokens.service';
+import { AuthSessionEntity } from './sessions/auth-session.entity';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity';
+import { Sessions } from './sessions/sessions.service';
+import { AccountTokenEntity } from './tokens/account-token.entity';
+import { AccountTokens } from './tokens/account-tokens.service';
+import { AccountProvisioning } from './use-cases/account-provisioning.service';
+import { Accounts } from './use-cases/accounts.service';
+import { Authentication } from './use-cases/authentication.service';
+import { Passwords } from './use-cases/passwords.service';
+import { Registration } from './use-cases/registration.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    MailModule,
+    // The secret is passed per call from the typed config.
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([
+      AccountEntity,
+      EmployerOrganisationEntity,
+      AccountTokenEntity,
+      AuthSessionEntity,
+      RefreshTokenEntity,
+    ]),
+  ],
+  providers: [
+    PasswordHasher,
+    AuthRateLimits,
+    AccessTokens,
+    Sessions,
+    AccountTokens,
+    Registration,
+    Authentication,
+    Passwords,
+    AccountProvisioning,
+    Accounts,
+  ],
+  exports: [Registration, Authentication, Passwords, AccountProvisioning, Accounts],
+})
+export class IdentityModule {}

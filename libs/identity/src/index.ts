@@ -1,0 +1,15 @@
+export { ACCOUNT_ROLES, type AccountRole } from './accounts/account-role';
+export type { AccountView } from './accounts/account.view';
+export { normaliseEmail } from './accounts/email';
+export { EU_MEMBER_STATES, isEuMemberState } from './accounts/member-states';
+export * from './identity.errors';
+export { IdentityModule } from './identity.module';
+export { assertOwnAccount, assertOwnMemberState, assertOwnOrganisation } from './ownership';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './passwords/password-policy';
+export { actorOf, type CallContext, type Principal } from './principal';
+export type { TokenPair } from './sessions/sessions.service';
+export { AccountProvisioning, type NewEmployerUser } from './use-cases/account-provisioning.service';
+export { Accounts } from './use-cases/accounts.service';
+export { Authentication } from './use-cases/authentication.service';
+export { Passwords } from './use-cases/passwords.service';
+export { Registration } from './use-cases/registration.service';

@@ -1,0 +1,159 @@
+import { AuditService, type AuditActor } from '@app/audit';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { MailOutbox } from '@app/mail';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import { toAccountView, type AccountView } from '../accounts/account.view';
+import { normaliseEmail } from '../accounts/email';
+import { EmployerOrganisationEntity } from '../accounts/employer-organisation.entity';
+import { isEuMemberState } from '../accounts/member-states';
+import { EmailTakenError, InvalidMemberStateError, WeakPasswordError } from '../identity.errors';
+import { invitationMail } from '../identity-mails';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { passwordProblems } from '../passwords/password-policy';
+import { actorOf, type CallContext, type Principal } from '../principal';
+import { AccountTokens } from '../tokens/account-tokens.service';
+import { actionLink } from './links';
+
+export interface NewEmployerUser {
+  email: string;
+  organisation: { name: string; countryCode: string };
+  isOrganisationAdmin: boolean;
+}
+
+/**
+ * Accounts that are not self-registered. Invited users (NCP, employer) get no password from anyone:
+ * they choose it through the emailed link, which also proves their address.
+ */
+@Injectable()
+export class AccountProvisioning {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: AccountTokens,
+    private readonly mail: MailOutbox,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Administrator bootstrap (CLI): the operator supplies the password. */
+  async createAdmin(input: { email: string; password: string }, actor: AuditActor): Promise<AccountView> {
+    const email = normaliseEmail(input.email);
+    const problems = passwordProblems(input.password, email);
+    if (problems.length > 0) throw new WeakPasswordError(problems);
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertEmailFree(manager, email);
+      const account = manager.create(AccountEntity, {
+        id: randomUUID(),
+        email,
+        passwordHash,
+        role: 'admin',
+        emailVerifiedAt: new Date(),
+      });
+      await manager.insert(AccountEntity, account);
+      await this.audit.record(manager, {
+        actor,
+        action: 'account.admin_created',
+        target: { type: 'account', id: account.id },
+      });
+      return toAccountView(await manager.findOneByOrFail(AccountEntity, { id: account.id }));
+    });
+  }
+
+  async inviteNcp(
+    admin: Principal,
+    input: { email: string; memberState: string },
+    context: CallContext,
+  ): Promise<AccountView> {
+    const memberState = input.memberState.toUpperCase();
+    if (!isEuMemberState(memberState)) throw new InvalidMemberStateError(input.memberState);
+    return this.invite(admin, context, 'account.ncp_created', (manager) =>
+      this.insertAccount(manager, { email: input.email, role: 'ncp', memberState }),
+    );
+  }
+
+  /** Minimal on purpose: the employers feature adds organisation registration and verification. */
+  async inviteEmployerUser(
+    admin: Principal,
+    input: NewEmployerUser,
+    context: CallContext,
+  ): Promise<AccountView> {
+    return this.invite(admin, context, 'account.employer_created', async (manager) => {
+      const organisationId = randomUUID();
+      await manager.insert(EmployerOrganisationEntity, {
+        id: organisationId,
+        name: input.organisation.name,
+        countryCode: input.organisation.countryCode.toUpperCase(),
+      });
+      return this.insertAccount(manager, {
+        email: input.email,
+        role: 'employer',
+        employerOrganisationId: organisationId,
+        isOrganisationAdmin: input.isOrganisationAdmin,
+      });
+    });
+  }
+
+  private async invite(
+    admin: Principal,
+    context: CallContext,
+    action: string,
+    create: (manager: EntityManager) => Promise<AccountEntity>,
+  ): Promise<AccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await create(manager);
+      const token = await this.tokens.issue(
+        manager,
+        account.id,
+        'password_reset',
+        this.config.auth.emailTokenTtlHours * 3600 * 1000,
+      );
+      const link = actionLink(this.config, 'reset-password', token);
+      await this.mail.queue(manager, invitationMail(account.email, roleName(account), link));
+      await this.audit.record(manager, {
+        actor: actorOf(admin),
+        action,
+        target: { type: 'account', id: account.id },
+        requestId: context.requestId,
+        details: {
+          role: account.role,
+          memberState: account.memberState,
+          organisationId: account.employerOrganisationId,
+        },
+      });
+      return toAccountView(await manager.findOneByOrFail(AccountEntity, { id: account.id }));
+    });
+  }
+
+  private async insertAccount(
+    manager: EntityManager,
+    fields: Partial<AccountEntity>,
+  ): Promise<AccountEntity> {
+    const email = normaliseEmail(fields.email ?? '');
+    await this.assertEmailFree(manager, email);
+    const account = manager.create(AccountEntity, { ...fields, id: randomUUID(), email, passwordHash: null });
+    await manager.insert(AccountEntity, account);
+    return account;
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    if (await manager.existsBy(AccountEntity, { email })) throw new EmailTakenError();
+  }
+}
+
+function roleName(account: AccountEntity): string {
+  switch (account.role) {
+    case 'ncp':
+      return `national contact point, ${account.memberState}`;
+    case 'employer':
+      return 'employer user';
+    case 'admin':
+      return 'platform administrator';
+    case 'candidate':
+      return 'candidate';
+  }
+}
