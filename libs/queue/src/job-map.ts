@@ -16,11 +16,11 @@ export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the compiler insists every job has one. */
-export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   'maintenance.purge-outbox': 'maintenance',
   'taxonomy.reindex': 'search-indexing',
   'mail.send': 'mail',
-};
+} as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;
 
