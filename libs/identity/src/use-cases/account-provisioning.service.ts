@@ -121,8 +121,8 @@ export class AccountProvisioning {
         requestId: context.requestId,
         details: {
           role: account.role,
-          memberState: account.memberState,
-          organisationId: account.employerOrganisationId,
+          memberState: account.memberState ?? null,
+          organisationId: account.employerOrganisationId ?? null,
         },
       });
       return toAccountView(await manager.findOneByOrFail(AccountEntity, { id: account.id }));

@@ -4,7 +4,7 @@ import { MailOutbox } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { normaliseEmail } from '../accounts/email';
 import { InvalidOneTimeTokenError, WeakPasswordError } from '../identity.errors';
@@ -15,8 +15,6 @@ import type { CallContext } from '../principal';
 import { AuthRateLimits } from '../rate-limits/auth-rate-limits.service';
 import { AccountTokens } from '../tokens/account-tokens.service';
 import { actionLink } from './links';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Candidate self-registration. The answer is the same whether or not the address is taken (the
@@ -40,12 +38,8 @@ export class Registration {
     const problems = passwordProblems(input.password, email);
     if (problems.length > 0) throw new WeakPasswordError(problems);
     const passwordHash = await this.hasher.hash(input.password);
-    try {
-      await this.createCandidate(email, passwordHash, context);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await this.notifyExistingAccount(email, context);
-    }
+    const created = await this.createCandidate(email, passwordHash, context);
+    if (!created) await this.notifyExistingAccount(email, context);
   }
 
   async verifyEmail(token: string, context: CallContext): Promise<void> {
@@ -66,10 +60,16 @@ export class Registration {
     });
   }
 
-  private async createCandidate(email: string, passwordHash: string, context: CallContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const id = randomUUID();
-      await manager.insert(AccountEntity, { id, email, passwordHash, role: 'candidate' });
+  /** False when the address is taken (decided by the unique index, so concurrent calls agree). */
+  private async createCandidate(email: string, passwordHash: string, context: CallContext): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO accounts (id, email, password_hash, role) VALUES ($1, $2, $3, 'candidate')
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [randomUUID(), email, passwordHash],
+      );
+      const id = inserted[0]?.id;
+      if (!id) return false;
       const token = await this.tokens.issue(
         manager,
         id,
@@ -83,6 +83,7 @@ export class Registration {
         target: { type: 'account', id },
         requestId: context.requestId,
       });
+      return true;
     });
   }
 
@@ -108,10 +109,4 @@ export class Registration {
       });
     });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError: unknown = error.driverError;
-  return (driverError as { code?: unknown } | undefined)?.code === UNIQUE_VIOLATION;
 }

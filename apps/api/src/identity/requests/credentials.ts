@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** Generous bounds on the wire; the password rules proper live in the identity library. */
@@ -7,6 +8,7 @@ export const MAX_TOKEN_INPUT = 256;
 
 export class EmailField {
   @ApiProperty({ example: 'amina.k@example.org', maxLength: 254 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail()
   @MaxLength(254)
   email!: string;
