@@ -112,24 +112,10 @@ export class CreateTaxonomyAndReferenceData1795932966249 implements MigrationInt
         name text NOT NULL
       )`);
     await queryRunner.query(`
-      INSERT INTO cefr_levels (code, rank, name) VALUES
-        ('A1', 1, 'Breakthrough'), ('A2', 2, 'Waystage'), ('B1', 3, 'Threshold'),
-        ('B2', 4, 'Vantage'), ('C1', 5, 'Effective operational proficiency'), ('C2', 6, 'Mastery')`);
-    await queryRunner.query(`
       CREATE TABLE eqf_levels (
         level smallint PRIMARY KEY CHECK (level BETWEEN 1 AND 8),
         description text NOT NULL
       )`);
-    await queryRunner.query(`
-      INSERT INTO eqf_levels (level, description) VALUES
-        (1, 'Basic general knowledge'),
-        (2, 'Basic factual knowledge of a field of work or study'),
-        (3, 'Knowledge of facts, principles, processes and general concepts in a field of work or study'),
-        (4, 'Factual and theoretical knowledge in broad contexts within a field of work or study'),
-        (5, 'Comprehensive, specialised, factual and theoretical knowledge within a field of work or study'),
-        (6, 'Advanced knowledge of a field of work or study, involving a critical understanding of theories and principles'),
-        (7, 'Highly specialised knowledge, some of which is at the forefront of knowledge in a field of work or study'),
-        (8, 'Knowledge at the most advanced frontier of a field of work or study')`);
     await queryRunner.query(`
       CREATE TABLE member_states (
         country_code char(2) PRIMARY KEY REFERENCES countries (alpha2),

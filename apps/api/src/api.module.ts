@@ -7,6 +7,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
 import { AuditApiModule } from './audit/audit-api.module';
 import { HealthModule } from './health/health.module';
+import { ReferenceDataApiModule } from './reference-data/reference-data-api.module';
+import { TaxonomyApiModule } from './taxonomy/taxonomy-api.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 
 @Module({
@@ -15,6 +17,8 @@ import { IdentityApiModule } from './identity/identity-api.module';
     LoggingModule.forService('api'),
     DatabaseModule,
     HealthModule,
+    TaxonomyApiModule,
+    ReferenceDataApiModule,
     // The global AccessGuard authenticates through it.
     IdentityModule,
     IdentityApiModule,

@@ -5,11 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { countriesFromCsv, languagesFromCsv, memberStatesFromCsv } from './reference-csv';
+import { CEFR_LEVELS, EQF_LEVELS } from './reference-levels';
 import type { ReferenceSeedReport } from './reference-data.types';
 
 /**
  * Loads `data/reference/` into the reference tables. Countries and languages follow the files;
- * Member States are only added when missing, because administrators maintain them afterwards.
+ * Member States are only added when missing, because administrators maintain them afterwards. CEFR and EQF levels come from code.
  */
 @Injectable()
 export class ReferenceDataSeeder {
@@ -17,7 +18,8 @@ export class ReferenceDataSeeder {
 
   async isSeeded(): Promise<boolean> {
     const [row] = await this.dataSource.query<{ seeded: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM countries) AND EXISTS (SELECT 1 FROM languages) AS seeded',
+      `SELECT EXISTS (SELECT 1 FROM countries) AND EXISTS (SELECT 1 FROM languages)
+          AND EXISTS (SELECT 1 FROM cefr_levels) AND EXISTS (SELECT 1 FROM eqf_levels) AS seeded`,
     );
     return row.seeded;
   }
@@ -50,6 +52,22 @@ export class ReferenceDataSeeder {
         `INSERT INTO languages (code, name) SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE languages.name IS DISTINCT FROM EXCLUDED.name`,
         [languages.map((language) => language.code), languages.map((language) => language.name)],
+      );
+      await manager.query(
+        `INSERT INTO cefr_levels (code, rank, name) SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])
+         ON CONFLICT (code) DO UPDATE SET rank = EXCLUDED.rank, name = EXCLUDED.name
+         WHERE (cefr_levels.rank, cefr_levels.name) IS DISTINCT FROM (EXCLUDED.rank, EXCLUDED.name)`,
+        [
+          CEFR_LEVELS.map((level) => level.code),
+          CEFR_LEVELS.map((level) => level.rank),
+          CEFR_LEVELS.map((level) => level.name),
+        ],
+      );
+      await manager.query(
+        `INSERT INTO eqf_levels (level, description) SELECT * FROM unnest($1::smallint[], $2::text[])
+         ON CONFLICT (level) DO UPDATE SET description = EXCLUDED.description
+         WHERE eqf_levels.description IS DISTINCT FROM EXCLUDED.description`,
+        [EQF_LEVELS.map((level) => level.level), EQF_LEVELS.map((level) => level.description)],
       );
       const added = await manager.query<{ country_code: string }[]>(
         `INSERT INTO member_states (country_code, participating, participation_start_date, notification_date,

@@ -39,3 +39,9 @@ export class TaxonomyImportError extends DomainError {
     return [this.message, ...lines].join('\n');
   }
 }
+
+export class TaxonomyNotImportedError extends DomainError {
+  constructor() {
+    super('not_found', 'TAXONOMY_NOT_IMPORTED', 'No taxonomy has been imported yet');
+  }
+}

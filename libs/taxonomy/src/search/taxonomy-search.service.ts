@@ -50,6 +50,8 @@ export interface ConceptSearchPage {
 
 type Hit = Record<string, unknown>;
 
+const NOT_BUILT = new Set(['index_not_found', 'invalid_search_attributes_to_search_on']);
+
 /** Typo-tolerant autocomplete over the taxonomy indexes, one language at a time. */
 @Injectable()
 export class TaxonomySearch {
@@ -96,7 +98,8 @@ export class TaxonomySearch {
         offset: search.offset,
       };
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') {
+      // An index with no documents yet knows none of its fields, so searching on them fails too.
+      if (error instanceof MeilisearchApiError && NOT_BUILT.has(error.cause?.code ?? '')) {
         throw new TaxonomySearchUnavailableError();
       }
       throw error;

@@ -1,0 +1,227 @@
+import { ReferenceDataSeeder } from '@app/reference-data';
+import { TaxonomyImporter, TaxonomyImportError, type TaxonomyImportReport } from '@app/taxonomy';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { parse } from 'csv-parse/sync';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
+import { waitFor } from './utils/wait-for';
+
+jest.setTimeout(60_000);
+
+const SHIPPED = join(__dirname, '..', 'data', 'esco');
+const RELEASE = join(SHIPPED, 'v1.1.1');
+const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const SPECIALIST_NURSE = 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba';
+
+type Row = Record<string, string>;
+const shippedCsv = (path: string): Row[] =>
+  parse<Row>(gunzipSync(readFileSync(path)), { columns: true, bom: true });
+
+/** A release folder whose files link to the shipped ones, except those given here. */
+function releaseCopy(replaced: Record<string, string>): string {
+  const folder = join(mkdtempSync(join(tmpdir(), 'esco-')), 'v1.1.1');
+  mkdirSync(folder);
+  for (const name of [
+    'ISCOGroups_en',
+    'occupations_en',
+    'skills_en',
+    'occupationSkillRelations_en',
+    'broaderRelationsOccPillar_en',
+    'broaderRelationsSkillPillar_en',
+    'skillSkillRelations_en',
+  ]) {
+    if (replaced[name] !== undefined) writeFileSync(join(folder, `${name}.csv`), replaced[name]);
+    else symlinkSync(join(RELEASE, `${name}.csv.gz`), join(folder, `${name}.csv.gz`));
+  }
+  return folder;
+}
+
+describe('ESCO taxonomy', () => {
+  let api: NestExpressApplication;
+  let worker: TestingModule;
+  let dataSource: DataSource;
+  let sut: TaxonomyImporter;
+  let first: TaxonomyImportReport;
+  const temporary: string[] = [];
+
+  const http = () => request(api.getHttpServer());
+
+  beforeAll(async () => {
+    api = await createApiApp();
+    dataSource = api.get(getDataSourceToken());
+    await truncateAll(dataSource);
+    await api.get(ReferenceDataSeeder).seed();
+    sut = api.get(TaxonomyImporter);
+    first = await sut.import(SHIPPED);
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    await waitFor(
+      async () => {
+        const response = await http().get('/api/v1/taxonomy/occupations').query({ q: 'welder' });
+        return response.status === 200 && response.body.items.length > 0;
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'the taxonomy indexes to be built' },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await closeApp(api);
+    for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('imports the shipped release, skipping the relations of the occupation v1.1.1 lacks', () => {
+    expect(first).toMatchObject({ version: 'v1.1.1', changed: true });
+    expect(first.rowCounts).toMatchObject({
+      occupations: 3007,
+      skills: 13896,
+      isco_groups: 619,
+      occupation_skills: 123855 - 67,
+      skill_relations: 5899,
+      skill_collections: 346,
+    });
+    expect(first.skipped['occupationSkillRelations: unknown occupation or skill']).toBe(67);
+  });
+
+  it('autocompletes occupations in English, French and with typos', async () => {
+    const nurse = await http()
+      .get('/api/v1/taxonomy/occupations')
+      .query({ q: 'nurse', lang: 'en' })
+      .expect(200);
+    expect(nurse.body.items.map((item: { uri: string }) => item.uri)).toContain(SPECIALIST_NURSE);
+    expect(nurse.body.items[0].label).toMatch(/nurse/);
+
+    const infirmier = await http()
+      .get('/api/v1/taxonomy/occupations')
+      .query({ q: 'infirmier', lang: 'fr', limit: 20 })
+      .expect(200);
+    expect(infirmier.body.items.map((item: { uri: string }) => item.uri)).toContain(SPECIALIST_NURSE);
+    expect(infirmier.body.items[0]).toMatchObject({
+      language: 'fr',
+      label: expect.stringMatching(/infirmi/),
+    });
+
+    const typo = await http().get('/api/v1/taxonomy/occupations').query({ q: 'weldr' }).expect(200);
+    expect(typo.body.items.slice(0, 3).map((item: { uri: string }) => item.uri)).toContain(WELDER);
+  });
+
+  it('autocompletes skills in Spanish', async () => {
+    const response = await http()
+      .get('/api/v1/taxonomy/skills')
+      .query({ q: 'soldadura', lang: 'es' })
+      .expect(200);
+    expect(response.body.items.length).toBeGreaterThan(0);
+    expect(response.body.items[0].language).toBe('es');
+  });
+
+  it("returns an occupation's essential skills exactly as the source relations list them", async () => {
+    const expected = shippedCsv(join(RELEASE, 'occupationSkillRelations_en.csv.gz'))
+      .filter((row) => row.occupationUri === WELDER && row.relationType === 'essential')
+      .map((row) => row.skillUri)
+      .sort();
+    const response = await http()
+      .get('/api/v1/taxonomy/occupations/skills')
+      .query({ uri: WELDER })
+      .expect(200);
+    const essential = response.body.essential.map((skill: { uri: string }) => skill.uri).sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(essential).toEqual(expected);
+  });
+
+  it('looks up concepts by URI and rejects malformed or unknown ones', async () => {
+    const welder = await http()
+      .get('/api/v1/taxonomy/occupations/by-uri')
+      .query({ uri: WELDER, lang: 'fr' })
+      .expect(200);
+    expect(welder.body).toMatchObject({ uri: WELDER, iscoCode: '7212', language: 'fr', obsolete: false });
+    const malformed = await http()
+      .get('/api/v1/taxonomy/occupations/by-uri')
+      .query({ uri: 'welder' })
+      .expect(400);
+    expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
+    const unknown = await http()
+      .get('/api/v1/taxonomy/occupations/by-uri')
+      .query({ uri: WELDER.replace('7aedaa07', '00000000') })
+      .expect(404);
+    expect(unknown.body.error.code).toBe('OCCUPATION_NOT_FOUND');
+    await http().get('/api/v1/taxonomy/occupations').query({ q: 'x', limit: 500 }).expect(400);
+  });
+
+  it('serves the ISCO tree and the reference data', async () => {
+    const tree = await http().get('/api/v1/taxonomy/isco-groups').query({ code: '72' }).expect(200);
+    expect(tree.body[0].children.map((child: { code: string }) => child.code)).toContain('721');
+    await http().get('/api/v1/taxonomy/isco-groups').query({ code: '9999' }).expect(404);
+    const eu = await http().get('/api/v1/reference/countries').query({ euMember: true }).expect(200);
+    expect(eu.body).toHaveLength(27);
+    const cefr = await http().get('/api/v1/reference/cefr-levels').expect(200);
+    expect(cefr.body.map((level: { code: string }) => level.code)).toEqual([
+      'A1',
+      'A2',
+      'B1',
+      'B2',
+      'C1',
+      'C2',
+    ]);
+    const eqf = await http().get('/api/v1/reference/eqf-levels').expect(200);
+    expect(eqf.body).toHaveLength(8);
+    const languages = await http().get('/api/v1/reference/languages').expect(200);
+    expect(languages.body).toContainEqual({ code: 'ar', name: 'Arabic' });
+    const states = await http()
+      .get('/api/v1/reference/member-states')
+      .query({ participating: true })
+      .expect(200);
+    expect(states.body.length).toBe(25);
+    expect(states.body[0].allowedEntityTypes).toContain('temporary_work_agency');
+  });
+
+  it('changes nothing when the same release is imported again', async () => {
+    const outboxBefore = await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages');
+    const again = await sut.import(SHIPPED);
+    expect(again.changed).toBe(false);
+    expect(Object.values(again.changedRows).every((count) => count === 0)).toBe(true);
+    expect(again.rowCounts).toEqual(first.rowCounts);
+    expect(again.checksum).toBe(first.checksum);
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox_messages')).toEqual(outboxBefore);
+  });
+
+  it('rejects a truncated file with its name and line and keeps the previous taxonomy', async () => {
+    const occupations = gunzipSync(readFileSync(join(RELEASE, 'occupations_en.csv.gz'))).toString('utf8');
+    const folder = releaseCopy({ occupations_en: occupations.slice(0, Math.floor(occupations.length / 2)) });
+    temporary.push(join(folder, '..'));
+
+    const failure = await sut.import(folder).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TaxonomyImportError);
+    expect((failure as TaxonomyImportError).details?.[0].field).toMatch(/^occupations_en\.csv:\d+$/);
+    const [{ checksum }] = await dataSource.query(
+      'SELECT content_checksum AS checksum FROM taxonomy_versions',
+    );
+    expect(checksum).toBe(first.checksum);
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM occupations WHERE NOT obsolete');
+    expect(n).toBe(3007);
+  });
+
+  it('reports every malformed row by file and line', async () => {
+    const iscoGroups = gunzipSync(readFileSync(join(RELEASE, 'ISCOGroups_en.csv.gz'))).toString('utf8');
+    const records = iscoGroups.split('\r\n');
+    const broken = [
+      records[0],
+      'ISCOGroup,http://data.europa.eu/esco/isco/CX,ABC,bad code,released,,,',
+      ...records.slice(1),
+    ];
+    const folder = releaseCopy({ ISCOGroups_en: broken.join('\r\n') });
+    temporary.push(join(folder, '..'));
+
+    const failure = (await sut.import(folder).catch((error: unknown) => error)) as TaxonomyImportError;
+    expect(failure).toBeInstanceOf(TaxonomyImportError);
+    expect(failure.details).toEqual([{ field: 'ISCOGroups_en.csv:2', reason: 'invalid ISCO code "ABC"' }]);
+  });
+});
