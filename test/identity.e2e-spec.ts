@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -265,5 +265,47 @@ describe('identity', () => {
     }
     const limited = await http().post('/api/v1/auth/password-reset/request').send({ email }).expect(429);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+  });
+});
+
+describe('identity with tight per-IP limits', () => {
+  let sut: NestExpressApplication;
+  const http = () => request(sut.getHttpServer());
+
+  beforeAll(async () => {
+    const config = loadConfig({ ...process.env, REGISTRATIONS_PER_IP: '2', LOGIN_FAILURES_PER_IP: '3' });
+    sut = await createApiApp({
+      override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config),
+    });
+    await clearRateLimits(config);
+  });
+
+  afterAll(() => closeApp(sut));
+
+  it('limits registrations per IP address', async () => {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await http()
+        .post('/api/v1/auth/register')
+        .send({ email: uniqueEmail('burst'), password: strongPassword() })
+        .expect(202);
+    }
+    const limited = await http()
+      .post('/api/v1/auth/register')
+      .send({ email: uniqueEmail('burst'), password: strongPassword() })
+      .expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits failed sign-ins per IP address across accounts', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await http()
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('spray'), password: 'spray-attempt-pw' })
+        .expect(401);
+    }
+    await http()
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('spray'), password: 'spray-attempt-pw' })
+      .expect(429);
   });
 });
