@@ -1,7 +1,9 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { MailEnvelope, MailTransport } from './mail.types';
 
-export class SmtpTransport implements MailTransport {
+/** Production transport; Nest closes its pooled connections on shutdown. */
+export class SmtpTransport implements MailTransport, OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(smtpUrl: string) {
@@ -18,7 +20,7 @@ export class SmtpTransport implements MailTransport {
     });
   }
 
-  close(): void {
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }
