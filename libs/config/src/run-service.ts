@@ -1,3 +1,4 @@
+import { DomainError } from '@app/common';
 import { ConfigError, loadConfig } from './load-config';
 
 interface Closable {
@@ -19,13 +20,11 @@ export function runService(service: string, start: () => Promise<Closable | void
       }
     })
     .catch((error: unknown) => {
+      // Configuration and domain errors are explained by their message; others need the stack.
+      const explained = error instanceof ConfigError || error instanceof DomainError;
       const reason =
-        error instanceof ConfigError
-          ? error.message
-          : error instanceof Error
-            ? (error.stack ?? error.message)
-            : String(error);
-      process.stderr.write(`${service} failed to start. ${reason}\n`);
+        error instanceof Error ? (explained ? error.message : (error.stack ?? error.message)) : String(error);
+      process.stderr.write(`${service} failed: ${reason}\n`);
       process.exit(1);
     });
 }

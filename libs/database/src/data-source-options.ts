@@ -1,6 +1,7 @@
 import type { AppConfig } from '@app/config';
 import { migrations } from '@app/migrations';
 import type { DataSourceOptions } from 'typeorm';
+import { ParameterFreeTypeOrmLogger } from './typeorm-logger';
 
 /**
  * The one description of the database connection, shared by the Nest app (which adds its entities
@@ -18,6 +19,8 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     applicationName: 'eu-talent-pool',
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new ParameterFreeTypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
   };
 }

@@ -1,8 +1,10 @@
 import type { AppConfig } from '@app/config';
 import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { explainUnreachableServices } from '../preflight';
 import { setup } from './setup.command';
@@ -27,6 +29,9 @@ export async function start(config: AppConfig): Promise<void> {
 
   let meilisearch: LocalMeilisearch | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Without a configured secret each process would sign with its own random one; keep one locally
+  // so tokens survive restarts of a development platform.
+  env.JWT_SECRET ??= await readOrCreateSecret(join(config.dataDir, 'jwt.secret'));
   if (!config.search.url) {
     log('Starting the bundled Meilisearch (checksum verified)…');
     meilisearch = await ensureLocalMeilisearch({ dataDir: config.dataDir });
@@ -81,6 +86,15 @@ export async function start(config: AppConfig): Promise<void> {
   } else {
     process.stderr.write(`[start] The API did not report healthy at ${base}/api/v1/health within 60 s\n`);
   }
+}
+
+async function readOrCreateSecret(path: string): Promise<string> {
+  const existing = await readFile(path, 'utf8').catch(() => '');
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(48).toString('base64url');
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, secret, { mode: 0o600 });
+  return secret;
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
