@@ -21,6 +21,5 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
     applicationName: 'eu-talent-pool',
     logging: ['error', 'warn', 'migration'],
     logger: new ParameterFreeTypeOrmLogger(),
-    maxQueryExecutionTime: 1000,
   };
 }

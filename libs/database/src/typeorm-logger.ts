@@ -15,9 +15,7 @@ export class ParameterFreeTypeOrmLogger implements TypeOrmLogger {
     this.logger.error({ query: query.slice(0, 500) }, `Query failed: ${message}`);
   }
 
-  logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ query: query.slice(0, 500), ms: time }, 'Slow query');
-  }
+  logQuerySlow(): void {}
 
   logSchemaBuild(): void {}
 
