@@ -3,6 +3,7 @@ import { CreateTaxonomyAndReferenceData1795932966249 } from './1795932966249-Cre
 import { CreateIdentity1795932992923 } from './1795932992923-CreateIdentity';
 import { CreateAuditEvents1795932992924 } from './1795932992924-CreateAuditEvents';
 import { CreateMailMessages1795932992925 } from './1795932992925-CreateMailMessages';
+import { CreatePartnerCountryStatuses1795934488827 } from './1795934488827-CreatePartnerCountryStatuses';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateIdentity1795932992923,
   CreateAuditEvents1795932992924,
   CreateMailMessages1795932992925,
+  CreatePartnerCountryStatuses1795934488827,
 ];

@@ -1,0 +1,3 @@
+export * from './partner-country-status';
+export { PartnerCountriesModule } from './partner-countries.module';
+export { PartnerCountries } from './partner-countries.service';
