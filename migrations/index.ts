@@ -4,6 +4,8 @@ import { CreateIdentity1795932992923 } from './1795932992923-CreateIdentity';
 import { CreateAuditEvents1795932992924 } from './1795932992924-CreateAuditEvents';
 import { CreateMailMessages1795932992925 } from './1795932992925-CreateMailMessages';
 import { CreatePartnerCountryStatuses1795934488827 } from './1795934488827-CreatePartnerCountryStatuses';
+import { CreateCandidates1795934600387 } from './1795934600387-CreateCandidates';
+import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasure';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   CreateAuditEvents1795932992924,
   CreateMailMessages1795932992925,
   CreatePartnerCountryStatuses1795934488827,
+  CreateCandidates1795934600387,
+  AllowAuditErasure1795934600388,
 ];

@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
 import { AuditApiModule } from './audit/audit-api.module';
+import { CandidatesApiModule } from './candidates/candidates-api.module';
 import { HealthModule } from './health/health.module';
 import { ReferenceDataApiModule } from './reference-data/reference-data-api.module';
 import { TaxonomyApiModule } from './taxonomy/taxonomy-api.module';
@@ -23,6 +24,7 @@ import { IdentityApiModule } from './identity/identity-api.module';
     IdentityModule,
     IdentityApiModule,
     AuditApiModule,
+    CandidatesApiModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, runService } from '@app/config';
 import { migrate, revertLastMigration } from '@app/database';
+import { checkCandidatesIndexCommand, reindexCandidatesCommand } from './commands/candidates.command';
 import { createAdmin } from './commands/create-admin.command';
 import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
@@ -34,6 +35,14 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   'admin:create': {
     describe: 'create an administrator: --email <address> (password from ADMIN_PASSWORD or a prompt)',
     run: (args) => createAdmin(args),
+  },
+  'candidates:reindex': {
+    describe: 'rebuild the candidates search index from PostgreSQL (new index, then swap)',
+    run: () => reindexCandidatesCommand(),
+  },
+  'candidates:check-index': {
+    describe: 'report drift between PostgreSQL and the candidates index: [--repair] fixes it',
+    run: (args) => checkCandidatesIndexCommand(args),
   },
 };
 

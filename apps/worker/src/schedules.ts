@@ -17,5 +17,11 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'maintenance.purge-outbox',
       data: { olderThanHours: config.outbox.retentionHours },
     },
+    {
+      id: 'candidate-lifecycle',
+      everyMs: config.candidates.lifecycleIntervalMinutes * 60 * 1000,
+      name: 'candidates.lifecycle',
+      data: {},
+    },
   ];
 }

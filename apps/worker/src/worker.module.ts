@@ -1,3 +1,4 @@
+import { CandidatesModule } from '@app/candidates';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
@@ -6,6 +7,7 @@ import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
+import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
@@ -20,7 +22,14 @@ import { WorkerService } from './worker.service';
     SearchModule,
     TaxonomySearchModule,
     MailModule,
+    CandidatesModule,
   ],
-  providers: [MaintenanceProcessor, SearchIndexingProcessor, MailProcessor, WorkerService],
+  providers: [
+    MaintenanceProcessor,
+    SearchIndexingProcessor,
+    MailProcessor,
+    CandidatesProcessor,
+    WorkerService,
+  ],
 })
 export class WorkerModule {}

@@ -2,6 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
@@ -22,8 +23,9 @@ export class WorkerService implements OnApplicationBootstrap {
     maintenance: MaintenanceProcessor,
     searchIndexing: SearchIndexingProcessor,
     mail: MailProcessor,
+    candidates: CandidatesProcessor,
   ) {
-    this.processors = [maintenance, searchIndexing, mail] as TypedProcessor<never>[];
+    this.processors = [maintenance, searchIndexing, mail, candidates] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
-import type { AuditEntry, AuditPage, AuditQuery } from './audit.types';
+import type { AuditEntry, AuditEvent, AuditPage, AuditQuery } from './audit.types';
 
 export const MAX_AUDIT_PAGE_SIZE = 200;
 
@@ -31,6 +31,16 @@ export class AuditService {
         JSON.stringify(entry.details ?? {}),
       ],
     );
+  }
+
+  /** Every event whose actor or target is one of `subjectIds`, oldest first (for a data export). */
+  async about(manager: EntityManager, subjectIds: readonly string[]): Promise<AuditEvent[]> {
+    return manager
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('event')
+      .where('event.actorAccountId::text = ANY(:ids) OR event.targetId = ANY(:ids)', { ids: [...subjectIds] })
+      .orderBy('event.id', 'ASC')
+      .getMany();
   }
 
   /** Newest first, ordered by id so pages never skip or repeat rows. */

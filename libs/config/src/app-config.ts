@@ -48,4 +48,13 @@ export interface AppConfig {
     /** Base of the links the platform sends by mail. */
     readonly publicUrl: string;
   };
+  readonly candidates: {
+    /** Age of majority required to register (whole years on the day of registration). */
+    readonly minAge: number;
+    readonly profileValidityMonths: number;
+    /** How long before expiry the renewal reminder is mailed. */
+    readonly expiryReminderDays: number;
+    /** How often the scheduled job expires profiles and sends reminders. */
+    readonly lifecycleIntervalMinutes: number;
+  };
 }

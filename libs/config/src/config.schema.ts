@@ -60,6 +60,10 @@ const envFields = z.object({
   MAIL_TRANSPORT: z.enum(['smtp', 'mailbox']).default('mailbox'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('EU Talent Pool <no-reply@localhost>'),
+  CANDIDATE_MIN_AGE: positiveInt.min(14).max(30).default(18),
+  CANDIDATE_PROFILE_VALIDITY_MONTHS: positiveInt.max(60).default(12),
+  CANDIDATE_EXPIRY_REMINDER_DAYS: positiveInt.max(180).default(30),
+  CANDIDATE_LIFECYCLE_INTERVAL_MINUTES: positiveInt.max(24 * 60).default(60),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

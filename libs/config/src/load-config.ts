@@ -70,6 +70,12 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       mailboxDir: join(resolve(env.DATA_DIR), 'mailbox'),
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     },
+    candidates: {
+      minAge: env.CANDIDATE_MIN_AGE,
+      profileValidityMonths: env.CANDIDATE_PROFILE_VALIDITY_MONTHS,
+      expiryReminderDays: env.CANDIDATE_EXPIRY_REMINDER_DAYS,
+      lifecycleIntervalMinutes: env.CANDIDATE_LIFECYCLE_INTERVAL_MINUTES,
+    },
   });
 }
 

@@ -25,4 +25,13 @@ export class MailOutbox {
     await this.outbox.add(manager, 'mail.send', { messageId: id });
     return id;
   }
+
+  /** Erasure: removes every stored message to this address (their pending jobs then find nothing). */
+  async forgetRecipient(manager: EntityManager, address: string): Promise<number> {
+    const [, deleted] = await manager.query<[unknown, number]>(
+      'DELETE FROM mail_messages WHERE to_address = $1',
+      [address],
+    );
+    return deleted;
+  }
 }

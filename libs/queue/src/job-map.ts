@@ -8,11 +8,17 @@ export interface JobPayloads {
   'maintenance.purge-outbox': { olderThanHours: number };
   'taxonomy.reindex': { version: string };
   'mail.send': { messageId: string };
+  /** Upserts or removes one candidate's search document; the reference code outlives an erased row. */
+  'candidates.sync-index': { candidateId: string; referenceCode: string };
+  /** Re-evaluates every candidate residing in or holding the citizenship of a country. */
+  'candidates.reindex-country': { countryCode: string };
+  /** Expires profiles past their validity and mails renewal reminders. */
+  'candidates.lifecycle': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail'] as const;
+export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail', 'candidates'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the compiler insists every job has one. */
@@ -20,6 +26,9 @@ export const JOB_QUEUE = {
   'maintenance.purge-outbox': 'maintenance',
   'taxonomy.reindex': 'search-indexing',
   'mail.send': 'mail',
+  'candidates.sync-index': 'candidates',
+  'candidates.reindex-country': 'candidates',
+  'candidates.lifecycle': 'candidates',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;

@@ -38,6 +38,18 @@ export class TaxonomyLookup {
     return found;
   }
 
+  /** The occupations among `uris` that exist (obsolete ones included), in one query. */
+  async findOccupations(uris: readonly string[]): Promise<OccupationView[]> {
+    if (uris.length === 0) return [];
+    return (await this.occupations.findBy({ uri: In([...new Set(uris)]) })).map(toOccupationView);
+  }
+
+  /** The skills among `uris` that exist (obsolete ones included), in one query. */
+  async findSkills(uris: readonly string[]): Promise<SkillView[]> {
+    if (uris.length === 0) return [];
+    return (await this.skills.findBy({ uri: In([...new Set(uris)]) })).map(toSkillView);
+  }
+
   async getSkill(uri: string): Promise<SkillView> {
     const found = await this.skills.findOneBy({ uri });
     if (!found) throw new SkillNotFoundError(uri);

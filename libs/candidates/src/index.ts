@@ -1,0 +1,20 @@
+export * from './candidate.errors';
+export * from './candidate.types';
+export { CandidatesModule } from './candidates.module';
+export { ageOn, eligibilityRefusals, type EligibilityFacts } from './eligibility/eligibility';
+export { normalisePhone } from './profile/phone-number';
+export type { CandidateDocument } from './search/candidate-document';
+export { CANDIDATES_INDEX } from './search/candidate-index';
+export { CandidateIndexRequests } from './search/candidate-index-requests.service';
+export { CandidateIndexer } from './search/candidate-indexer.service';
+export { CandidateCountryImpact, type CountryImpact } from './use-cases/candidate-country-impact.service';
+export { CandidateDuplicates } from './use-cases/candidate-duplicates.service';
+export { CandidateLifecycle } from './use-cases/candidate-lifecycle.service';
+export { CandidatePrivacy, type PersonalDataExport } from './use-cases/candidate-privacy.service';
+export { CandidateProfiles } from './use-cases/candidate-profiles.service';
+export { CandidateRegistration } from './use-cases/candidate-registration.service';
+export {
+  PersonalDataSections,
+  type DataSubject,
+  type PersonalDataSection,
+} from './use-cases/personal-data-sections';

@@ -1,0 +1,13 @@
+import { randomInt } from 'node:crypto';
+
+/** Crockford-like alphabet: no 0/O or 1/I, so codes read back over the phone unambiguously. */
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * A pseudonymous reference code (`TP-XXXX-XXXX`). Random, not derived from the id, so it reveals
+ * nothing and cannot be turned back into the candidate's row without the database.
+ */
+export function newReferenceCode(): string {
+  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `TP-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}

@@ -1,0 +1,110 @@
+import type { LocalizedLabels } from '@app/taxonomy';
+import type { ProgrammeType, SkillLevel } from '../candidate.types';
+
+/**
+ * Everything the index may know about a candidate. It is assembled from the profile but has no
+ * place for names, contact details, date of birth or citizenship, so they cannot leak into search.
+ */
+export interface CandidateIndexSource {
+  referenceCode: string;
+  residenceCountry: string;
+  occupations: { uri: string; iscoCode: string; labels: LocalizedLabels; yearsOfExperience: number }[];
+  skills: {
+    uri: string;
+    labels: LocalizedLabels;
+    level: SkillLevel | null;
+    yearsOfExperience: number | null;
+    viaProgramme: boolean;
+  }[];
+  languages: { code: string; cefr: string; cefrRank: number }[];
+  eqfLevels: number[];
+  preferredMemberStates: string[];
+  earliestStartDate: string | null;
+  programme: { type: ProgrammeType; partnerCountry: string } | null;
+  updatedAt: Date;
+}
+
+export interface CandidateDocument {
+  referenceCode: string;
+  occupationUris: string[];
+  iscoCodes: string[];
+  occupations: {
+    uri: string;
+    iscoCode: string;
+    label_en: string | null;
+    label_fr: string | null;
+    label_es: string | null;
+    yearsOfExperience: number;
+  }[];
+  skillUris: string[];
+  skills: {
+    uri: string;
+    label_en: string | null;
+    label_fr: string | null;
+    label_es: string | null;
+    level: SkillLevel | null;
+    yearsOfExperience: number | null;
+    viaProgramme: boolean;
+  }[];
+  languageCodes: string[];
+  languages: { code: string; cefr: string; cefrRank: number }[];
+  /** `languageRanks.fr >= 4` filters for French at B2 or above. */
+  languageRanks: Record<string, number>;
+  maxEqfLevel: number | null;
+  yearsOfExperience: number;
+  residenceCountry: string;
+  programmeType: ProgrammeType | null;
+  programmePartnerCountry: string | null;
+  preferredMemberStates: string[];
+  availableFrom: string | null;
+  /** Seconds since the epoch (Meilisearch filters and sorts numbers, not date strings). */
+  availableFromTimestamp: number | null;
+  updatedAt: string;
+  updatedAtTimestamp: number;
+}
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** The pseudonymised search document of one candidate. */
+export function candidateDocument(source: CandidateIndexSource): CandidateDocument {
+  const languageRanks: Record<string, number> = {};
+  for (const language of source.languages) languageRanks[language.code] = language.cefrRank;
+  return {
+    referenceCode: source.referenceCode,
+    occupationUris: source.occupations.map((occupation) => occupation.uri),
+    iscoCodes: [...new Set(source.occupations.map((occupation) => occupation.iscoCode))],
+    occupations: source.occupations.map((occupation) => ({
+      uri: occupation.uri,
+      iscoCode: occupation.iscoCode,
+      label_en: occupation.labels.en ?? null,
+      label_fr: occupation.labels.fr ?? null,
+      label_es: occupation.labels.es ?? null,
+      yearsOfExperience: occupation.yearsOfExperience,
+    })),
+    skillUris: source.skills.map((skill) => skill.uri),
+    skills: source.skills.map((skill) => ({
+      uri: skill.uri,
+      label_en: skill.labels.en ?? null,
+      label_fr: skill.labels.fr ?? null,
+      label_es: skill.labels.es ?? null,
+      level: skill.level,
+      yearsOfExperience: skill.yearsOfExperience,
+      viaProgramme: skill.viaProgramme,
+    })),
+    languageCodes: source.languages.map((language) => language.code),
+    languages: source.languages.map((language) => ({ ...language })),
+    languageRanks,
+    maxEqfLevel: source.eqfLevels.length > 0 ? Math.max(...source.eqfLevels) : null,
+    yearsOfExperience: Math.max(0, ...source.occupations.map((occupation) => occupation.yearsOfExperience)),
+    residenceCountry: source.residenceCountry,
+    programmeType: source.programme?.type ?? null,
+    programmePartnerCountry: source.programme?.partnerCountry ?? null,
+    preferredMemberStates: [...source.preferredMemberStates],
+    availableFrom: source.earliestStartDate,
+    availableFromTimestamp: source.earliestStartDate
+      ? seconds(new Date(`${source.earliestStartDate}T00:00:00Z`))
+      : null,
+    updatedAt: source.updatedAt.toISOString(),
+    updatedAtTimestamp: seconds(source.updatedAt),
+  };
+}

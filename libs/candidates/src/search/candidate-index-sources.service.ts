@@ -1,0 +1,114 @@
+import { allowsCandidates } from '@app/partner-countries';
+import { ReferenceData } from '@app/reference-data';
+import { TaxonomyLookup } from '@app/taxonomy';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CandidateEligibility } from '../eligibility/candidate-eligibility.service';
+import { todayIso } from '../profile/iso-date';
+import { CandidateRepository, type CandidateRow } from '../store/candidate.repository';
+import type { ProfileSections } from '../candidate.types';
+import type { CandidateIndexSource } from './candidate-document';
+
+export interface IndexDecision {
+  candidateId: string;
+  referenceCode: string;
+  /** The document source when the candidate belongs in the index, null when it must be absent. */
+  source: CandidateIndexSource | null;
+}
+
+/** Why a profile is not searchable; empty when it is. */
+export function hiddenBecause(row: CandidateRow, countriesAllow: boolean): string[] {
+  const reasons: string[] = [];
+  if (row.status !== 'active') reasons.push(`the profile is ${row.status}`);
+  if (row.availability !== 'available') reasons.push(`the profile is marked ${row.availability}`);
+  if (!countriesAllow) reasons.push('a country of residence or citizenship is currently suspended');
+  return reasons;
+}
+
+/** Reads candidates from Postgres and decides, for each, what the index should hold. */
+@Injectable()
+export class CandidateIndexSources {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CandidateRepository,
+    private readonly eligibility: CandidateEligibility,
+    private readonly taxonomy: TaxonomyLookup,
+    private readonly referenceData: ReferenceData,
+  ) {}
+
+  async decide(candidateIds: readonly string[]): Promise<Map<string, IndexDecision>> {
+    const manager = this.dataSource.manager;
+    const rows = await this.repository.findByIds(manager, candidateIds);
+    const today = todayIso();
+    const countries = await this.eligibility.countriesOn(
+      rows.flatMap((row) => [row.residenceCountry, ...row.citizenships]),
+      today,
+    );
+    const allowed = (code: string) => {
+      const country = countries.get(code);
+      return country !== undefined && !country.euMember && allowsCandidates(country.status);
+    };
+    const searchable = rows.filter(
+      (row) => hiddenBecause(row, [row.residenceCountry, ...row.citizenships].every(allowed)).length === 0,
+    );
+    const sections = await this.repository.sectionsOf(manager, searchable);
+    const documents = await this.sources(searchable, sections);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { candidateId: row.id, referenceCode: row.referenceCode, source: documents.get(row.id) ?? null },
+      ]),
+    );
+  }
+
+  private async sources(
+    rows: readonly CandidateRow[],
+    sections: Map<string, ProfileSections>,
+  ): Promise<Map<string, CandidateIndexSource>> {
+    const all = [...sections.values()];
+    const [occupations, skills, cefr] = await Promise.all([
+      this.taxonomy.findOccupations(all.flatMap((profile) => profile.occupations.map((entry) => entry.uri))),
+      this.taxonomy.findSkills(all.flatMap((profile) => profile.skills.map((entry) => entry.uri))),
+      this.referenceData.listCefrLevels(),
+    ]);
+    const occupationByUri = new Map(occupations.map((occupation) => [occupation.uri, occupation]));
+    const skillByUri = new Map(skills.map((skill) => [skill.uri, skill]));
+    const rankOf = new Map(cefr.map((level) => [level.code, level.rank]));
+    return new Map(
+      rows.map((row) => {
+        const profile = sections.get(row.id)!;
+        return [
+          row.id,
+          {
+            referenceCode: row.referenceCode,
+            residenceCountry: row.residenceCountry,
+            occupations: profile.occupations.map((entry) => ({
+              uri: entry.uri,
+              iscoCode: occupationByUri.get(entry.uri)?.iscoCode ?? '',
+              labels: occupationByUri.get(entry.uri)?.preferredLabels ?? {},
+              yearsOfExperience: entry.yearsOfExperience,
+            })),
+            skills: profile.skills.map((entry) => ({
+              uri: entry.uri,
+              labels: skillByUri.get(entry.uri)?.preferredLabels ?? {},
+              level: entry.level ?? null,
+              yearsOfExperience: entry.yearsOfExperience ?? null,
+              viaProgramme: entry.viaProgramme ?? false,
+            })),
+            languages: profile.languages.map((entry) => ({
+              code: entry.code,
+              cefr: entry.cefr,
+              cefrRank: rankOf.get(entry.cefr) ?? 0,
+            })),
+            eqfLevels: profile.education.map((entry) => entry.eqfLevel),
+            preferredMemberStates: profile.preferredMemberStates,
+            earliestStartDate: profile.earliestStartDate,
+            programme: profile.programme,
+            updatedAt: row.updatedAt,
+          },
+        ];
+      }),
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface CountryImpact {
+  countryCode: string;
+  /** Active profiles residing in or holding the citizenship of the country (each counted once). */
+  activeCandidates: number;
+  activeResidents: number;
+  activeCitizens: number;
+}
+
+/** For the partner-country impact preview: how many active candidates a status change would touch. */
+@Injectable()
+export class CandidateCountryImpact {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countActiveAffected(countryCode: string, manager?: EntityManager): Promise<CountryImpact> {
+    const code = countryCode.toUpperCase();
+    const [row]: { total: number; residents: number; citizens: number }[] = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE residence_country = $1)::int AS residents,
+              count(*) FILTER (WHERE citizenships @> ARRAY[$1]::char(2)[])::int AS citizens
+         FROM candidates
+        WHERE status = 'active' AND (residence_country = $1 OR citizenships @> ARRAY[$1]::char(2)[])`,
+      [code],
+    );
+    return {
+      countryCode: code,
+      activeCandidates: row.total,
+      activeResidents: row.residents,
+      activeCitizens: row.citizens,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { assertOwnAccount, type Principal } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  CandidateNotEligibleError,
+  CandidateNotFoundError,
+  ProfileIncompleteError,
+} from '../candidate.errors';
+import type { CandidateProfile, ProfileChanges } from '../candidate.types';
+import { CandidateEligibility } from '../eligibility/candidate-eligibility.service';
+import { completenessOf } from '../profile/completeness';
+import { todayIso } from '../profile/iso-date';
+import { normalisePhone } from '../profile/phone-number';
+import { ProfileValidator } from '../profile/profile-validator.service';
+import { CandidateIndexRequests } from '../search/candidate-index-requests.service';
+import { CandidateRepository, type CandidateRow } from '../store/candidate.repository';
+import { toCandidateProfile } from './candidate-views';
+
+/** Reading and editing a candidate's own profile. */
+@Injectable()
+export class CandidateProfiles {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CandidateRepository,
+    private readonly validator: ProfileValidator,
+    private readonly eligibility: CandidateEligibility,
+    private readonly indexRequests: CandidateIndexRequests,
+  ) {}
+
+  /** The profile of the account `accountId`, for its owner or an administrator. */
+  async getByAccount(principal: Principal, accountId: string): Promise<CandidateProfile> {
+    assertOwnAccount(principal, accountId);
+    return this.load(this.dataSource.manager, accountId);
+  }
+
+  async update(principal: Principal, changes: ProfileChanges): Promise<CandidateProfile> {
+    assertOwnAccount(principal, principal.accountId);
+    const today = todayIso();
+    const profile = await this.dataSource.transaction(async (manager) => {
+      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
+      if (!row) throw new CandidateNotFoundError();
+      const current = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+      const valid = await this.validator.validate(changes, { today, currentProgramme: current.programme });
+      if (valid.residenceCountry !== undefined || valid.citizenships !== undefined) {
+        const refusals = await this.eligibility.refusals(
+          {
+            dateOfBirth: row.dateOfBirth,
+            residenceCountry: valid.residenceCountry ?? row.residenceCountry,
+            citizenships: valid.citizenships ?? row.citizenships,
+          },
+          today,
+        );
+        if (refusals.length > 0) throw new CandidateNotEligibleError(refusals);
+      }
+      const phone =
+        valid.phone === undefined || valid.phone === null
+          ? valid.phone
+          : normalisePhone(valid.phone, valid.residenceCountry ?? row.residenceCountry);
+      const next = completenessOf({ ...current, ...definedSections(valid) });
+      if (row.status !== 'draft' && !next.readyForActivation) {
+        throw new ProfileIncompleteError(
+          next.missing.filter((entry) => entry.requiredForActivation).map((entry) => entry.item),
+        );
+      }
+      await this.repository.replaceSections(manager, row.id, valid);
+      await this.repository.updateRow(manager, row.id, { ...valid, phone });
+      await this.indexRequests.candidateChanged(manager, row);
+      return this.load(manager, principal.accountId);
+    });
+    return profile;
+  }
+
+  async load(manager: EntityManager, accountId: string): Promise<CandidateProfile> {
+    const row = await this.repository.findByAccount(manager, accountId);
+    if (!row) throw new CandidateNotFoundError();
+    return this.toProfile(manager, row);
+  }
+
+  async toProfile(manager: EntityManager, row: CandidateRow): Promise<CandidateProfile> {
+    const sections = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+    const allow = await this.eligibility.countriesAllowSearch(
+      row.residenceCountry,
+      row.citizenships,
+      todayIso(),
+    );
+    return toCandidateProfile(row, sections, allow);
+  }
+}
+
+function definedSections(changes: ProfileChanges): Partial<ProfileChanges> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}

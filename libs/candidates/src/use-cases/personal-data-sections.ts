@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+
+/** Whose data a section collects: the account, and its candidate profile when one exists. */
+export interface DataSubject {
+  accountId: string;
+  candidateId: string | null;
+}
+
+/** A feature's share of a data export (matches, contact requests…), registered at module init. */
+export interface PersonalDataSection {
+  readonly name: 'matches' | 'contactRequests' | (string & {});
+  collect(subject: DataSubject): Promise<unknown[]>;
+}
+
+/** Features that hold personal data about candidates register a section here so exports include it. */
+@Injectable()
+export class PersonalDataSections {
+  private readonly sections = new Map<string, PersonalDataSection>();
+
+  register(section: PersonalDataSection): void {
+    this.sections.set(section.name, section);
+  }
+
+  /** Every registered section, plus the empty lists of those not built yet, so the format is stable. */
+  async collect(subject: DataSubject): Promise<Record<string, unknown[]>> {
+    const result: Record<string, unknown[]> = { matches: [], contactRequests: [] };
+    for (const section of this.sections.values()) result[section.name] = await section.collect(subject);
+    return result;
+  }
+}
