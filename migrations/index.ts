@@ -4,6 +4,9 @@ import { CreateIdentity1795932992923 } from './1795932992923-CreateIdentity';
 import { CreateAuditEvents1795932992924 } from './1795932992924-CreateAuditEvents';
 import { CreateMailMessages1795932992925 } from './1795932992925-CreateMailMessages';
 import { CreatePartnerCountryStatuses1795934488827 } from './1795934488827-CreatePartnerCountryStatuses';
+import { CreateShortageOccupations1795934543166 } from './1795934543166-CreateShortageOccupations';
+import { CreateEmployers1795934543167 } from './1795934543167-CreateEmployers';
+import { CreateVacancies1795934543168 } from './1795934543168-CreateVacancies';
 import { CreateCandidates1795934600387 } from './1795934600387-CreateCandidates';
 import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasure';
 
@@ -15,6 +18,9 @@ export const migrations = [
   CreateAuditEvents1795932992924,
   CreateMailMessages1795932992925,
   CreatePartnerCountryStatuses1795934488827,
+  CreateShortageOccupations1795934543166,
+  CreateEmployers1795934543167,
+  CreateVacancies1795934543168,
   CreateCandidates1795934600387,
   AllowAuditErasure1795934600388,
 ];

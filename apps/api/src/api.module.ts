@@ -11,6 +11,10 @@ import { HealthModule } from './health/health.module';
 import { ReferenceDataApiModule } from './reference-data/reference-data-api.module';
 import { TaxonomyApiModule } from './taxonomy/taxonomy-api.module';
 import { IdentityApiModule } from './identity/identity-api.module';
+import { EmployersApiModule } from './employers/employers-api.module';
+import { MemberStatesApiModule } from './member-states/member-states-api.module';
+import { ShortageOccupationsApiModule } from './shortage-occupations/shortage-occupations-api.module';
+import { VacanciesApiModule } from './vacancies/vacancies-api.module';
 
 @Module({
   imports: [
@@ -24,6 +28,10 @@ import { IdentityApiModule } from './identity/identity-api.module';
     IdentityModule,
     IdentityApiModule,
     AuditApiModule,
+    ShortageOccupationsApiModule,
+    MemberStatesApiModule,
+    EmployersApiModule,
+    VacanciesApiModule,
     CandidatesApiModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -5,6 +5,7 @@ import { checkCandidatesIndexCommand, reindexCandidatesCommand } from './command
 import { createAdmin } from './commands/create-admin.command';
 import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
+import { reindexVacanciesCommand, seedShortagesCommand } from './commands/policy.command';
 import { importTaxonomyCommand, seedReferenceDataCommand } from './commands/taxonomy.command';
 
 const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
@@ -27,6 +28,14 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   'reference:seed': {
     describe: 'load countries, languages and Member States from data/reference',
     run: () => seedReferenceDataCommand(),
+  },
+  'shortages:seed': {
+    describe: 'add the shortage sectors and, once, the shipped EURES 2022 seed list (EU layer)',
+    run: () => seedShortagesCommand(),
+  },
+  'vacancies:reindex': {
+    describe: 'queue a rebuild of the vacancies search index (the worker runs it)',
+    run: () => reindexVacanciesCommand(),
   },
   'migrate:revert': {
     describe: 'revert the last applied migration',

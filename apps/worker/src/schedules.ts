@@ -18,6 +18,12 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       data: { olderThanHours: config.outbox.retentionHours },
     },
     {
+      id: 'expire-vacancies',
+      everyMs: 15 * 60 * 1000,
+      name: 'vacancies.expire-due',
+      data: {},
+    },
+    {
       id: 'candidate-lifecycle',
       everyMs: config.candidates.lifecycleIntervalMinutes * 60 * 1000,
       name: 'candidates.lifecycle',

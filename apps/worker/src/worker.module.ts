@@ -6,11 +6,13 @@ import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
+import { VacanciesModule, VacanciesSearchModule } from '@app/vacancies';
 import { Module } from '@nestjs/common';
 import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
+import { VacanciesProcessor } from './processors/vacancies.processor';
 import { WorkerService } from './worker.service';
 
 @Module({
@@ -22,12 +24,15 @@ import { WorkerService } from './worker.service';
     SearchModule,
     TaxonomySearchModule,
     MailModule,
+    VacanciesModule,
+    VacanciesSearchModule,
     CandidatesModule,
   ],
   providers: [
     MaintenanceProcessor,
     SearchIndexingProcessor,
     MailProcessor,
+    VacanciesProcessor,
     CandidatesProcessor,
     WorkerService,
   ],

@@ -6,6 +6,7 @@ import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
+import { VacanciesProcessor } from './processors/vacancies.processor';
 import type { TypedProcessor } from './processors/typed-processor';
 import { schedules } from './schedules';
 
@@ -23,9 +24,10 @@ export class WorkerService implements OnApplicationBootstrap {
     maintenance: MaintenanceProcessor,
     searchIndexing: SearchIndexingProcessor,
     mail: MailProcessor,
+    vacancies: VacanciesProcessor,
     candidates: CandidatesProcessor,
   ) {
-    this.processors = [maintenance, searchIndexing, mail, candidates] as TypedProcessor<never>[];
+    this.processors = [maintenance, searchIndexing, mail, vacancies, candidates] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

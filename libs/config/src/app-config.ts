@@ -15,6 +15,10 @@ export interface AppConfig {
     readonly batchSize: number;
     readonly retentionHours: number;
   };
+  readonly vacancies: {
+    /** How long a published vacancy stays open before it expires. */
+    readonly validityMonths: number;
+  };
   readonly search: {
     /** Undefined when the bundled Meilisearch should be started locally. */
     readonly url?: string;

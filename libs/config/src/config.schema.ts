@@ -35,6 +35,7 @@ const envFields = z.object({
   OUTBOX_POLL_INTERVAL_MS: positiveInt.min(50).default(500),
   OUTBOX_BATCH_SIZE: positiveInt.max(1000).default(200),
   OUTBOX_RETENTION_HOURS: positiveInt.default(72),
+  VACANCY_VALIDITY_MONTHS: positiveInt.max(24).default(6),
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
   SEARCH_INDEX_PREFIX: z

@@ -41,6 +41,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       batchSize: env.OUTBOX_BATCH_SIZE,
       retentionHours: env.OUTBOX_RETENTION_HOURS,
     },
+    vacancies: { validityMonths: env.VACANCY_VALIDITY_MONTHS },
     search: {
       url: env.MEILI_URL,
       masterKey: env.MEILI_MASTER_KEY,

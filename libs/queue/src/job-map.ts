@@ -7,6 +7,14 @@ import type { Job } from 'bullmq';
 export interface JobPayloads {
   'maintenance.purge-outbox': { olderThanHours: number };
   'taxonomy.reindex': { version: string };
+  /** Upserts or removes one vacancy's search document, as its state and its employer's now allow. */
+  'vacancies.sync': { vacancyId: string };
+  'vacancies.sync-employer': { organisationId: string };
+  'vacancies.sync-member-state': { memberState: string };
+  /** Rebuilds the vacancies index (build, then swap). */
+  'vacancies.reindex': { reason: string };
+  /** Marks published vacancies past their validity as expired. */
+  'vacancies.expire-due': Record<string, never>;
   'mail.send': { messageId: string };
   /** Upserts or removes one candidate's search document; the reference code outlives an erased row. */
   'candidates.sync-index': { candidateId: string; referenceCode: string };
@@ -18,13 +26,18 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail', 'candidates'] as const;
+export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail', 'vacancies', 'candidates'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the compiler insists every job has one. */
 export const JOB_QUEUE = {
   'maintenance.purge-outbox': 'maintenance',
   'taxonomy.reindex': 'search-indexing',
+  'vacancies.sync': 'vacancies',
+  'vacancies.sync-employer': 'vacancies',
+  'vacancies.sync-member-state': 'vacancies',
+  'vacancies.reindex': 'vacancies',
+  'vacancies.expire-due': 'vacancies',
   'mail.send': 'mail',
   'candidates.sync-index': 'candidates',
   'candidates.reindex-country': 'candidates',

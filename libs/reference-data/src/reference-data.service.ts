@@ -50,11 +50,16 @@ export class ReferenceData {
     return rows.map((row) => ({ level: row.level, description: row.description }));
   }
 
-  async listMemberStates(filter: { participating?: boolean } = {}): Promise<MemberState[]> {
-    const rows = await this.memberStates.find({
+  /** `participatingOn` (YYYY-MM-DD): only states taking part that day (started, not yet withdrawn). */
+  async listMemberStates(
+    filter: { participating?: boolean; participatingOn?: string } = {},
+  ): Promise<MemberState[]> {
+    const on = filter.participatingOn;
+    const found = await this.memberStates.find({
       where: filter.participating === undefined ? {} : { participating: filter.participating },
       order: { countryCode: 'ASC' },
     });
+    const rows = on === undefined ? found : found.filter((row) => participatesOn(row, on));
     const names = new Map(
       (await this.countries.findBy({ alpha2: In(rows.map((row) => row.countryCode)) })).map((country) => [
         country.alpha2,
@@ -71,4 +76,12 @@ export class ReferenceData {
       allowedEntityTypes: row.allowedEntityTypes,
     }));
   }
+}
+
+function participatesOn(row: MemberStateEntity, day: string): boolean {
+  return (
+    row.participating &&
+    (row.participationStartDate === null || row.participationStartDate <= day) &&
+    (row.withdrawalDate === null || day < row.withdrawalDate)
+  );
 }

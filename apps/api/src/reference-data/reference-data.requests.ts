@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -19,4 +19,10 @@ export class MemberStatesQuery {
   @Transform(toBoolean)
   @IsBoolean()
   participating?: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Only states participating on this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'participatingOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  participatingOn?: string;
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@app/config';
 import { migrate } from '@app/database';
+import { seedShortagesCommand } from './policy.command';
 import { ensureShippedData } from './taxonomy.command';
 
 type Log = (line: string) => void;
@@ -11,4 +12,5 @@ type Log = (line: string) => void;
 export async function setup(config: AppConfig, log: Log): Promise<void> {
   await migrate(config, log);
   await ensureShippedData(log);
+  await seedShortagesCommand(log);
 }

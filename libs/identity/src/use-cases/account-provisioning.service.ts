@@ -13,6 +13,7 @@ import { isEuMemberState } from '../accounts/member-states';
 import { EmailTakenError, InvalidMemberStateError, WeakPasswordError } from '../identity.errors';
 import { invitationMail } from '../identity-mails';
 import { PasswordHasher } from '../passwords/password-hasher.service';
+import { AuthRateLimits } from '../rate-limits/auth-rate-limits.service';
 import { passwordProblems } from '../passwords/password-policy';
 import { actorOf, type CallContext, type Principal } from '../principal';
 import { AccountTokens } from '../tokens/account-tokens.service';
@@ -37,6 +38,7 @@ export class AccountProvisioning {
     private readonly mail: MailOutbox,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: AuthRateLimits,
   ) {}
 
   /** Administrator bootstrap (CLI): the operator supplies the password. */
@@ -98,35 +100,66 @@ export class AccountProvisioning {
     });
   }
 
+  /**
+   * The first user of an organisation registered through the employers feature, created in that
+   * registration's transaction; the user sets a password through the emailed link.
+   */
+  async inviteOrganisationAdmin(
+    manager: EntityManager,
+    input: { email: string; organisationId: string },
+    actor: AuditActor,
+    context: CallContext,
+  ): Promise<AccountView> {
+    await this.rateLimits.consumeRegistration(context.ip);
+    return this.inviteWithin(manager, actor, context, 'account.employer_created', () =>
+      this.insertAccount(manager, {
+        email: input.email,
+        role: 'employer',
+        employerOrganisationId: input.organisationId,
+        isOrganisationAdmin: true,
+      }),
+    );
+  }
+
   private async invite(
     admin: Principal,
     context: CallContext,
     action: string,
     create: (manager: EntityManager) => Promise<AccountEntity>,
   ): Promise<AccountView> {
-    return this.dataSource.transaction(async (manager) => {
-      const account = await create(manager);
-      const token = await this.tokens.issue(
-        manager,
-        account.id,
-        'password_reset',
-        this.config.auth.emailTokenTtlHours * 3600 * 1000,
-      );
-      const link = actionLink(this.config, 'reset-password', token);
-      await this.mail.queue(manager, invitationMail(account.email, roleName(account), link));
-      await this.audit.record(manager, {
-        actor: actorOf(admin),
-        action,
-        target: { type: 'account', id: account.id },
-        requestId: context.requestId,
-        details: {
-          role: account.role,
-          memberState: account.memberState ?? null,
-          organisationId: account.employerOrganisationId ?? null,
-        },
-      });
-      return toAccountView(await manager.findOneByOrFail(AccountEntity, { id: account.id }));
+    return this.dataSource.transaction((manager) =>
+      this.inviteWithin(manager, actorOf(admin), context, action, () => create(manager)),
+    );
+  }
+
+  private async inviteWithin(
+    manager: EntityManager,
+    actor: AuditActor,
+    context: CallContext,
+    action: string,
+    create: () => Promise<AccountEntity>,
+  ): Promise<AccountView> {
+    const account = await create();
+    const token = await this.tokens.issue(
+      manager,
+      account.id,
+      'password_reset',
+      this.config.auth.emailTokenTtlHours * 3600 * 1000,
+    );
+    const link = actionLink(this.config, 'reset-password', token);
+    await this.mail.queue(manager, invitationMail(account.email, roleName(account), link));
+    await this.audit.record(manager, {
+      actor,
+      action,
+      target: { type: 'account', id: account.id },
+      requestId: context.requestId,
+      details: {
+        role: account.role,
+        memberState: account.memberState ?? null,
+        organisationId: account.employerOrganisationId ?? null,
+      },
     });
+    return toAccountView(await manager.findOneByOrFail(AccountEntity, { id: account.id }));
   }
 
   private async insertAccount(

@@ -75,6 +75,23 @@ export class TaxonomyLookup {
     };
   }
 
+  async getIscoGroup(code: string): Promise<Omit<IscoGroupNode, 'children'>> {
+    const found = await this.iscoGroups.findOneBy({ code });
+    if (!found) throw new IscoGroupNotFoundError(code);
+    return { code: found.code, uri: found.uri, preferredLabels: found.preferredLabels };
+  }
+
+  /** The URIs among `uris` that are not skills of the taxonomy. */
+  async unknownSkills(uris: readonly string[]): Promise<string[]> {
+    if (uris.length === 0) return [];
+    const known = new Set(
+      (await this.skills.find({ select: { uri: true }, where: { uri: In([...uris]) } })).map(
+        (skill) => skill.uri,
+      ),
+    );
+    return uris.filter((uri) => !known.has(uri));
+  }
+
   /** The ISCO-08 tree, whole or below one group. */
   async getIscoTree(rootCode?: string): Promise<IscoGroupNode[]> {
     const groups = await this.iscoGroups.find({ where: { obsolete: false }, order: { code: 'ASC' } });

@@ -1,0 +1,144 @@
+import { EmployerRegistrations, Employers, EmployerVerification } from '@app/employers';
+import type { CallContext, Principal } from '@app/identity';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Public, Roles } from '../access/access.decorator';
+import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { ErrorBody } from '../errors/error-body';
+import {
+  ChangeEmployerStatusRequest,
+  ExcludeRegistrationNumberRequest,
+  ExclusionsQuery,
+  ListEmployersQuery,
+  RegisterEmployerRequest,
+} from './employers.requests';
+import { EmployerRegisteredResponse, EmployerResponse, ExclusionResponse } from './employers.responses';
+
+@ApiTags('employers')
+@ApiBadRequestResponse({ type: ErrorBody })
+@Controller()
+export class EmployersController {
+  constructor(
+    private readonly employers: Employers,
+    private readonly registrations: EmployerRegistrations,
+    private readonly verification: EmployerVerification,
+  ) {}
+
+  @Public()
+  @Post('employers')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Register an organisation; it stays pending until the NCP of its Member State verifies it',
+  })
+  @ApiCreatedResponse({ type: EmployerRegisteredResponse })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'REGISTRATION_NUMBER_EXCLUDED' })
+  @ApiConflictResponse({ type: ErrorBody })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'MEMBER_STATE_NOT_PARTICIPATING, ENTITY_TYPE_NOT_ALLOWED',
+  })
+  async register(
+    @Body() body: RegisterEmployerRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<EmployerRegisteredResponse> {
+    const registered = await this.registrations.register(body, context);
+    return {
+      employer: EmployerResponse.from(registered.employer),
+      message:
+        'Registered. The contact person received a link to set a password; the national contact point verifies the organisation.',
+    };
+  }
+
+  @Roles('ncp', 'admin')
+  @ApiBearerAuth()
+  @Get('employers')
+  @ApiOperation({ summary: 'Employers of a Member State (an NCP: its own)' })
+  @ApiOkResponse({ type: [EmployerResponse] })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListEmployersQuery,
+  ): Promise<EmployerResponse[]> {
+    return (await this.employers.list(principal, query)).map((employer) => EmployerResponse.from(employer));
+  }
+
+  @Roles('employer', 'ncp', 'admin')
+  @ApiBearerAuth()
+  @Get('employers/:id')
+  @ApiOkResponse({ type: EmployerResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<EmployerResponse> {
+    return EmployerResponse.from(await this.employers.getFor(principal, id));
+  }
+
+  @Roles('ncp')
+  @ApiBearerAuth()
+  @Post('employers/:id/status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Verify, suspend, reinstate (verified) or remove an employer of the NCP’s own Member State',
+  })
+  @ApiOkResponse({ type: EmployerResponse })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'The employer belongs to another Member State' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_EMPLOYER_TRANSITION' })
+  async changeStatus(
+    @CurrentPrincipal() ncp: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ChangeEmployerStatusRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<EmployerResponse> {
+    return EmployerResponse.from(
+      await this.verification.transition(ncp, id, body.status, body.reason, context),
+    );
+  }
+
+  @Roles('ncp')
+  @ApiBearerAuth()
+  @Post('employer-exclusions')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Exclude a registration number of the NCP’s own state after a breach' })
+  @ApiCreatedResponse({ type: ExclusionResponse })
+  async exclude(
+    @CurrentPrincipal() ncp: Principal,
+    @Body() body: ExcludeRegistrationNumberRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<ExclusionResponse> {
+    return ExclusionResponse.from(await this.verification.exclude(ncp, body, context));
+  }
+
+  @Roles('ncp')
+  @ApiBearerAuth()
+  @Get('employer-exclusions')
+  @ApiOkResponse({ type: [ExclusionResponse] })
+  async listExclusions(
+    @CurrentPrincipal() ncp: Principal,
+    @Query() query: ExclusionsQuery,
+  ): Promise<ExclusionResponse[]> {
+    return (await this.verification.listExclusions(ncp, query.memberState)).map((row) =>
+      ExclusionResponse.from(row),
+    );
+  }
+}

@@ -1,0 +1,140 @@
+import { isoDay } from '@app/common';
+import { ShortageListAdministration, ShortageLists } from '@app/shortage-occupations';
+import type { CallContext, Principal } from '@app/identity';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Public, Roles } from '../access/access.decorator';
+import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { ErrorBody } from '../errors/error-body';
+import {
+  AddShortageEntryRequest,
+  ReviseShortageEntryRequest,
+  ShortageCheckQuery,
+  ShortageListQuery,
+  WithdrawShortageEntryRequest,
+} from './shortage-occupations.requests';
+import {
+  ShortageCheckResponse,
+  ShortageEntryResponse,
+  ShortageListResponse,
+  ShortageSectorResponse,
+} from './shortage-occupations.responses';
+
+@ApiTags('shortage occupations')
+@ApiBadRequestResponse({ type: ErrorBody })
+@Controller('shortage-occupations')
+export class ShortageOccupationsController {
+  constructor(
+    private readonly lists: ShortageLists,
+    private readonly administration: ShortageListAdministration,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({
+    summary: 'Occupations in shortage in a Member State on a day (EU layer + state additions − removals)',
+  })
+  @ApiOkResponse({ type: ShortageListResponse })
+  async list(@Query() query: ShortageListQuery): Promise<ShortageListResponse> {
+    return ShortageListResponse.from(await this.lists.resolve(query.memberState, query.date ?? isoDay()));
+  }
+
+  @Public()
+  @Get('check')
+  @ApiOperation({ summary: 'Whether one ESCO occupation is in shortage in a Member State on a day' })
+  @ApiOkResponse({ type: ShortageCheckResponse })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async check(@Query() query: ShortageCheckQuery): Promise<ShortageCheckResponse> {
+    return ShortageCheckResponse.from(
+      await this.lists.check(query.occupationUri, query.memberState, query.date ?? isoDay()),
+    );
+  }
+
+  @Public()
+  @Get('sectors')
+  @ApiOkResponse({ type: [ShortageSectorResponse] })
+  async sectors(): Promise<ShortageSectorResponse[]> {
+    return (await this.lists.listSectors()).map((sector) => ShortageSectorResponse.from(sector));
+  }
+
+  @Roles('admin', 'ncp')
+  @ApiBearerAuth()
+  @Post('entries')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Add an entry: administrators to the EU layer, an NCP to its own state’s layer' })
+  @ApiCreatedResponse({ type: ShortageEntryResponse })
+  @ApiForbiddenResponse({ type: ErrorBody })
+  async add(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: AddShortageEntryRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<ShortageEntryResponse> {
+    return ShortageEntryResponse.from(await this.administration.add(principal, body, context));
+  }
+
+  @Roles('admin', 'ncp')
+  @ApiBearerAuth()
+  @Patch('entries/:entryId')
+  @ApiOperation({ summary: 'Change an entry’s sector or validity: a new version, the old one is kept' })
+  @ApiOkResponse({ type: ShortageEntryResponse })
+  @ApiForbiddenResponse({ type: ErrorBody })
+  async revise(
+    @CurrentPrincipal() principal: Principal,
+    @Param('entryId', new ParseUUIDPipe()) entryId: string,
+    @Body() body: ReviseShortageEntryRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<ShortageEntryResponse> {
+    return ShortageEntryResponse.from(await this.administration.revise(principal, entryId, body, context));
+  }
+
+  @Roles('admin', 'ncp')
+  @ApiBearerAuth()
+  @Post('entries/:entryId/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Withdraw an entry (a new version that never applies)' })
+  @ApiOkResponse({ type: ShortageEntryResponse })
+  async withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('entryId', new ParseUUIDPipe()) entryId: string,
+    @Body() body: WithdrawShortageEntryRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<ShortageEntryResponse> {
+    return ShortageEntryResponse.from(
+      await this.administration.withdraw(principal, entryId, body.reason, context),
+    );
+  }
+
+  @Roles('admin', 'ncp')
+  @ApiBearerAuth()
+  @Get('entries/:entryId/history')
+  @ApiOperation({ summary: 'Every version of an entry, oldest first' })
+  @ApiOkResponse({ type: [ShortageEntryResponse] })
+  async history(
+    @CurrentPrincipal() principal: Principal,
+    @Param('entryId', new ParseUUIDPipe()) entryId: string,
+  ): Promise<ShortageEntryResponse[]> {
+    return (await this.administration.history(principal, entryId)).map((entry) =>
+      ShortageEntryResponse.from(entry),
+    );
+  }
+}

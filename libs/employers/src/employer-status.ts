@@ -1,0 +1,25 @@
+export const EMPLOYER_STATUSES = ['pending', 'verified', 'suspended', 'removed'] as const;
+export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+
+/** Removal is final; suspension can be lifted by verifying again. */
+const NEXT: Record<EmployerStatus, readonly EmployerStatus[]> = {
+  pending: ['verified', 'removed'],
+  verified: ['suspended', 'removed'],
+  suspended: ['verified', 'removed'],
+  removed: [],
+};
+
+export function canTransition(from: EmployerStatus, to: EmployerStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** The audit action naming a transition (a suspended employer verified again is reinstated). */
+export function transitionAction(from: EmployerStatus, to: EmployerStatus): string {
+  if (to === 'verified') return from === 'suspended' ? 'employer.reinstated' : 'employer.verified';
+  return `employer.${to}`;
+}
+
+/** Normalised form of a national registration number: upper case, separators dropped. */
+export function normaliseRegistrationNumber(value: string): string {
+  return value.toUpperCase().replace(/[\s.\-/]/g, '');
+}

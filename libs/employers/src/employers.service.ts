@@ -1,0 +1,71 @@
+import { assertOwnMemberState, assertOwnOrganisation, NotOwnerError, type Principal } from '@app/identity';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { EmployerStatus } from './employer-status';
+import { EmployerEntity } from './employer.entity';
+import { toEmployerView } from './employer.mapper';
+import { EmployerNotFoundError, EmployerNotVerifiedError } from './employers.errors';
+import type { EmployerView } from './employers.types';
+
+/** Reading employers, and the check every employer-only capability (publish, search, matches) uses. */
+@Injectable()
+export class Employers {
+  constructor(@InjectRepository(EmployerEntity) private readonly employers: Repository<EmployerEntity>) {}
+
+  async findById(id: string): Promise<EmployerView | null> {
+    const found = await this.employers.findOneBy({ id });
+    return found && toEmployerView(found);
+  }
+
+  async getById(id: string): Promise<EmployerView> {
+    const found = await this.findById(id);
+    if (!found) throw new EmployerNotFoundError(id);
+    return found;
+  }
+
+  /** An employer user sees their organisation, an NCP those of its state, an administrator all. */
+  async getFor(principal: Principal, id: string): Promise<EmployerView> {
+    const employer = await this.getById(id);
+    if (principal.role === 'ncp') assertOwnMemberState(principal, employer.memberState);
+    else assertOwnOrganisation(principal, employer.id);
+    return employer;
+  }
+
+  async list(
+    principal: Principal,
+    filter: { memberState?: string; status?: EmployerStatus },
+  ): Promise<EmployerView[]> {
+    let memberState = filter.memberState?.toUpperCase();
+    if (principal.role === 'ncp') {
+      memberState ??= principal.memberState ?? undefined;
+      if (memberState) assertOwnMemberState(principal, memberState);
+    } else if (principal.role !== 'admin') {
+      throw new NotOwnerError('Member State');
+    }
+    const rows = await this.employers.find({
+      where: { countryCode: memberState, status: filter.status },
+      order: { createdAt: 'ASC' },
+      take: 500,
+    });
+    return rows.map(toEmployerView);
+  }
+
+  /** Throws unless the organisation is verified: the gate for publishing, searching and matches. */
+  async assertVerified(organisationId: string): Promise<void> {
+    const found = await this.employers.findOne({
+      select: { id: true, status: true },
+      where: { id: organisationId },
+    });
+    if (!found) throw new EmployerNotFoundError(organisationId);
+    if (found.status !== 'verified') throw new EmployerNotVerifiedError();
+  }
+
+  /** For employer-facing routes: the caller must belong to a verified organisation. */
+  async assertVerifiedEmployer(principal: Principal): Promise<string> {
+    if (principal.role !== 'employer' || principal.organisationId === null)
+      throw new EmployerNotVerifiedError();
+    await this.assertVerified(principal.organisationId);
+    return principal.organisationId;
+  }
+}

@@ -1,0 +1,45 @@
+import type { EmployerEntityType } from '@app/reference-data';
+import type { EmployerStatus } from './employer-status';
+
+export interface EmployerContact {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+export interface EmployerView {
+  id: string;
+  legalName: string;
+  memberState: string;
+  registrationNumber: string | null;
+  entityType: EmployerEntityType;
+  status: EmployerStatus;
+  statusReason: string | null;
+  statusChangedAt: Date | null;
+  contact: EmployerContact | null;
+  description: string | null;
+  createdAt: Date;
+}
+
+export interface EmployerRegistration {
+  legalName: string;
+  memberState: string;
+  registrationNumber: string;
+  entityType: EmployerEntityType;
+  contact: { name: string; email: string; phone?: string };
+  description: string;
+}
+
+export interface RegisteredEmployer {
+  employer: EmployerView;
+  /** The organisation admin, who sets a password through the emailed invitation. */
+  userId: string;
+}
+
+export interface ExcludedRegistrationNumber {
+  id: string;
+  memberState: string;
+  registrationNumber: string;
+  reason: string;
+  recordedAt: Date;
+}

@@ -1,0 +1,14 @@
+export * from './member-states.errors';
+export { MemberStatesModule } from './member-states.module';
+export {
+  MemberStates,
+  type MemberStateParticipation,
+  type ParticipationChange,
+} from './member-states.service';
+export {
+  addMonths,
+  NOTICE_MONTHS,
+  participatesOn,
+  participationProblems,
+  type Participation,
+} from './participation';

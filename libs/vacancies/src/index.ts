@@ -1,0 +1,10 @@
+export { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './search/vacancies-index';
+export type { VacancyDocument } from './search/vacancy-document';
+export { VacancyIndexer, type VacancySyncReport } from './search/vacancy-indexer.service';
+export * from './vacancies.errors';
+export { VacanciesModule } from './vacancies.module';
+export { VacanciesSearchModule } from './vacancies-search.module';
+export { Vacancies } from './vacancies.service';
+export * from './vacancies.types';
+export { canMove, expiryOf, isEditable, VACANCY_STATUSES, type VacancyStatus } from './vacancy-status';
+export { VacancyPublication } from './vacancy-publication.service';

@@ -1,0 +1,150 @@
+import { AuditService, SYSTEM_ACTOR } from '@app/audit';
+import { isoDay } from '@app/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Employers } from '@app/employers';
+import { actorOf, assertOwnOrganisation, type CallContext, type Principal } from '@app/identity';
+import { MemberStates } from '@app/member-states';
+import { OutboxService } from '@app/queue';
+import { ShortageLists } from '@app/shortage-occupations';
+import { TaxonomyLookup } from '@app/taxonomy';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  InvalidVacancyTransitionError,
+  OccupationNotInShortageError,
+  VacancyNotFoundError,
+} from './vacancies.errors';
+import type { VacancyView } from './vacancies.types';
+import { canMove, expiryOf, type VacancyStatus } from './vacancy-status';
+import { VacancyEntity } from './vacancy.entity';
+import { toVacancyView } from './vacancy.mapper';
+
+const EXPIRY_BATCH = 500;
+
+/**
+ * Publication, closing and expiry. Publishing needs a verified employer in a participating state
+ * and an occupation in shortage at the place of work that day, unless the vacancy is flagged as
+ * contributing to EU competitiveness with a justification. Every change re-syncs the search index.
+ */
+@Injectable()
+export class VacancyPublication {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly employers: Employers,
+    private readonly memberStates: MemberStates,
+    private readonly shortages: ShortageLists,
+    private readonly taxonomy: TaxonomyLookup,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async publish(principal: Principal, id: string, context: CallContext): Promise<VacancyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const vacancy = await this.lockOwn(manager, principal, id, 'published');
+      await this.employers.assertVerified(vacancy.organisationId);
+      const today = isoDay();
+      await this.memberStates.assertParticipatesOn(vacancy.memberState, today);
+      const occupation = await this.taxonomy.getOccupation(vacancy.occupationUri);
+      const shortage = await this.shortages.checkOccupation(
+        { uri: occupation.uri, iscoCode: occupation.iscoCode },
+        vacancy.memberState,
+        today,
+      );
+      if (!shortage.inShortage && !vacancy.contributesToCompetitiveness)
+        throw new OccupationNotInShortageError(vacancy.occupationUri, vacancy.memberState, today);
+      const publishedAt = new Date();
+      const expiresAt = expiryOf(publishedAt, this.config.vacancies.validityMonths);
+      await manager.update(VacancyEntity, { id }, { status: 'published', publishedAt, expiresAt });
+      await this.recorded(manager, actorOf(principal), 'vacancy.published', vacancy, context, {
+        basis: shortage.inShortage ? 'shortage_list' : 'eu_competitiveness',
+        shortageEntryId: shortage.entry?.entryId ?? null,
+        expiresAt: expiresAt.toISOString(),
+      });
+      return this.view(manager, id);
+    });
+  }
+
+  async close(principal: Principal, id: string, context: CallContext): Promise<VacancyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const vacancy = await this.lockOwn(manager, principal, id, 'closed');
+      await manager.update(VacancyEntity, { id }, { status: 'closed', closedAt: new Date() });
+      await this.recorded(manager, actorOf(principal), 'vacancy.closed', vacancy, context, {
+        from: vacancy.status,
+      });
+      return this.view(manager, id);
+    });
+  }
+
+  /** Expires published vacancies past their date, in batches; returns how many. */
+  async expireDue(now: Date = new Date()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const expired = await this.dataSource.transaction(async (manager) => {
+        const due = await manager.query<{ id: string }[]>(
+          `SELECT id FROM vacancies WHERE status = 'published' AND expires_at <= $1
+            ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [now, EXPIRY_BATCH],
+        );
+        for (const { id } of due) {
+          await manager.update(VacancyEntity, { id }, { status: 'expired' });
+          await this.audit.record(manager, {
+            actor: SYSTEM_ACTOR,
+            action: 'vacancy.expired',
+            target: { type: 'vacancy', id },
+          });
+          await this.outbox.add(manager, 'vacancies.sync', { vacancyId: id }, { dedupKey: `vacancy-${id}` });
+        }
+        return due.length;
+      });
+      total += expired;
+      if (expired < EXPIRY_BATCH) return total;
+    }
+  }
+
+  private async lockOwn(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    to: VacancyStatus,
+  ): Promise<VacancyEntity> {
+    const vacancy = await manager.findOne(VacancyEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!vacancy) throw new VacancyNotFoundError(id);
+    assertOwnOrganisation(principal, vacancy.organisationId);
+    if (!canMove(vacancy.status, to)) throw new InvalidVacancyTransitionError(vacancy.status, to);
+    return vacancy;
+  }
+
+  private async recorded(
+    manager: EntityManager,
+    actor: ReturnType<typeof actorOf>,
+    action: string,
+    vacancy: VacancyEntity,
+    context: CallContext,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor,
+      action,
+      target: { type: 'vacancy', id: vacancy.id },
+      requestId: context.requestId,
+      details: { organisationId: vacancy.organisationId, memberState: vacancy.memberState, ...details },
+    });
+    await this.outbox.add(
+      manager,
+      'vacancies.sync',
+      { vacancyId: vacancy.id },
+      { dedupKey: `vacancy-${vacancy.id}` },
+    );
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<VacancyView> {
+    const vacancy = await manager.findOneByOrFail(VacancyEntity, { id });
+    const employer = await this.employers.getById(vacancy.organisationId);
+    return toVacancyView(vacancy, employer.legalName);
+  }
+}
