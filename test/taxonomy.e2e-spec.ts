@@ -224,4 +224,37 @@ describe('ESCO taxonomy', () => {
     expect(failure).toBeInstanceOf(TaxonomyImportError);
     expect(failure.details).toEqual([{ field: 'ISCOGroups_en.csv:2', reason: 'invalid ISCO code "ABC"' }]);
   });
+
+  // Last: it leaves the newer release in place.
+  it('applies a newer release: labels change, missing concepts turn obsolete, nothing is deleted', async () => {
+    const occupations = gunzipSync(readFileSync(join(RELEASE, 'occupations_en.csv.gz'))).toString('utf8');
+    const records = parse<{ record: string[]; raw: string }>(occupations, { raw: true, bom: true });
+    const newer = records
+      .filter(({ record }) => record[1] !== SPECIALIST_NURSE)
+      .map(({ record, raw }) =>
+        record[1] === WELDER ? raw.replace(',7212,welder,', ',7212,arc welder,') : raw,
+      );
+    const folder = releaseCopy({ occupations_en: `${newer.join('\n')}\n` });
+    temporary.push(join(folder, '..'));
+
+    const report = await sut.import(folder, { version: 'v1.2.0' });
+
+    expect(report.changed).toBe(true);
+    const rows: { uri: string; obsolete: boolean; label: string }[] = await dataSource.query(
+      `SELECT uri, obsolete, preferred_labels ->> 'en' AS label FROM occupations WHERE uri = ANY($1)`,
+      [[WELDER, SPECIALIST_NURSE]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { uri: WELDER, obsolete: false, label: 'arc welder' },
+        expect.objectContaining({ uri: SPECIALIST_NURSE, obsolete: true }),
+      ]),
+    );
+    const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM occupations');
+    expect(n).toBe(3007);
+    const [{ version }] = await dataSource.query(
+      'SELECT version FROM taxonomy_versions ORDER BY imported_at DESC LIMIT 1',
+    );
+    expect(version).toBe('v1.2.0');
+  });
 });
