@@ -8,7 +8,8 @@ import { waitFor } from './wait-for';
 
 /**
  * Waits until the outbox has relayed every committed message and the given queues have nothing
- * waiting, running or delayed. The outbox is read first: a relayed message is already in its queue.
+ * waiting, running or delayed for a retry. The outbox is read first: a relayed message is already
+ * in its queue.
  */
 export async function drainQueues(
   app: INestApplicationContext,
@@ -24,8 +25,10 @@ export async function drainQueues(
       );
       if (pending > 0) return false;
       for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
+        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'paused');
         if (Object.values(counts).some((count) => count > 0)) return false;
+        // A job scheduler always keeps its next run delayed; only retries count as pending work.
+        if ((await queue.getDelayed()).some((job) => !job.repeatJobKey)) return false;
       }
       return true;
     },

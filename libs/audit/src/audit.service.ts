@@ -38,7 +38,7 @@ export class AuditService {
     return manager
       .getRepository(AuditEventEntity)
       .createQueryBuilder('event')
-      .where('event.actorAccountId::text = ANY(:ids) OR event.targetId = ANY(:ids)', { ids: [...subjectIds] })
+      .where('event.actorAccountId IN (:...ids) OR event.targetId IN (:...ids)', { ids: [...subjectIds] })
       .orderBy('event.id', 'ASC')
       .getMany();
   }

@@ -94,13 +94,15 @@ export class CandidateLifecycle {
 
   private expireBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; referenceCode: string; accountId: string }[] = await manager.query(
-        `UPDATE candidates SET status = 'expired', updated_at = now()
+      // UPDATE … RETURNING answers [rows, affected count] through TypeORM.
+      const [rows]: [{ id: string; referenceCode: string; accountId: string }[], number] =
+        await manager.query(
+          `UPDATE candidates SET status = 'expired', updated_at = now()
           WHERE id IN (SELECT id FROM candidates WHERE status = 'active' AND expires_at <= now()
                         ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, reference_code AS "referenceCode", account_id AS "accountId"`,
-        [BATCH],
-      );
+          [BATCH],
+        );
       const emails = await this.accounts.emailsOf(
         manager,
         rows.map((row) => row.accountId),
@@ -121,7 +123,7 @@ export class CandidateLifecycle {
 
   private remindBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      const rows: { id: string; accountId: string; expiresAt: Date }[] = await manager.query(
+      const [rows]: [{ id: string; accountId: string; expiresAt: Date }[], number] = await manager.query(
         `UPDATE candidates SET expiry_reminder_sent_at = now()
           WHERE id IN (SELECT id FROM candidates
                         WHERE status = 'active' AND expiry_reminder_sent_at IS NULL

@@ -34,7 +34,8 @@ export class Accounts {
    * that belong to it), in the caller's transaction. Returns the erased address, null if none.
    */
   async erase(manager: EntityManager, accountId: string): Promise<string | null> {
-    const rows: { email: string }[] = await manager.query(
+    // DELETE … RETURNING answers [rows, affected count] through TypeORM.
+    const [rows]: [{ email: string }[], number] = await manager.query(
       'DELETE FROM accounts WHERE id = $1 RETURNING email',
       [accountId],
     );
