@@ -228,7 +228,10 @@ describe('ESCO taxonomy', () => {
   // Last: it leaves the newer release in place.
   it('applies a newer release: labels change, missing concepts turn obsolete, nothing is deleted', async () => {
     const occupations = gunzipSync(readFileSync(join(RELEASE, 'occupations_en.csv.gz'))).toString('utf8');
-    const records = parse<{ record: string[]; raw: string }>(occupations, { raw: true, bom: true });
+    const records = parse(occupations, { raw: true, bom: true }) as unknown as {
+      record: string[];
+      raw: string;
+    }[];
     const newer = records
       .filter(({ record }) => record[1] !== SPECIALIST_NURSE)
       .map(({ record, raw }) =>
