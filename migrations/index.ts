@@ -9,6 +9,7 @@ import { CreateEmployers1795934543167 } from './1795934543167-CreateEmployers';
 import { CreateVacancies1795934543168 } from './1795934543168-CreateVacancies';
 import { CreateCandidates1795934600387 } from './1795934600387-CreateCandidates';
 import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasure';
+import { CreatePartnerCountryAppliedStatuses1795935261813 } from './1795935261813-CreatePartnerCountryAppliedStatuses';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateVacancies1795934543168,
   CreateCandidates1795934600387,
   AllowAuditErasure1795934600388,
+  CreatePartnerCountryAppliedStatuses1795935261813,
 ];

@@ -15,6 +15,7 @@ import { EmployersApiModule } from './employers/employers-api.module';
 import { MemberStatesApiModule } from './member-states/member-states-api.module';
 import { ShortageOccupationsApiModule } from './shortage-occupations/shortage-occupations-api.module';
 import { VacanciesApiModule } from './vacancies/vacancies-api.module';
+import { PartnerCountriesAdminApiModule } from './partner-countries/partner-countries-admin-api.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { VacanciesApiModule } from './vacancies/vacancies-api.module';
     MemberStatesApiModule,
     EmployersApiModule,
     VacanciesApiModule,
+    PartnerCountriesAdminApiModule,
     CandidatesApiModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -24,6 +24,12 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       data: {},
     },
     {
+      id: 'apply-partner-country-statuses',
+      everyMs: 60 * 60 * 1000,
+      name: 'partner-countries.apply-due',
+      data: {},
+    },
+    {
       id: 'candidate-lifecycle',
       everyMs: config.candidates.lifecycleIntervalMinutes * 60 * 1000,
       name: 'candidates.lifecycle',

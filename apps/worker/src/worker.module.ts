@@ -7,6 +7,7 @@ import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
 import { VacanciesModule, VacanciesSearchModule } from '@app/vacancies';
+import { PartnerCountryAdministrationModule } from '@app/partner-country-administration';
 import { Module } from '@nestjs/common';
 import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
@@ -26,6 +27,7 @@ import { WorkerService } from './worker.service';
     MailModule,
     VacanciesModule,
     VacanciesSearchModule,
+    PartnerCountryAdministrationModule,
     CandidatesModule,
   ],
   providers: [

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'vacancies.reindex': { reason: string };
   /** Marks published vacancies past their validity as expired. */
   'vacancies.expire-due': Record<string, never>;
+  /** Applies partner-country statuses that have become effective (visibility, candidate mails). */
+  'partner-countries.apply-due': Record<string, never>;
   'mail.send': { messageId: string };
   /** Upserts or removes one candidate's search document; the reference code outlives an erased row. */
   'candidates.sync-index': { candidateId: string; referenceCode: string };
@@ -38,6 +40,7 @@ export const JOB_QUEUE = {
   'vacancies.sync-member-state': 'vacancies',
   'vacancies.reindex': 'vacancies',
   'vacancies.expire-due': 'vacancies',
+  'partner-countries.apply-due': 'maintenance',
   'mail.send': 'mail',
   'candidates.sync-index': 'candidates',
   'candidates.reindex-country': 'candidates',

@@ -12,7 +12,7 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
-import { MemberStateCodePipe } from './member-state-code.pipe';
+import { CountryCodePipe } from '../validation/country-code.pipe';
 import { ChangeParticipationRequest } from './member-states.requests';
 import { ParticipationResponse } from './member-states.responses';
 
@@ -32,7 +32,7 @@ export class MemberStatesAdminController {
   @ApiNotFoundResponse({ type: ErrorBody })
   async changeParticipation(
     @CurrentPrincipal() admin: Principal,
-    @Param('countryCode', MemberStateCodePipe) countryCode: string,
+    @Param('countryCode', CountryCodePipe) countryCode: string,
     @Body() body: ChangeParticipationRequest,
     @CallerContext() context: CallContext,
   ): Promise<ParticipationResponse> {

@@ -1,10 +1,14 @@
+import { PartnerCountryAdministration } from '@app/partner-country-administration';
 import { OutboxService, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { TypedProcessor } from './typed-processor';
 
 @Processor('maintenance')
 export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
-  constructor(private readonly outbox: OutboxService) {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly partnerCountries: PartnerCountryAdministration,
+  ) {
     super();
   }
 
@@ -12,5 +16,6 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
     'maintenance.purge-outbox': async (job) => ({
       purged: await this.outbox.purgeRelayed(job.data.olderThanHours),
     }),
+    'partner-countries.apply-due': async () => ({ applied: (await this.partnerCountries.applyDue()).length }),
   };
 }

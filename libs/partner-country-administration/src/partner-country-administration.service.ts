@@ -1,0 +1,216 @@
+import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@app/audit';
+import { CandidateCountryImpact, CandidateIndexRequests } from '@app/candidates';
+import { isoDay } from '@app/common';
+import { actorOf, type CallContext, type Principal } from '@app/identity';
+import { MailOutbox } from '@app/mail';
+import { PartnerCountries, type PartnerCountryStatus } from '@app/partner-countries';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { visibilityChange } from './country-impact';
+import { NotAThirdCountryError } from './partner-country-administration.errors';
+import type {
+  AppliedCountryChange,
+  CountryImpactPreview,
+  StatusChangeInput,
+  StatusChangeResult,
+  StatusHistoryEntry,
+} from './partner-country-administration.types';
+import { countryRestoredMail, countrySuspendedMail } from './partner-country-mails';
+
+/** The same population CandidateCountryImpact counts: active profiles residing in or citizens of the country. */
+const AFFECTED_RECIPIENTS = `SELECT a.email FROM candidates c JOIN accounts a ON a.id = c.account_id
+  WHERE c.status = 'active' AND (c.residence_country = $1 OR c.citizenships @> ARRAY[$1]::char(2)[])
+  ORDER BY c.id`;
+
+/**
+ * Partner-country eligibility as dated, audited policy. Setting a status records a new history row;
+ * once it is effective, its consequences are applied exactly once: the country's candidates are
+ * re-indexed (a suspension hides them, a lifting restores them) and the affected ones are told why.
+ * The preview computes the same figures without changing anything.
+ */
+@Injectable()
+export class PartnerCountryAdministration {
+  private readonly logger = new Logger(PartnerCountryAdministration.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly partnerCountries: PartnerCountries,
+    private readonly impact: CandidateCountryImpact,
+    private readonly indexRequests: CandidateIndexRequests,
+    private readonly mail: MailOutbox,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(
+    countryCode: string,
+    input: Omit<StatusChangeInput, 'reason'>,
+  ): Promise<CountryImpactPreview> {
+    const code = countryCode.toUpperCase();
+    await this.countryName(this.dataSource.manager, code);
+    const current = (await this.partnerCountries.statusOn(code, input.effectiveFrom)).status;
+    const visibility = visibilityChange(current, input.status);
+    const { activeCandidates } = await this.impact.countActiveAffected(code);
+    return {
+      countryCode: code,
+      currentStatus: current,
+      proposedStatus: input.status,
+      effectiveFrom: input.effectiveFrom,
+      visibility,
+      activeProfiles: activeCandidates,
+      profilesAffected: visibility === 'none' ? 0 : activeCandidates,
+      matches: { computed: false, affected: null, reason: 'Matching is not available yet' },
+    };
+  }
+
+  async setStatus(
+    admin: Principal,
+    countryCode: string,
+    input: StatusChangeInput,
+    context: CallContext,
+  ): Promise<StatusChangeResult> {
+    const code = countryCode.toUpperCase();
+    return this.dataSource.transaction(async (manager) => {
+      await this.countryName(manager, code);
+      // The baseline is what applies before this change, so its effect is measured against it.
+      const baseline = await this.partnerCountries.statusOn(code, isoDay(), manager);
+      await this.ensureApplied(manager, code, baseline.status);
+      await manager.query(
+        `INSERT INTO partner_country_statuses (country_code, status, effective_from, reason, recorded_by)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [code, input.status, input.effectiveFrom, input.reason, admin.accountId],
+      );
+      await this.audit.record(manager, {
+        actor: actorOf(admin),
+        action: 'partner_country.status_set',
+        target: { type: 'partner_country', id: code },
+        requestId: context.requestId,
+        details: { status: input.status, effectiveFrom: input.effectiveFrom, reason: input.reason },
+      });
+      const applied =
+        input.effectiveFrom <= isoDay()
+          ? await this.applyWithin(manager, code, actorOf(admin), context.requestId)
+          : null;
+      return {
+        countryCode: code,
+        status: input.status,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        applied,
+      };
+    });
+  }
+
+  /** Applies every status that has become effective since it was last applied (scheduled job). */
+  async applyDue(): Promise<AppliedCountryChange[]> {
+    const rows = await this.dataSource.query<{ country_code: string }[]>(
+      `SELECT DISTINCT country_code FROM partner_country_statuses WHERE effective_from <= $1::date ORDER BY 1`,
+      [isoDay()],
+    );
+    const applied: AppliedCountryChange[] = [];
+    for (const { country_code: code } of rows) {
+      const change = await this.dataSource.transaction((manager) =>
+        this.applyWithin(manager, code, SYSTEM_ACTOR),
+      );
+      if (change) applied.push(change);
+    }
+    if (applied.length > 0) this.logger.log(`Applied partner-country status changes: ${applied.length}`);
+    return applied;
+  }
+
+  async history(countryCode: string): Promise<StatusHistoryEntry[]> {
+    const code = countryCode.toUpperCase();
+    await this.countryName(this.dataSource.manager, code);
+    const rows = await this.dataSource.query<
+      {
+        status: PartnerCountryStatus;
+        effective_from: string;
+        reason: string;
+        recorded_by: string | null;
+        recorded_at: Date;
+      }[]
+    >(
+      `SELECT status, effective_from::text AS effective_from, reason, recorded_by, recorded_at
+         FROM partner_country_statuses WHERE country_code = $1 ORDER BY effective_from, recorded_at`,
+      [code],
+    );
+    return rows.map((row) => ({
+      status: row.status,
+      effectiveFrom: row.effective_from,
+      reason: row.reason,
+      recordedBy: row.recorded_by,
+      recordedAt: row.recorded_at,
+    }));
+  }
+
+  private async applyWithin(
+    manager: EntityManager,
+    code: string,
+    actor: AuditActor,
+    requestId?: string,
+  ): Promise<AppliedCountryChange | null> {
+    const current = await this.partnerCountries.statusOn(code, isoDay(), manager);
+    const after = current.status;
+    // A country seen for the first time: search already reflects its current status.
+    if (await this.ensureApplied(manager, code, after)) return null;
+    const [{ status: before }] = await manager.query<{ status: PartnerCountryStatus }[]>(
+      'SELECT status FROM partner_country_applied_statuses WHERE country_code = $1 FOR UPDATE',
+      [code],
+    );
+    if (before === after) return null;
+    const visibility = visibilityChange(before, after);
+    let profilesAffected = 0;
+    let candidatesNotified = 0;
+    if (visibility !== 'none') {
+      profilesAffected = (await this.impact.countActiveAffected(code, manager)).activeCandidates;
+      const name = await this.countryName(manager, code);
+      const recipients = await manager.query<{ email: string }[]>(AFFECTED_RECIPIENTS, [code]);
+      for (const { email } of recipients) {
+        await this.mail.queue(
+          manager,
+          visibility === 'hidden'
+            ? countrySuspendedMail(email, name, current.reason ?? 'not given')
+            : countryRestoredMail(email, name),
+        );
+      }
+      candidatesNotified = recipients.length;
+    }
+    await this.indexRequests.countryChanged(manager, code);
+    await manager.query(
+      'UPDATE partner_country_applied_statuses SET status = $2, applied_at = now() WHERE country_code = $1',
+      [code, after],
+    );
+    const change = { countryCode: code, before, after, visibility, profilesAffected, candidatesNotified };
+    await this.audit.record(manager, {
+      actor,
+      action: 'partner_country.status_applied',
+      target: { type: 'partner_country', id: code },
+      requestId,
+      details: { before, after, visibility, profilesAffected, candidatesNotified },
+    });
+    return change;
+  }
+
+  /** Records a baseline when the country has none; true when it did. */
+  private async ensureApplied(
+    manager: EntityManager,
+    code: string,
+    status: PartnerCountryStatus,
+  ): Promise<boolean> {
+    const inserted = await manager.query<unknown[]>(
+      `INSERT INTO partner_country_applied_statuses (country_code, status) VALUES ($1, $2)
+       ON CONFLICT (country_code) DO NOTHING RETURNING country_code`,
+      [code, status],
+    );
+    return inserted.length > 0;
+  }
+
+  private async countryName(manager: EntityManager, code: string): Promise<string> {
+    const [country] = await manager.query<{ name: string; eu_member: boolean }[]>(
+      'SELECT name, eu_member FROM countries WHERE alpha2 = $1',
+      [code],
+    );
+    if (!country || country.eu_member) throw new NotAThirdCountryError(code);
+    return country.name;
+  }
+}
