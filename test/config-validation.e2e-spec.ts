@@ -10,11 +10,11 @@ interface Exit {
 }
 
 /** Runs a service entry point from source, as a separate process with the given environment. */
-function runEntry(entry: string, env: Record<string, string>): Promise<Exit> {
+function runEntry(entry: string, env: Record<string, string>, args: string[] = []): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry)],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry), ...args],
       {
         cwd: root,
         env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(root, 'tsconfig.spec.json'), ...env },
@@ -51,4 +51,21 @@ describe('booting with an invalid configuration', () => {
       expect(result.stdout).not.toContain('Nest application successfully started');
     },
   );
+});
+
+describe('starting without Postgres or Redis', () => {
+  it('exits explaining how to start them', async () => {
+    const result = await runEntry(
+      'apps/cli/src/main.ts',
+      {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/talentpool',
+        REDIS_URL: 'redis://127.0.0.1:1',
+      },
+      ['start'],
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot reach PostgreSQL .* and Redis/);
+    expect(result.stderr).toContain('docker compose up');
+    expect(result.stdout).not.toContain('EU Talent Pool is running');
+  });
 });
