@@ -10,6 +10,7 @@ import { CreateVacancies1795934543168 } from './1795934543168-CreateVacancies';
 import { CreateCandidates1795934600387 } from './1795934600387-CreateCandidates';
 import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasure';
 import { CreatePartnerCountryAppliedStatuses1795935261813 } from './1795935261813-CreatePartnerCountryAppliedStatuses';
+import { CreateMatches1795935938867 } from './1795935938867-CreateMatches';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateCandidates1795934600387,
   AllowAuditErasure1795934600388,
   CreatePartnerCountryAppliedStatuses1795935261813,
+  CreateMatches1795935938867,
 ];

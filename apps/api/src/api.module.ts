@@ -16,6 +16,8 @@ import { MemberStatesApiModule } from './member-states/member-states-api.module'
 import { ShortageOccupationsApiModule } from './shortage-occupations/shortage-occupations-api.module';
 import { VacanciesApiModule } from './vacancies/vacancies-api.module';
 import { PartnerCountriesAdminApiModule } from './partner-countries/partner-countries-admin-api.module';
+import { JobsApiModule } from './jobs/jobs-api.module';
+import { MatchingApiModule } from './matching/matching-api.module';
 
 @Module({
   imports: [
@@ -35,6 +37,8 @@ import { PartnerCountriesAdminApiModule } from './partner-countries/partner-coun
     VacanciesApiModule,
     PartnerCountriesAdminApiModule,
     CandidatesApiModule,
+    MatchingApiModule,
+    JobsApiModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -35,5 +35,11 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'candidates.lifecycle',
       data: {},
     },
+    {
+      id: 'refresh-matches',
+      everyMs: config.matching.refreshIntervalMinutes * 60 * 1000,
+      name: 'matching.refresh',
+      data: { reason: 'scheduled' },
+    },
   ];
 }

@@ -3,6 +3,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/logging';
 import { MailModule } from '@app/mail';
+import { MatchingModule } from '@app/matching';
 import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
@@ -12,6 +13,7 @@ import { Module } from '@nestjs/common';
 import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MatchingProcessor } from './processors/matching.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
 import { WorkerService } from './worker.service';
@@ -29,6 +31,7 @@ import { WorkerService } from './worker.service';
     VacanciesSearchModule,
     PartnerCountryAdministrationModule,
     CandidatesModule,
+    MatchingModule,
   ],
   providers: [
     MaintenanceProcessor,
@@ -36,6 +39,7 @@ import { WorkerService } from './worker.service';
     MailProcessor,
     VacanciesProcessor,
     CandidatesProcessor,
+    MatchingProcessor,
     WorkerService,
   ],
 })

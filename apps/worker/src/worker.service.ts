@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MatchingProcessor } from './processors/matching.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
 import type { TypedProcessor } from './processors/typed-processor';
@@ -26,8 +27,11 @@ export class WorkerService implements OnApplicationBootstrap {
     mail: MailProcessor,
     vacancies: VacanciesProcessor,
     candidates: CandidatesProcessor,
+    matching: MatchingProcessor,
   ) {
-    this.processors = [maintenance, searchIndexing, mail, vacancies, candidates] as TypedProcessor<never>[];
+    this.processors = [maintenance, searchIndexing, mail, vacancies, candidates, matching] as TypedProcessor<
+      never
+    >[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

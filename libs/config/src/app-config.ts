@@ -61,4 +61,26 @@ export interface AppConfig {
     /** How often the scheduled job expires profiles and sends reminders. */
     readonly lifecycleIntervalMinutes: number;
   };
+  readonly matching: {
+    readonly weights: Readonly<Record<MatchWeightName, number>>;
+    /** Share of a required skill's credit earned through an ESCO relation instead of the skill itself. */
+    readonly proximityCredits: Readonly<Record<'narrower' | 'broader' | 'related', number>>;
+    /** `hard`: a required language below the vacancy's CEFR level excludes the candidate. */
+    readonly languageMode: 'hard' | 'soft';
+    readonly topPerVacancy: number;
+    readonly topPerCandidate: number;
+    /** Pairs scoring below this (0–1) are not kept. */
+    readonly minScore: number;
+    readonly refreshIntervalMinutes: number;
+  };
 }
+
+export type MatchWeightName =
+  | 'essentialSkills'
+  | 'optionalSkills'
+  | 'occupation'
+  | 'languages'
+  | 'education'
+  | 'experience'
+  | 'memberState'
+  | 'startDate';

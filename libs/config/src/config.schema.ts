@@ -4,6 +4,35 @@ const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
+const share = z.number().min(0).max(1);
+/** A JSON object in one variable, validated like the rest (`{"occupation":0.3}`). */
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+const matchWeights = z
+  .object({
+    essentialSkills: share,
+    optionalSkills: share,
+    occupation: share,
+    languages: share,
+    education: share,
+    experience: share,
+    memberState: share,
+    startDate: share,
+  })
+  .partial()
+  .strict();
+const proximityCredits = z.object({ narrower: share, broader: share, related: share }).partial().strict();
+
 const sizeLimit = z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb');
 
 /**
@@ -65,6 +94,14 @@ const envFields = z.object({
   CANDIDATE_PROFILE_VALIDITY_MONTHS: positiveInt.max(60).default(12),
   CANDIDATE_EXPIRY_REMINDER_DAYS: positiveInt.max(180).default(30),
   CANDIDATE_LIFECYCLE_INTERVAL_MINUTES: positiveInt.max(24 * 60).default(60),
+  /** Partial overrides of the default factor weights; they are rescaled to sum to 1. */
+  MATCH_WEIGHTS: json(matchWeights).default({}),
+  MATCH_PROXIMITY_CREDITS: json(proximityCredits).default({}),
+  MATCH_LANGUAGE_MODE: z.enum(['hard', 'soft']).default('hard'),
+  MATCH_TOP_PER_VACANCY: positiveInt.max(1000).default(100),
+  MATCH_TOP_PER_CANDIDATE: positiveInt.max(1000).default(50),
+  MATCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
+  MATCH_REFRESH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

@@ -10,6 +10,22 @@ export class ConfigError extends Error {
   }
 }
 
+const DEFAULT_MATCH_WEIGHTS: AppConfig['matching']['weights'] = {
+  essentialSkills: 0.4,
+  optionalSkills: 0.1,
+  occupation: 0.2,
+  languages: 0.1,
+  education: 0.05,
+  experience: 0.07,
+  memberState: 0.04,
+  startDate: 0.04,
+};
+const DEFAULT_PROXIMITY_CREDITS: AppConfig['matching']['proximityCredits'] = {
+  narrower: 0.6,
+  broader: 0.4,
+  related: 0.3,
+};
+
 type EnvSource = Record<string, string | undefined>;
 
 /** Validates the environment once and returns a deep-frozen config; throws listing every problem. */
@@ -76,6 +92,15 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       profileValidityMonths: env.CANDIDATE_PROFILE_VALIDITY_MONTHS,
       expiryReminderDays: env.CANDIDATE_EXPIRY_REMINDER_DAYS,
       lifecycleIntervalMinutes: env.CANDIDATE_LIFECYCLE_INTERVAL_MINUTES,
+    },
+    matching: {
+      weights: { ...DEFAULT_MATCH_WEIGHTS, ...env.MATCH_WEIGHTS },
+      proximityCredits: { ...DEFAULT_PROXIMITY_CREDITS, ...env.MATCH_PROXIMITY_CREDITS },
+      languageMode: env.MATCH_LANGUAGE_MODE,
+      topPerVacancy: env.MATCH_TOP_PER_VACANCY,
+      topPerCandidate: env.MATCH_TOP_PER_CANDIDATE,
+      minScore: env.MATCH_MIN_SCORE,
+      refreshIntervalMinutes: env.MATCH_REFRESH_INTERVAL_MINUTES,
     },
   });
 }

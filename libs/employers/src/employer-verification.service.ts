@@ -69,6 +69,12 @@ export class EmployerVerification {
         { organisationId: employer.id },
         { dedupKey: `vacancies-employer-${employer.id}` },
       );
+      await this.outbox.add(
+        manager,
+        'matching.employer',
+        { organisationId: employer.id },
+        { dedupKey: `match-employer-${employer.id}` },
+      );
       return toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id }));
     });
   }

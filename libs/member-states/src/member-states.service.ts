@@ -114,6 +114,12 @@ export class MemberStates {
         { memberState: before.countryCode },
         { dedupKey: `vacancies-state-${before.countryCode}` },
       );
+      await this.outbox.add(
+        manager,
+        'matching.member-state',
+        { memberState: before.countryCode },
+        { dedupKey: `match-state-${before.countryCode}` },
+      );
       return after;
     });
   }

@@ -1,4 +1,5 @@
 export * from './job-map';
+export { FailedJobs, type FailedJobView } from './failed-jobs.service';
 export { JobProducer, type EnqueueOptions } from './job-producer';
 export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox-relay.service';

@@ -24,11 +24,30 @@ export interface JobPayloads {
   'candidates.reindex-country': { countryCode: string };
   /** Expires profiles past their validity and mails renewal reminders. */
   'candidates.lifecycle': Record<string, never>;
+  /** Recomputes one vacancy's ranked candidates (or removes its matches when it cannot be matched). */
+  'matching.vacancy': { vacancyId: string };
+  /** Recomputes one candidate's ranked vacancies (or removes their matches when not matchable). */
+  'matching.candidate': { candidateId: string };
+  /** Re-matches every vacancy of an employer, e.g. after a suspension or reinstatement. */
+  'matching.employer': { organisationId: string };
+  /** Re-matches the vacancies of a Member State (participation or shortage-list change). */
+  'matching.member-state': { memberState: string };
+  /** Re-matches the candidates residing in or citizens of a country (partner-country status). */
+  'matching.country': { countryCode: string };
+  /** Recomputes every vacancy's and candidate's matches from a freshly loaded feature store. */
+  'matching.refresh': { reason: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['maintenance', 'search-indexing', 'mail', 'vacancies', 'candidates'] as const;
+export const QUEUE_NAMES = [
+  'maintenance',
+  'search-indexing',
+  'mail',
+  'vacancies',
+  'candidates',
+  'matching',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the compiler insists every job has one. */
@@ -45,6 +64,12 @@ export const JOB_QUEUE = {
   'candidates.sync-index': 'candidates',
   'candidates.reindex-country': 'candidates',
   'candidates.lifecycle': 'candidates',
+  'matching.vacancy': 'matching',
+  'matching.candidate': 'matching',
+  'matching.employer': 'matching',
+  'matching.member-state': 'matching',
+  'matching.country': 'matching',
+  'matching.refresh': 'matching',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;

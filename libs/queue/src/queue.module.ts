@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUE_NAMES } from './job-map';
+import { FailedJobs } from './failed-jobs.service';
 import { JobProducer, queueRegistryProvider } from './job-producer';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -30,7 +31,7 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     TypeOrmModule.forFeature([OutboxMessageEntity]),
   ],
-  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay, RedisProbe],
-  exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe],
+  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
+  exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
 })
 export class QueueModule {}

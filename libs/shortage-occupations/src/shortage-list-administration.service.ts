@@ -200,12 +200,24 @@ export class ShortageListAdministration {
         { reason: 'shortage-list' },
         { dedupKey: 'vacancies-reindex' },
       );
+      await this.outbox.add(
+        manager,
+        'matching.refresh',
+        { reason: 'shortage-list' },
+        { dedupKey: 'match-refresh' },
+      );
     } else {
       await this.outbox.add(
         manager,
         'vacancies.sync-member-state',
         { memberState: entry.memberState },
         { dedupKey: `vacancies-state-${entry.memberState}` },
+      );
+      await this.outbox.add(
+        manager,
+        'matching.member-state',
+        { memberState: entry.memberState },
+        { dedupKey: `match-state-${entry.memberState}` },
       );
     }
   }

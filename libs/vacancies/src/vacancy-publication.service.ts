@@ -95,6 +95,7 @@ export class VacancyPublication {
             target: { type: 'vacancy', id },
           });
           await this.outbox.add(manager, 'vacancies.sync', { vacancyId: id }, { dedupKey: `vacancy-${id}` });
+          await this.outbox.add(manager, 'matching.vacancy', { vacancyId: id }, { dedupKey: `match-vacancy-${id}` });
         }
         return due.length;
       });
@@ -139,6 +140,12 @@ export class VacancyPublication {
       'vacancies.sync',
       { vacancyId: vacancy.id },
       { dedupKey: `vacancy-${vacancy.id}` },
+    );
+    await this.outbox.add(
+      manager,
+      'matching.vacancy',
+      { vacancyId: vacancy.id },
+      { dedupKey: `match-vacancy-${vacancy.id}` },
     );
   }
 

@@ -2,7 +2,10 @@ import { OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Asks the worker, through the outbox and in the caller's transaction, to bring the index in line. */
+/**
+ * Asks the worker, through the outbox and in the caller's transaction, to bring the index and the
+ * candidate's matches in line.
+ */
 @Injectable()
 export class CandidateIndexRequests {
   constructor(private readonly outbox: OutboxService) {}
@@ -18,6 +21,12 @@ export class CandidateIndexRequests {
       { candidateId: candidate.id, referenceCode: candidate.referenceCode },
       { dedupKey: `candidate-index.${candidate.id}` },
     );
+    await this.outbox.add(
+      manager,
+      'matching.candidate',
+      { candidateId: candidate.id },
+      { dedupKey: `match-candidate.${candidate.id}` },
+    );
   }
 
   /**
@@ -32,5 +41,6 @@ export class CandidateIndexRequests {
       { countryCode: code },
       { dedupKey: `candidate-country.${code}` },
     );
+    await this.outbox.add(manager, 'matching.country', { countryCode: code }, { dedupKey: `match-country.${code}` });
   }
 }

@@ -1,0 +1,49 @@
+import type { Principal } from '@app/identity';
+import { CandidateMatches } from '@app/matching';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import { ErrorBody } from '../errors/error-body';
+import { MatchLanguageQuery } from './matching.requests';
+import {
+  ADMISSION_NOTICE,
+  CandidateMatchesResponse,
+  CandidateMatchResponse,
+  MatchImprovementsResponse,
+} from './matching.responses';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorBody, description: 'CANDIDATE_NOT_FOUND' })
+@Controller('candidates/me/matches')
+export class CandidateMatchesController {
+  constructor(private readonly matches: CandidateMatches) {}
+
+  @Roles('candidate')
+  @Get()
+  @ApiOperation({ summary: 'The caller’s matched vacancies, best first, with explanations' })
+  @ApiOkResponse({ type: CandidateMatchesResponse })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MatchLanguageQuery,
+  ): Promise<CandidateMatchesResponse> {
+    const views = await this.matches.list(principal, query.lang ?? 'en');
+    return { notice: ADMISSION_NOTICE, matches: views.map((view) => CandidateMatchResponse.from(view)) };
+  }
+
+  @Roles('candidate')
+  @Get('improvements')
+  @ApiOperation({
+    summary:
+      'What would raise my match: the missing essential skills that recur most across shortage-occupation ' +
+      'vacancies close to the caller’s occupations',
+  })
+  @ApiOkResponse({ type: MatchImprovementsResponse })
+  async improvements(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: MatchLanguageQuery,
+  ): Promise<MatchImprovementsResponse> {
+    return MatchImprovementsResponse.from(await this.matches.improvements(principal, query.lang ?? 'en'));
+  }
+}

@@ -1,0 +1,115 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { MatchResults } from '../results/match-results.repository';
+import { FeatureLoader } from '../store/feature-loader';
+import type { FeatureStore } from '../store/feature-store';
+import { MatchingFeatures } from '../store/matching-features.service';
+
+/** How many ranked pairs beyond the owner's own set are offered to the other side's sets. */
+const CROSS_FACTOR = 3;
+
+export type MatchOutcome = { matches: number } | { removed: number };
+
+/**
+ * The matching jobs: each re-reads the state it is about, recomputes, and replaces the affected
+ * sets atomically, so running one twice or out of order ends in the same result.
+ */
+@Injectable()
+export class Matcher {
+  private readonly logger = new Logger(Matcher.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly features: MatchingFeatures,
+    private readonly loader: FeatureLoader,
+    private readonly results: MatchResults,
+  ) {}
+
+  async matchVacancy(vacancyId: string): Promise<MatchOutcome> {
+    const store = await this.features.current();
+    await this.features.refreshVacancies(store, [vacancyId]);
+    return this.writeVacancy(store, vacancyId, true);
+  }
+
+  async matchCandidate(candidateId: string): Promise<MatchOutcome> {
+    const store = await this.features.current();
+    await this.features.refreshCandidates(store, [candidateId]);
+    return this.writeCandidate(store, candidateId, true);
+  }
+
+  async matchEmployer(organisationId: string): Promise<{ vacancies: number }> {
+    return this.matchVacancies(await this.loader.vacancyIdsWhere({ organisationId }));
+  }
+
+  async matchMemberState(memberState: string): Promise<{ vacancies: number }> {
+    return this.matchVacancies(await this.loader.vacancyIdsWhere({ memberState }));
+  }
+
+  async matchCountry(countryCode: string): Promise<{ candidates: number }> {
+    const ids = await this.loader.candidateIdsByCountry(countryCode.toUpperCase());
+    const store = await this.features.current();
+    await this.features.refreshCandidates(store, ids);
+    for (const id of ids) await this.writeCandidate(store, id, true);
+    return { candidates: ids.length };
+  }
+
+  /** Every set recomputed; rows no run touched (pairs and people no longer matchable) are dropped. */
+  async refreshAll(): Promise<{ vacancies: number; candidates: number; dropped: number }> {
+    const [{ now: startedAt }] = await this.dataSource.query<{ now: Date }[]>('SELECT now()');
+    const store = await this.features.current();
+    const vacancies = store.vacancyIds();
+    for (const id of vacancies) await this.writeVacancy(store, id, false);
+    const candidates = store.candidateIds();
+    for (const id of candidates) await this.writeCandidate(store, id, false);
+    const [, dropped] = await this.dataSource.query<[unknown, number]>(
+      'DELETE FROM matches WHERE computed_at < $1',
+      [startedAt],
+    );
+    this.logger.log(`Matches refreshed: ${vacancies.length} vacancies, ${candidates.length} candidates`);
+    return { vacancies: vacancies.length, candidates: candidates.length, dropped };
+  }
+
+  private async matchVacancies(ids: string[]): Promise<{ vacancies: number }> {
+    const store = await this.features.current();
+    await this.features.refreshVacancies(store, ids);
+    for (const id of ids) await this.writeVacancy(store, id, true);
+    return { vacancies: ids.length };
+  }
+
+  private async writeVacancy(store: FeatureStore, id: string, cross: boolean): Promise<MatchOutcome> {
+    if (!store.isVacancyMatchable(id)) return { removed: await this.results.removeAll('vacancy', id) };
+    const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
+    const ranked = store.rankCandidates(id, {
+      limit: cross ? topPerVacancy * CROSS_FACTOR : topPerVacancy,
+      minScore,
+    });
+    await this.results.replaceSet({
+      side: 'vacancy',
+      ownerId: id,
+      ranked,
+      ownLimit: topPerVacancy,
+      otherLimit: topPerCandidate,
+    });
+    return { matches: Math.min(ranked.length, topPerVacancy) };
+  }
+
+  private async writeCandidate(store: FeatureStore, id: string, cross: boolean): Promise<MatchOutcome> {
+    if (!store.isCandidateMatchable(id)) return { removed: await this.results.removeAll('candidate', id) };
+    const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
+    const ranked = store.rankVacancies(id, {
+      limit: cross ? topPerCandidate * CROSS_FACTOR : topPerCandidate,
+      minScore,
+    });
+    await this.results.replaceSet({
+      side: 'candidate',
+      ownerId: id,
+      ranked,
+      ownLimit: topPerCandidate,
+      otherLimit: topPerVacancy,
+    });
+    return { matches: Math.min(ranked.length, topPerCandidate) };
+  }
+}

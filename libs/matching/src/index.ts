@@ -1,0 +1,15 @@
+export { Matcher, type MatchOutcome } from './engine/matcher.service';
+export { MatchNotFoundError } from './matching.errors';
+export { MatchingModule } from './matching.module';
+export { CandidateMatches } from './read/candidate-matches.service';
+export { EmployerMatches } from './read/employer-matches.service';
+export * from './read/match-views';
+export { compileCandidate, compileVacancy } from './scoring/compiled';
+export * from './scoring/factors';
+export type * from './scoring/match-input';
+export * from './scoring/score';
+export { scoreMatch } from './scoring/score-match';
+export { SkillSpace, type SkillEdges } from './scoring/skill-space';
+export { FeatureStore, type RankedMatch } from './store/feature-store';
+export { FeatureLoader } from './store/feature-loader';
+export { MatchingFeatures } from './store/matching-features.service';

@@ -1,0 +1,34 @@
+import { AuditModule } from '@app/audit';
+import { CandidatesModule } from '@app/candidates';
+import { EmployersModule } from '@app/employers';
+import { ShortageOccupationsModule } from '@app/shortage-occupations';
+import { TaxonomyModule } from '@app/taxonomy';
+import { Module } from '@nestjs/common';
+import { Matcher } from './engine/matcher.service';
+import { CandidateMatches } from './read/candidate-matches.service';
+import { EmployerMatches } from './read/employer-matches.service';
+import { MatchDataSection } from './read/match-data-section';
+import { MatchLabels } from './read/match-labels.service';
+import { MatchResults } from './results/match-results.repository';
+import { FeatureLoader } from './store/feature-loader';
+import { MatchingFeatures } from './store/matching-features.service';
+
+/**
+ * Matching: the worker's engine (feature store, scoring, atomic result sets) and the read side
+ * for employers and candidates. The feature store loads on the first matching job, not at boot.
+ */
+@Module({
+  imports: [AuditModule, CandidatesModule, EmployersModule, ShortageOccupationsModule, TaxonomyModule],
+  providers: [
+    FeatureLoader,
+    MatchingFeatures,
+    MatchResults,
+    Matcher,
+    MatchLabels,
+    EmployerMatches,
+    CandidateMatches,
+    MatchDataSection,
+  ],
+  exports: [Matcher, MatchingFeatures, EmployerMatches, CandidateMatches],
+})
+export class MatchingModule {}

@@ -1,0 +1,34 @@
+import { PersonalDataSections, type DataSubject } from '@app/candidates';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** The candidate's matches in their data export, with each employer's status about them. */
+@Injectable()
+export class MatchDataSection implements OnModuleInit {
+  readonly name = 'matches';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sections: PersonalDataSections,
+  ) {}
+
+  onModuleInit(): void {
+    this.sections.register(this);
+  }
+
+  async collect(subject: DataSubject): Promise<unknown[]> {
+    if (!subject.candidateId) return [];
+    return this.dataSource.query(
+      `SELECT m.vacancy_id AS "vacancyId", v.title AS "vacancyTitle", e.name AS "employerName",
+              m.score, m.score_version AS "scoreVersion", m.computed_at AS "computedAt",
+              m.in_vacancy_top AS "inVacancyRanking", m.in_candidate_top AS "inOwnRanking",
+              coalesce(s.status, 'new') AS "employerStatus", m.explanation
+         FROM matches m JOIN vacancies v ON v.id = m.vacancy_id
+         JOIN employer_organisations e ON e.id = v.organisation_id
+         LEFT JOIN match_statuses s ON s.vacancy_id = m.vacancy_id AND s.candidate_id = m.candidate_id
+        WHERE m.candidate_id = $1 ORDER BY m.score DESC`,
+      [subject.candidateId],
+    );
+  }
+}

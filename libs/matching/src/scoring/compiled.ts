@@ -1,0 +1,80 @@
+import type { ProximityRelation, SkillRelation } from './factors';
+import type { MatchCandidateInput, MatchVacancyInput } from './match-input';
+import type { SkillSpace } from './skill-space';
+
+export interface Cover {
+  /** Index of the required skill in the vacancy's list. */
+  index: number;
+  relation: SkillRelation;
+}
+
+/** A vacancy prepared for scoring many candidates: skills as ids, proximity folded in. */
+export interface CompiledVacancy {
+  input: MatchVacancyInput;
+  required: Int32Array;
+  essential: Uint8Array;
+  essentialCount: number;
+  optionalCount: number;
+  /** Candidate skill id → the required skills it covers, exactly or through ESCO. */
+  cover: Map<number, Cover[]>;
+  isco4: string;
+  isco3: string;
+  startDay: number | null;
+}
+
+/** A candidate prepared for scoring: skills as sorted ids, dates as day numbers. */
+export interface CompiledCandidate {
+  input: MatchCandidateInput;
+  skills: Int32Array;
+  languages: Map<string, number>;
+  startDay: number | null;
+}
+
+const INVERSE: Record<ProximityRelation, ProximityRelation> = {
+  narrower: 'broader',
+  broader: 'narrower',
+  related: 'related',
+};
+
+export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): CompiledVacancy {
+  const unique = [...new Map(input.skills.map((skill) => [skill.uri, skill])).values()];
+  const required = Int32Array.from(unique.map((skill) => space.id(skill.uri)));
+  const essential = Uint8Array.from(unique.map((skill) => (skill.requirement === 'essential' ? 1 : 0)));
+  const cover = new Map<number, Cover[]>();
+  const add = (held: number, entry: Cover) => {
+    const list = cover.get(held);
+    if (!list) cover.set(held, [entry]);
+    else if (!list.some((existing) => existing.index === entry.index)) list.push(entry);
+  };
+  required.forEach((skill, index) => add(skill, { index, relation: 'exact' }));
+  required.forEach((skill, index) => {
+    for (const neighbour of space.standInsOf(skill))
+      add(neighbour.skill, { index, relation: INVERSE[neighbour.relation] });
+  });
+  const essentialCount = essential.reduce((sum, flag) => sum + flag, 0);
+  return {
+    input,
+    required,
+    essential,
+    essentialCount,
+    optionalCount: required.length - essentialCount,
+    cover,
+    isco4: input.iscoCode.slice(0, 4),
+    isco3: input.iscoCode.slice(0, 3),
+    startDay: dayNumber(input.startDate),
+  };
+}
+
+export function compileCandidate(input: MatchCandidateInput, space: SkillSpace): CompiledCandidate {
+  const skills = Int32Array.from(new Set(input.skills.map((uri) => space.id(uri)))).sort();
+  return {
+    input,
+    skills,
+    languages: new Map(input.languages.map((language) => [language.code, language.cefrRank])),
+    startDay: dayNumber(input.earliestStartDate),
+  };
+}
+
+export function dayNumber(isoDate: string | null): number | null {
+  return isoDate === null ? null : Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}

@@ -1,0 +1,288 @@
+import type { CompiledCandidate, CompiledVacancy } from './compiled';
+import type { MatchFactor, MatchWeights, ProximityCredits, SkillRelation } from './factors';
+import type { SkillSpace } from './skill-space';
+
+/** Raised whenever the scoring rules change, so stored scores say which rules produced them. */
+export const SCORE_VERSION = 1;
+
+export interface ScoringModel {
+  /** Normalised: they sum to 1. */
+  weights: MatchWeights;
+  proximity: ProximityCredits;
+  /** `hard`: a required language below the vacancy's CEFR level excludes the candidate. */
+  languageMode: 'hard' | 'soft';
+  space: SkillSpace;
+}
+
+export interface FactorContribution {
+  factor: MatchFactor;
+  /** Share of the score this factor can give for this vacancy (0 when the vacancy does not ask). */
+  weight: number;
+  /** 0–1: how far the candidate meets it. */
+  value: number;
+  /** weight × value; the contributions add up to the score. */
+  contribution: number;
+}
+
+export interface MatchedSkill {
+  uri: string;
+  requirement: 'essential' | 'optional';
+  relation: SkillRelation;
+  /** The candidate's skill that covers it (the same URI when the relation is exact). */
+  via: string;
+  credit: number;
+}
+
+/** Stored with each match, with URIs only: labels are rendered in the reader's language. */
+export interface MatchExplanation {
+  scoreVersion: number;
+  factors: FactorContribution[];
+  matchedSkills: MatchedSkill[];
+  missingEssentialSkills: string[];
+}
+
+export interface ScoredMatch {
+  score: number;
+  explanation: MatchExplanation;
+}
+
+/** Days after the vacancy's start at which the start-date factor reaches 0. */
+const START_DATE_TOLERANCE_DAYS = 180;
+const NONE = 255;
+const RELATIONS: readonly SkillRelation[] = ['exact', 'narrower', 'broader', 'related'];
+
+let bestCredit = new Float64Array(64);
+let bestRelation = new Uint8Array(64);
+let bestVia = new Int32Array(64);
+
+/** The score (0–1, four decimals) of a pair, or -1 when a hard rule excludes it or nothing relates them. */
+export function scorePair(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+): number {
+  return compute(vacancy, candidate, model, false)?.score ?? -1;
+}
+
+/** The same score with its explanation; null exactly when `scorePair` answers -1. */
+export function explainPair(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+): ScoredMatch | null {
+  const result = compute(vacancy, candidate, model, true);
+  return result?.explanation ? { score: result.score, explanation: result.explanation } : null;
+}
+
+function compute(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+  explain: boolean,
+): { score: number; explanation?: MatchExplanation } | null {
+  if (!languagesAllowed(vacancy, candidate, model)) return null;
+  const required = vacancy.required.length;
+  if (bestCredit.length < required) {
+    bestCredit = new Float64Array(required);
+    bestRelation = new Uint8Array(required);
+    bestVia = new Int32Array(required);
+  }
+  bestCredit.fill(0, 0, required);
+  bestRelation.fill(NONE, 0, required);
+  for (const held of candidate.skills) {
+    const covers = vacancy.cover.get(held);
+    if (!covers) continue;
+    for (const cover of covers) {
+      const credit = cover.relation === 'exact' ? 1 : model.proximity[cover.relation];
+      if (credit > bestCredit[cover.index]) {
+        bestCredit[cover.index] = credit;
+        bestRelation[cover.index] = RELATIONS.indexOf(cover.relation);
+        bestVia[cover.index] = held;
+      }
+    }
+  }
+  let essentialExact = 0;
+  let essentialNear = 0;
+  let optionalExact = 0;
+  let optionalNear = 0;
+  for (let index = 0; index < required; index++) {
+    const credit = bestCredit[index];
+    if (credit === 0) continue;
+    const exact = bestRelation[index] === 0;
+    if (vacancy.essential[index]) {
+      if (exact) essentialExact += 1;
+      else essentialNear += credit;
+    } else if (exact) optionalExact += 1;
+    else optionalNear += credit;
+  }
+  const occupation = occupationValue(vacancy, candidate);
+  if (essentialExact + essentialNear + optionalExact + optionalNear === 0 && occupation === 0) return null;
+
+  const w = effectiveWeights(vacancy, model.weights);
+  const essentialShare = vacancy.essentialCount > 0 ? w.essentialSkills / vacancy.essentialCount : 0;
+  const optionalShare = vacancy.optionalCount > 0 ? w.optionalSkills / vacancy.optionalCount : 0;
+  const contributions: [MatchFactor, number, number][] = [
+    ['essentialSkills', w.essentialSkills, essentialShare * essentialExact],
+    ['optionalSkills', w.optionalSkills, optionalShare * optionalExact],
+    [
+      'skillProximity',
+      w.essentialSkills + w.optionalSkills,
+      essentialShare * essentialNear + optionalShare * optionalNear,
+    ],
+    ['occupation', w.occupation, w.occupation * occupation],
+    ['languages', w.languages, w.languages * languagesValue(vacancy, candidate)],
+    ['education', w.education, w.education * educationValue(vacancy, candidate)],
+    ['experience', w.experience, w.experience * experienceValue(vacancy, candidate)],
+    ['memberState', w.memberState, w.memberState * memberStateValue(vacancy, candidate)],
+    ['startDate', w.startDate, w.startDate * startDateValue(vacancy, candidate)],
+  ];
+  let total = 0;
+  for (const [, , contribution] of contributions) total += contribution;
+  const score = Math.min(1, Math.round(total * 10_000) / 10_000);
+  if (!explain) return { score };
+  return {
+    score,
+    explanation: {
+      scoreVersion: SCORE_VERSION,
+      factors: contributions.map(([factor, weight, contribution]) => ({
+        factor,
+        weight: round(weight),
+        value: weight > 0 ? round(contribution / weight) : 0,
+        contribution: round(contribution),
+      })),
+      ...skillLists(vacancy, model),
+    },
+  };
+}
+
+function skillLists(
+  vacancy: CompiledVacancy,
+  model: ScoringModel,
+): Pick<MatchExplanation, 'matchedSkills' | 'missingEssentialSkills'> {
+  const matchedSkills: MatchedSkill[] = [];
+  const missingEssentialSkills: string[] = [];
+  for (let index = 0; index < vacancy.required.length; index++) {
+    const requirement = vacancy.essential[index] ? 'essential' : 'optional';
+    const uri = model.space.uri(vacancy.required[index]);
+    if (bestCredit[index] === 0) {
+      if (requirement === 'essential') missingEssentialSkills.push(uri);
+      continue;
+    }
+    matchedSkills.push({
+      uri,
+      requirement,
+      relation: RELATIONS[bestRelation[index]],
+      via: model.space.uri(bestVia[index]),
+      credit: bestCredit[index],
+    });
+  }
+  return { matchedSkills, missingEssentialSkills };
+}
+
+function languagesAllowed(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+): boolean {
+  if (model.languageMode === 'soft') return true;
+  for (const language of vacancy.input.languages) {
+    if (language.requirement !== 'required') continue;
+    if ((candidate.languages.get(language.code) ?? 0) < language.minCefrRank) return false;
+  }
+  return true;
+}
+
+/** Same ESCO occupation 1, same ISCO unit group 0.6, same minor group 0.3. */
+export function occupationValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  let best = 0;
+  for (const occupation of candidate.input.occupations) {
+    if (occupation.uri === vacancy.input.occupationUri) return 1;
+    if (occupation.iscoCode.startsWith(vacancy.isco4)) best = Math.max(best, 0.6);
+    else if (occupation.iscoCode.startsWith(vacancy.isco3)) best = Math.max(best, 0.3);
+  }
+  return best;
+}
+
+/** Mean over the vacancy's languages: 1 when the level is met, half the attained share otherwise. */
+export function languagesValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  const languages = vacancy.input.languages;
+  if (languages.length === 0) return 0;
+  let sum = 0;
+  for (const language of languages) {
+    const rank = candidate.languages.get(language.code) ?? 0;
+    sum += rank >= language.minCefrRank ? 1 : (0.5 * rank) / language.minCefrRank;
+  }
+  return sum / languages.length;
+}
+
+export function educationValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  const min = vacancy.input.minEqfLevel;
+  const level = candidate.input.eqfLevel;
+  if (min === null || level === null) return 0;
+  if (level >= min) return 1;
+  return level === min - 1 ? 0.5 : 0;
+}
+
+/** Years in the vacancy's occupation or its ISCO unit group, against the years asked. */
+export function experienceValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  const min = vacancy.input.minExperienceYears;
+  if (min === null) return 0;
+  let years = 0;
+  for (const occupation of candidate.input.occupations) {
+    if (occupation.uri === vacancy.input.occupationUri || occupation.iscoCode.startsWith(vacancy.isco4))
+      years = Math.max(years, occupation.yearsOfExperience);
+  }
+  return min === 0 ? 1 : Math.min(1, years / min);
+}
+
+/** 1 when the candidate prefers the vacancy's state, 0.5 without preferences, 0 otherwise. */
+export function memberStateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  const preferred = candidate.input.preferredMemberStates;
+  if (preferred.length === 0) return 0.5;
+  return preferred.includes(vacancy.input.memberState) ? 1 : 0;
+}
+
+export function startDateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
+  if (vacancy.startDay === null || candidate.startDay === null) return 1;
+  const late = candidate.startDay - vacancy.startDay;
+  return late <= 0 ? 1 : Math.max(0, 1 - late / START_DATE_TOLERANCE_DAYS);
+}
+
+/** The weights of the factors this vacancy asks about, rescaled to sum to 1. */
+function effectiveWeights(vacancy: CompiledVacancy, weights: MatchWeights): MatchWeights {
+  const input = vacancy.input;
+  const applies: MatchWeights = {
+    essentialSkills: vacancy.essentialCount > 0 ? weights.essentialSkills : 0,
+    optionalSkills: vacancy.optionalCount > 0 ? weights.optionalSkills : 0,
+    occupation: weights.occupation,
+    languages: input.languages.length > 0 ? weights.languages : 0,
+    education: input.minEqfLevel !== null ? weights.education : 0,
+    experience: input.minExperienceYears !== null ? weights.experience : 0,
+    memberState: weights.memberState,
+    startDate: vacancy.startDay !== null ? weights.startDate : 0,
+  };
+  const total =
+    applies.essentialSkills +
+    applies.optionalSkills +
+    applies.occupation +
+    applies.languages +
+    applies.education +
+    applies.experience +
+    applies.memberState +
+    applies.startDate;
+  if (total === 0) return applies;
+  return {
+    essentialSkills: applies.essentialSkills / total,
+    optionalSkills: applies.optionalSkills / total,
+    occupation: applies.occupation / total,
+    languages: applies.languages / total,
+    education: applies.education / total,
+    experience: applies.experience / total,
+    memberState: applies.memberState / total,
+    startDate: applies.startDate / total,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}

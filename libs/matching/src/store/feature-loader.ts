@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
+import type { SkillEdges } from '../scoring/skill-space';
+import type { CandidateGate, EligibilityFacts, VacancyGate } from './feature-records';
+
+export interface LoadedCandidate {
+  input: MatchCandidateInput;
+  gate: CandidateGate;
+  updatedAt: Date;
+}
+
+export interface LoadedVacancy {
+  input: MatchVacancyInput;
+  gate: VacancyGate;
+  updatedAt: Date;
+}
+
+interface CandidateRow {
+  id: string;
+  status: string;
+  availability: string;
+  expires_at: Date | null;
+  countries: string[];
+  preferred_member_states: string[];
+  earliest_start_date: string | null;
+  updated_at: Date;
+  skills: string[];
+  occupations: { uri: string; isco: string; years: number }[];
+  languages: Record<string, number>;
+  eqf: number | null;
+}
+
+interface VacancyRow {
+  id: string;
+  organisation_id: string;
+  status: string;
+  expires_at: Date | null;
+  occupation_uri: string;
+  isco_code: string;
+  member_state: string;
+  start_date: string | null;
+  skills: { uri: string; requirement: 'essential' | 'optional' }[];
+  languages: { code: string; minCefr: string; requirement: 'required' | 'preferred' }[];
+  min_eqf_level: number | null;
+  min_experience_years: number | null;
+  updated_at: Date;
+}
+
+const CANDIDATE_SELECT = `
+  SELECT c.id, c.status, c.availability, c.expires_at,
+         array_prepend(c.residence_country, c.citizenships)::text[] AS countries,
+         c.preferred_member_states::text[] AS preferred_member_states,
+         c.earliest_start_date::text AS earliest_start_date, c.updated_at,
+         coalesce((SELECT array_agg(s.skill_uri ORDER BY s.skill_uri) FROM candidate_skills s
+                    WHERE s.candidate_id = c.id), '{}') AS skills,
+         coalesce((SELECT json_agg(json_build_object('uri', o.occupation_uri, 'isco', oc.isco_code,
+                                                     'years', o.years_of_experience::float8))
+                     FROM candidate_occupations o JOIN occupations oc ON oc.uri = o.occupation_uri
+                    WHERE o.candidate_id = c.id), '[]') AS occupations,
+         coalesce((SELECT json_object_agg(l.language_code, r.rank) FROM candidate_languages l
+                     JOIN cefr_levels r ON r.code = l.cefr_level WHERE l.candidate_id = c.id), '{}') AS languages,
+         (SELECT max(e.eqf_level) FROM candidate_education e WHERE e.candidate_id = c.id) AS eqf
+    FROM candidates c`;
+
+const VACANCY_SELECT = `
+  SELECT v.id, v.organisation_id, v.status, v.expires_at, v.occupation_uri, o.isco_code, v.member_state,
+         v.start_date::text AS start_date, v.skills, v.languages, v.min_eqf_level, v.min_experience_years,
+         v.updated_at
+    FROM vacancies v JOIN occupations o ON o.uri = v.occupation_uri`;
+
+/** Reads what matching needs from Postgres, in pages, as scoring inputs and eligibility gates. */
+@Injectable()
+export class FeatureLoader {
+  private cefrRanks?: Map<string, number>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async taxonomyVersion(): Promise<string> {
+    const [row] = await this.dataSource.query<{ version: string }[]>(
+      'SELECT version FROM taxonomy_versions ORDER BY imported_at DESC LIMIT 1',
+    );
+    return row?.version ?? '';
+  }
+
+  async skillEdges(): Promise<SkillEdges> {
+    const broader = await this.dataSource.query<{ a: string; b: string }[]>(
+      `SELECT h.concept_uri AS a, h.broader_uri AS b FROM skill_hierarchy h
+        JOIN skills s1 ON s1.uri = h.concept_uri JOIN skills s2 ON s2.uri = h.broader_uri`,
+    );
+    const related = await this.dataSource.query<{ a: string; b: string }[]>(
+      'SELECT skill_uri AS a, related_skill_uri AS b FROM skill_relations',
+    );
+    return {
+      broader: broader.map((row) => [row.a, row.b] as const),
+      related: related.map((row) => [row.a, row.b] as const),
+    };
+  }
+
+  async facts(): Promise<EligibilityFacts> {
+    const [employers, states, blocked] = await Promise.all([
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM employer_organisations WHERE status = 'verified'`,
+      ),
+      this.dataSource.query<{ code: string }[]>(
+        `SELECT country_code AS code FROM member_states WHERE participating
+            AND (participation_start_date IS NULL OR participation_start_date <= current_date)
+            AND (withdrawal_date IS NULL OR withdrawal_date > current_date)`,
+      ),
+      this.dataSource.query<{ code: string }[]>(
+        `SELECT alpha2 AS code FROM countries WHERE eu_member
+         UNION
+         SELECT country_code FROM (
+           SELECT DISTINCT ON (country_code) country_code, status FROM partner_country_statuses
+            WHERE effective_from <= current_date ORDER BY country_code, effective_from DESC, recorded_at DESC
+         ) latest WHERE status = 'suspended'`,
+      ),
+    ]);
+    return {
+      verifiedEmployers: new Set(employers.map((row) => row.id)),
+      participatingStates: new Set(states.map((row) => row.code)),
+      blockedCountries: new Set(blocked.map((row) => row.code)),
+    };
+  }
+
+  /** Active, available candidates in id order, a page at a time (the initial load). */
+  async activeCandidatesAfter(after: string | null, limit: number): Promise<LoadedCandidate[]> {
+    const rows = await this.dataSource.query<CandidateRow[]>(
+      `${CANDIDATE_SELECT} WHERE c.status = 'active' AND c.availability = 'available'
+          AND ($1::uuid IS NULL OR c.id > $1) ORDER BY c.id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map(toCandidate);
+  }
+
+  async candidatesByIds(ids: readonly string[]): Promise<LoadedCandidate[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<CandidateRow[]>(
+      `${CANDIDATE_SELECT} WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toCandidate);
+  }
+
+  async candidatesChangedSince(since: Date): Promise<LoadedCandidate[]> {
+    const rows = await this.dataSource.query<CandidateRow[]>(`${CANDIDATE_SELECT} WHERE c.updated_at >= $1`, [
+      since,
+    ]);
+    return rows.map(toCandidate);
+  }
+
+  async candidateIdsByCountry(code: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM candidates WHERE residence_country = $1 OR citizenships @> ARRAY[$1]::char(2)[] ORDER BY id`,
+      [code],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async publishedVacancies(): Promise<LoadedVacancy[]> {
+    const rows = await this.dataSource.query<VacancyRow[]>(
+      `${VACANCY_SELECT} WHERE v.status = 'published' AND v.expires_at > now()`,
+    );
+    return this.toVacancies(rows);
+  }
+
+  async vacanciesByIds(ids: readonly string[]): Promise<LoadedVacancy[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<VacancyRow[]>(`${VACANCY_SELECT} WHERE v.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return this.toVacancies(rows);
+  }
+
+  async vacanciesChangedSince(since: Date): Promise<LoadedVacancy[]> {
+    const rows = await this.dataSource.query<VacancyRow[]>(`${VACANCY_SELECT} WHERE v.updated_at >= $1`, [
+      since,
+    ]);
+    return this.toVacancies(rows);
+  }
+
+  async vacancyIdsWhere(scope: { organisationId?: string; memberState?: string }): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM vacancies WHERE ($1::uuid IS NULL OR organisation_id = $1)
+          AND ($2::text IS NULL OR member_state = $2) ORDER BY id`,
+      [scope.organisationId ?? null, scope.memberState ?? null],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async toVacancies(rows: VacancyRow[]): Promise<LoadedVacancy[]> {
+    this.cefrRanks ??= new Map(
+      (
+        await this.dataSource.query<{ code: string; rank: number }[]>('SELECT code, rank FROM cefr_levels')
+      ).map((row) => [row.code.trim(), row.rank]),
+    );
+    const ranks = this.cefrRanks;
+    return rows.map((row) => ({
+      input: {
+        id: row.id,
+        occupationUri: row.occupation_uri,
+        iscoCode: row.isco_code,
+        memberState: row.member_state.trim(),
+        startDate: row.start_date,
+        skills: row.skills.map((skill) => ({ uri: skill.uri, requirement: skill.requirement })),
+        languages: row.languages.map((language) => ({
+          code: language.code.toLowerCase(),
+          minCefrRank: ranks.get(language.minCefr) ?? 0,
+          requirement: language.requirement,
+        })),
+        minEqfLevel: row.min_eqf_level,
+        minExperienceYears: row.min_experience_years,
+      },
+      gate: {
+        status: row.status,
+        expiresAt: row.expires_at?.getTime() ?? null,
+        organisationId: row.organisation_id,
+      },
+      updatedAt: row.updated_at,
+    }));
+  }
+}
+
+function toCandidate(row: CandidateRow): LoadedCandidate {
+  return {
+    input: {
+      id: row.id,
+      occupations: row.occupations.map((occupation) => ({
+        uri: occupation.uri,
+        iscoCode: occupation.isco,
+        yearsOfExperience: occupation.years,
+      })),
+      skills: row.skills,
+      languages: Object.entries(row.languages).map(([code, cefrRank]) => ({ code: code.trim(), cefrRank })),
+      eqfLevel: row.eqf,
+      preferredMemberStates: row.preferred_member_states.map((code) => code.trim()),
+      earliestStartDate: row.earliest_start_date,
+    },
+    gate: {
+      status: row.status,
+      availability: row.availability,
+      expiresAt: row.expires_at?.getTime() ?? null,
+      countries: row.countries.map((code) => code.trim()),
+    },
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,53 @@
+import type { CompiledCandidate, CompiledVacancy } from '../scoring/compiled';
+
+/** What decides whether a candidate may be matched at all; kept apart from the scoring input. */
+export interface CandidateGate {
+  status: string;
+  availability: string;
+  expiresAt: number | null;
+  /** Residence and citizenships: read only to apply country eligibility, never to score. */
+  countries: readonly string[];
+}
+
+export interface VacancyGate {
+  status: string;
+  expiresAt: number | null;
+  organisationId: string;
+}
+
+export interface CandidateRecord {
+  slot: number;
+  compiled: CompiledCandidate;
+  gate: CandidateGate;
+}
+
+export interface VacancyRecord {
+  compiled: CompiledVacancy;
+  gate: VacancyGate;
+}
+
+/** Facts that change rarely and apply to many records at once. */
+export interface EligibilityFacts {
+  verifiedEmployers: ReadonlySet<string>;
+  participatingStates: ReadonlySet<string>;
+  /** EU-27 members and suspended partner countries: their residents and citizens are not matched. */
+  blockedCountries: ReadonlySet<string>;
+}
+
+export function candidateEligible(gate: CandidateGate, facts: EligibilityFacts, now: number): boolean {
+  return (
+    gate.status === 'active' &&
+    gate.availability === 'available' &&
+    (gate.expiresAt === null || gate.expiresAt > now) &&
+    gate.countries.every((code) => !facts.blockedCountries.has(code))
+  );
+}
+
+export function vacancyMatchable(record: VacancyRecord, facts: EligibilityFacts, now: number): boolean {
+  return (
+    record.gate.status === 'published' &&
+    (record.gate.expiresAt === null || record.gate.expiresAt > now) &&
+    facts.verifiedEmployers.has(record.gate.organisationId) &&
+    facts.participatingStates.has(record.compiled.input.memberState)
+  );
+}

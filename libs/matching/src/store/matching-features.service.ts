@@ -1,0 +1,115 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { normaliseWeights } from '../scoring/factors';
+import type { ScoringModel } from '../scoring/score';
+import { SkillSpace } from '../scoring/skill-space';
+import { FeatureLoader, type LoadedCandidate, type LoadedVacancy } from './feature-loader';
+import { FeatureStore } from './feature-store';
+
+const PAGE = 5_000;
+/** Rows committed by transactions that started before the last sync carry an older updated_at. */
+const OVERLAP_MS = 60_000;
+
+/**
+ * The worker's in-memory feature store: loaded once (and again when a new taxonomy version changes
+ * the ESCO proximity map), then kept fresh by re-reading what changed before every use, so several
+ * workers each converge on what Postgres says.
+ */
+@Injectable()
+export class MatchingFeatures {
+  private readonly logger = new Logger(MatchingFeatures.name);
+  private store?: FeatureStore;
+  private version = '';
+  private loading?: Promise<FeatureStore>;
+  private candidatesSince = new Date(0);
+  private vacanciesSince = new Date(0);
+
+  constructor(
+    private readonly loader: FeatureLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The store, brought up to date with Postgres. */
+  async current(): Promise<FeatureStore> {
+    const version = await this.loader.taxonomyVersion();
+    if (!this.store || version !== this.version) {
+      this.loading ??= this.load(version).finally(() => (this.loading = undefined));
+      return this.loading;
+    }
+    await this.sync(this.store);
+    return this.store;
+  }
+
+  /** Re-reads these candidates now (the ones a job is about), whatever the watermark says. */
+  async refreshCandidates(store: FeatureStore, ids: readonly string[]): Promise<void> {
+    const loaded = await this.loader.candidatesByIds(ids);
+    const found = new Set(loaded.map((candidate) => candidate.input.id));
+    for (const id of ids) if (!found.has(id)) store.removeCandidate(id);
+    for (const candidate of loaded) putCandidate(store, candidate);
+  }
+
+  async refreshVacancies(store: FeatureStore, ids: readonly string[]): Promise<void> {
+    const loaded = await this.loader.vacanciesByIds(ids);
+    const found = new Set(loaded.map((vacancy) => vacancy.input.id));
+    for (const id of ids) if (!found.has(id)) store.removeVacancy(id);
+    for (const vacancy of loaded) putVacancy(store, vacancy);
+  }
+
+  model(space: SkillSpace): ScoringModel {
+    const matching = this.config.matching;
+    return {
+      weights: normaliseWeights(matching.weights),
+      proximity: matching.proximityCredits,
+      languageMode: matching.languageMode,
+      space,
+    };
+  }
+
+  private async load(version: string): Promise<FeatureStore> {
+    const started = Date.now();
+    const store = new FeatureStore(this.model(new SkillSpace(await this.loader.skillEdges())));
+    const syncedAt = new Date(Date.now() - OVERLAP_MS);
+    store.facts = await this.loader.facts();
+    for (let after: string | null = null; ;) {
+      const page = await this.loader.activeCandidatesAfter(after, PAGE);
+      for (const candidate of page) putCandidate(store, candidate);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].input.id;
+    }
+    for (const vacancy of await this.loader.publishedVacancies()) putVacancy(store, vacancy);
+    this.candidatesSince = syncedAt;
+    this.vacanciesSince = syncedAt;
+    this.store = store;
+    this.version = version;
+    this.logger.log(
+      `Matching features loaded in ${Date.now() - started} ms: ${store.candidateCount} candidates, ` +
+        `${store.vacancyCount} vacancies, taxonomy ${version || '(none)'}`,
+    );
+    return store;
+  }
+
+  private async sync(store: FeatureStore): Promise<void> {
+    const syncedAt = new Date(Date.now() - OVERLAP_MS);
+    const [facts, candidates, vacancies] = await Promise.all([
+      this.loader.facts(),
+      this.loader.candidatesChangedSince(this.candidatesSince),
+      this.loader.vacanciesChangedSince(this.vacanciesSince),
+    ]);
+    store.facts = facts;
+    for (const candidate of candidates) putCandidate(store, candidate);
+    for (const vacancy of vacancies) putVacancy(store, vacancy);
+    this.candidatesSince = syncedAt;
+    this.vacanciesSince = syncedAt;
+  }
+}
+
+function putCandidate(store: FeatureStore, candidate: LoadedCandidate): void {
+  if (candidate.gate.status === 'active' && candidate.gate.availability === 'available')
+    store.putCandidate(candidate.input, candidate.gate);
+  else store.removeCandidate(candidate.input.id);
+}
+
+function putVacancy(store: FeatureStore, vacancy: LoadedVacancy): void {
+  if (vacancy.gate.status === 'published') store.putVacancy(vacancy.input, vacancy.gate);
+  else store.removeVacancy(vacancy.input.id);
+}

@@ -1,0 +1,262 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { JobProducer } from '@app/queue';
+import { ShortageSeeder } from '@app/shortage-occupations';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { AccountFactory, type SignedInAccount } from './factories/account.factory';
+import { CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
+import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
+import { drainQueues } from './utils/drain';
+import { clearRateLimits } from './utils/rate-limits';
+
+function vacancyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'MIG/MAG welder for ship repair',
+    description: 'Welding of steel hull sections in a ship repair yard.',
+    occupationUri: ESCO.welder,
+    placeOfWork: { city: 'Rotterdam' },
+    contact: { name: 'Ana Lopes', email: 'jobs@werf.example.nl' },
+    skills: [
+      { uri: ESCO.weldMetal, requirement: 'essential' },
+      { uri: ESCO.readBlueprints, requirement: 'essential' },
+      { uri: ESCO.patientCare, requirement: 'optional' },
+    ],
+    languages: [{ code: 'fr', minCefr: 'B1', requirement: 'required' }],
+    minEqfLevel: 3,
+    minExperienceYears: 2,
+    ...overrides,
+  };
+}
+
+describe('matching', () => {
+  let sut: NestExpressApplication;
+  let worker: TestingModule | undefined;
+  let dataSource: DataSource;
+  let accounts: AccountFactory;
+  let candidates: CandidateFactory;
+  let employers: EmployerFactory;
+  let admin: SignedInAccount;
+  let ncp: SignedInAccount;
+  let employer: RegisteredEmployer;
+  const http = () => request(sut.getHttpServer());
+  const drain = () => drainQueues(sut, ['matching', 'candidates', 'vacancies'], { timeoutMs: 30_000 });
+
+  async function startWorker(): Promise<void> {
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+  }
+
+  async function publishedVacancy(owner: RegisteredEmployer, overrides: Record<string, unknown> = {}) {
+    const created = await http()
+      .post('/api/v1/vacancies')
+      .auth(owner.user.accessToken, { type: 'bearer' })
+      .send(vacancyBody(overrides))
+      .expect(201);
+    await http()
+      .post(`/api/v1/vacancies/${created.body.id}/publish`)
+      .auth(owner.user.accessToken, { type: 'bearer' })
+      .expect(200);
+    return created.body.id as string;
+  }
+
+  const matchesOf = (vacancyId: string, lang = 'en', owner = employer) =>
+    http()
+      .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}`)
+      .auth(owner.user.accessToken, { type: 'bearer' });
+
+  const vacancySet = async (vacancyId: string) =>
+    (
+      await dataSource.query<{ candidate_id: string; score: number }[]>(
+        'SELECT candidate_id, score FROM matches WHERE vacancy_id = $1 AND in_vacancy_top ORDER BY candidate_id',
+        [vacancyId],
+      )
+    ).map((row) => row.candidate_id);
+
+  beforeAll(async () => {
+    sut = await createApiApp();
+    dataSource = sut.get<DataSource>(getDataSourceToken());
+    await truncateAll(dataSource);
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    await seedCandidateFixtures(sut);
+    await sut.get(ShortageSeeder).seed();
+    accounts = new AccountFactory(sut);
+    candidates = new CandidateFactory(sut);
+    employers = new EmployerFactory(sut, accounts);
+    admin = await accounts.admin();
+    ncp = await accounts.ncp(admin, 'NL');
+    employer = await employers.verified(ncp);
+    await startWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await closeApp(sut);
+  });
+
+  it('matches a published vacancy without any manual call, pseudonymised and explained in the reader’s language', async () => {
+    const candidate = await candidates.active({ givenName: 'Youssef', familyName: 'Benali' });
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+
+    const response = await matchesOf(vacancyId, 'fr').expect(200);
+    expect(response.body).toHaveLength(1);
+    const [match] = response.body;
+    expect(match).toMatchObject({ rank: 1, referenceCode: candidate.referenceCode, status: 'new' });
+    expect(match.score).toBeGreaterThan(60);
+    expect(match.explanation.matchedSkills).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          uri: ESCO.weldMetal,
+          label: 'souder des pièces métalliques',
+          relation: 'exact',
+        }),
+      ]),
+    );
+    expect(match.explanation.factors.map((factor: { factor: string }) => factor.factor)).toContain(
+      'skillProximity',
+    );
+    const text = JSON.stringify(response.body);
+    for (const secret of ['Youssef', 'Benali', candidate.candidateId, candidate.email])
+      expect(text).not.toContain(secret);
+
+    const other = await employers.verified(ncp);
+    expect((await matchesOf(vacancyId, 'en', other)).status).toBe(403);
+
+    await http()
+      .put(`/api/v1/vacancies/${vacancyId}/matches/${candidate.referenceCode}/status`)
+      .auth(employer.user.accessToken, { type: 'bearer' })
+      .send({ status: 'shortlisted' })
+      .expect(200);
+
+    const own = await http()
+      .get('/api/v1/candidates/me/matches?lang=es')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(own.body.notice).toMatch(/visa/);
+    expect(own.body.matches[0]).toMatchObject({ vacancyId, occupation: { label: 'soldador/soldadora' } });
+    const improvements = await http()
+      .get('/api/v1/candidates/me/matches/improvements')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(improvements.body.vacanciesConsidered).toBeGreaterThanOrEqual(1);
+    const exported = await http()
+      .get('/api/v1/candidates/me/export')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(exported.body.matches).toEqual([
+      expect.objectContaining({ vacancyId, employerStatus: 'shortlisted' }),
+    ]);
+  });
+
+  it('rescores a candidate whose skills change, keeping the employer’s status', async () => {
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const before = (await matchesOf(vacancyId).expect(200)).body[0];
+    await http()
+      .put(`/api/v1/vacancies/${vacancyId}/matches/${candidate.referenceCode}/status`)
+      .auth(employer.user.accessToken, { type: 'bearer' })
+      .send({ status: 'seen' })
+      .expect(200);
+
+    await http()
+      .patch('/api/v1/candidates/me')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .send({ skills: [{ uri: ESCO.weldMetal }, { uri: ESCO.readBlueprints }, { uri: ESCO.patientCare }] })
+      .expect(200);
+    await drain();
+    const after = (await matchesOf(vacancyId).expect(200)).body[0];
+    expect(after.referenceCode).toBe(candidate.referenceCode);
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.status).toBe('seen');
+  });
+
+  it('removes the matches of a suspended employer and of candidates from a suspended country', async () => {
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+
+    await http()
+      .post('/api/v1/admin/partner-countries/MA/status')
+      .auth(admin.accessToken, { type: 'bearer' })
+      .send({ status: 'suspended', effectiveFrom: new Date().toISOString().slice(0, 10), reason: 'Review' })
+      .expect(200);
+    await drain();
+    expect(await vacancySet(vacancyId)).toEqual([]);
+    await http()
+      .post('/api/v1/admin/partner-countries/MA/status')
+      .auth(admin.accessToken, { type: 'bearer' })
+      .send({
+        status: 'talent_partnership',
+        effectiveFrom: new Date().toISOString().slice(0, 10),
+        reason: 'Lifted',
+      })
+      .expect(200);
+    await drain();
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+
+    await employers.setStatus(ncp, employer.organisationId, 'suspended').expect(200);
+    await drain();
+    const [{ n }] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM matches m JOIN vacancies v ON v.id = m.vacancy_id WHERE v.organisation_id = $1`,
+      [employer.organisationId],
+    );
+    expect(n).toBe(0);
+    await employers.setStatus(ncp, employer.organisationId, 'verified').expect(200);
+    await drain();
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+  });
+
+  it('leaves the old complete set when a worker dies mid-write, and the new complete set once restarted', async () => {
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const before = await vacancySet(vacancyId);
+    expect(before.length).toBeGreaterThan(0);
+
+    // The write dies after the old set was unflagged and before the new rows land.
+    await dataSource.query(`
+      CREATE OR REPLACE FUNCTION matches_crash() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'worker killed mid-write'; END $$`);
+    await dataSource.query(
+      'CREATE TRIGGER matches_crash BEFORE INSERT OR UPDATE OF explanation ON matches FOR EACH ROW EXECUTE FUNCTION matches_crash()',
+    );
+    try {
+      const newcomer = await candidates.active();
+      await sut.get(JobProducer).enqueue('matching.vacancy', { vacancyId }, { jobId: `crash-${vacancyId}` });
+      await drain();
+      expect(await vacancySet(vacancyId)).toEqual(before);
+      const failed = await http()
+        .get('/api/v1/admin/jobs/failed')
+        .auth(admin.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(failed.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            queue: 'matching',
+            name: 'matching.vacancy',
+            failedReason: expect.stringMatching(/killed/),
+          }),
+        ]),
+      );
+      await worker?.close();
+      worker = undefined;
+      await dataSource.query('DROP TRIGGER matches_crash ON matches');
+      await startWorker();
+      await sut
+        .get(JobProducer)
+        .enqueue('matching.vacancy', { vacancyId }, { jobId: `restart-${vacancyId}` });
+      await drain();
+      expect(await vacancySet(vacancyId)).toEqual([...before, newcomer.candidateId].sort());
+    } finally {
+      await dataSource.query('DROP TRIGGER IF EXISTS matches_crash ON matches');
+      await dataSource.query('DROP FUNCTION IF EXISTS matches_crash()');
+    }
+  });
+});
