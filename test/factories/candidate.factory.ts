@@ -25,14 +25,18 @@ const SKILLS = [
   [ESCO.patientCare, { en: 'provide nursing care', fr: 'prodiguer des soins', es: 'prestar cuidados' }],
 ] as const;
 
-/** Reference data and the fixture concepts; idempotent, so specs can call it in any order. */
+/**
+ * Reference data and the fixture concepts, reset to their fixture labels; idempotent, so specs can
+ * call it in any order, whatever an earlier spec left in the taxonomy.
+ */
 export async function seedCandidateFixtures(app: NestExpressApplication): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await app.get(ReferenceDataSeeder).seed();
   for (const [uri, isco, labels] of OCCUPATIONS) {
     await dataSource.query(
       `INSERT INTO occupations (uri, code, isco_code, preferred_labels, alt_labels, status)
-       VALUES ($1, $2, $2, $3, '{}', 'released') ON CONFLICT (uri) DO UPDATE SET obsolete = false`,
+       VALUES ($1, $2, $2, $3, '{}', 'released')
+       ON CONFLICT (uri) DO UPDATE SET obsolete = false, preferred_labels = EXCLUDED.preferred_labels, alt_labels = EXCLUDED.alt_labels`,
       [uri, isco, labels],
     );
   }
@@ -40,7 +44,7 @@ export async function seedCandidateFixtures(app: NestExpressApplication): Promis
     await dataSource.query(
       `INSERT INTO skills (uri, skill_type, reuse_level, preferred_labels, alt_labels, status)
        VALUES ($1, 'skill/competence', 'sector-specific', $2, '{}', 'released')
-       ON CONFLICT (uri) DO UPDATE SET obsolete = false`,
+       ON CONFLICT (uri) DO UPDATE SET obsolete = false, preferred_labels = EXCLUDED.preferred_labels, alt_labels = EXCLUDED.alt_labels`,
       [uri, labels],
     );
   }
