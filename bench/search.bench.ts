@@ -1,0 +1,293 @@
+import 'reflect-metadata';
+import { CANDIDATES_INDEX, CandidateIndexer, CandidatesModule } from '@app/candidates';
+import { ConfigModule, loadConfig } from '@app/config';
+import { databaseName, DatabaseModule, dropDatabase, migrate } from '@app/database';
+import { buildTalentSearch, type TalentQuery } from '@app/discovery';
+import { ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
+import { ensureLocalMeilisearch, MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
+import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
+import { VACANCIES_INDEX, VacanciesSearchModule, VacancyIndexer } from '@app/vacancies';
+import { hash } from '@node-rs/argon2';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Meilisearch } from 'meilisearch';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureApi } from '../apps/api/src/configure-api';
+import { loadCatalogue, type SyntheticCatalogue } from './synthetic/catalogue';
+import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
+import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
+import { SeededRandom } from './synthetic/random';
+
+/**
+ * Talent-search latency at scale: synthetic candidates and vacancies go into an isolated database
+ * through bulk inserts, the product's indexers build the indexes, then the real API answers
+ * authenticated searches over loopback HTTP while Meilisearch reports its own processing time.
+ * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`.
+ */
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const CANDIDATES = arg('candidates', 100_000);
+const VACANCIES = arg('vacancies', 10_000);
+const QUERIES = arg('queries', 300);
+const WARM_UP = 30;
+const SEED = arg('seed', 7);
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function timed<T>(label: string, work: () => Promise<T>, times: string[]): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  times.push(`  ${label.padEnd(34)} ${seconds(performance.now() - started)}`);
+  process.stdout.write(`${times[times.length - 1]}\n`);
+  return result;
+}
+
+/** Text plus three filters, drawn from the data's own vocabulary so most queries have matches. */
+function queries(catalogue: SyntheticCatalogue, labels: Map<string, string[]>, count: number): TalentQuery[] {
+  const random = new SeededRandom(SEED ^ 0xbeef);
+  const languages = ['en', 'fr', 'de', 'ar', 'es'];
+  const shortage = catalogue.shortageOccupations.map((entry) => entry.uri);
+  return Array.from({ length: count }, () => {
+    const occupation = random.pick(shortage.length > 0 ? shortage : catalogue.occupations.map((o) => o.uri));
+    const words = random.pick(labels.get(occupation) ?? ['worker']).split(/[\s/]+/);
+    let text = random.pick(words.filter((word) => word.length > 3).concat(words[0]));
+    if (random.chance(0.2) && text.length > 5) text = text.slice(0, 2) + text.slice(3); // a typo
+    const filters: Partial<TalentQuery>[] = [
+      { languages: [{ code: random.pick(languages), minCefr: random.pick(['A2', 'B1', 'B2']) }] },
+      { residenceCountries: random.sample(catalogue.talentPartnershipCountries, 2) },
+      { minEqfLevel: random.int(2, 5) },
+      { minYearsOfExperience: random.int(1, 8) },
+      { preferredMemberStates: [random.pick(catalogue.memberStates)] },
+      { programme: ['any'] },
+    ];
+    return Object.assign(
+      { text, sort: 'relevance' as const, page: 1, hitsPerPage: 20 },
+      ...random.sample(filters, 3),
+    ) as TalentQuery;
+  });
+}
+
+function post(port: number, agent: Agent, token: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: 'POST',
+        path: '/api/v1/search/talent',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        let size = 0;
+        res.on('data', (chunk: Buffer) => (size += chunk.length));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(size) : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function signIn(port: number, email: string, password: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`Sign-in failed: HTTP ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const url = new URL(base.database.url);
+  url.pathname = `/${databaseName(base.database.url)}_bench_search`;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    SEARCH_INDEX_PREFIX: 'bench_search_',
+    QUEUE_PREFIX: 'bench-search',
+    LOG_LEVEL: 'warn',
+  };
+  const local = base.search.url
+    ? undefined
+    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: 'meilisearch-bench-search' });
+  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
+  // The Nest contexts read their configuration from the environment.
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.database.url);
+  await migrate(config);
+
+  @Module({
+    imports: [
+      ConfigModule,
+      DatabaseModule,
+      TaxonomyModule,
+      ReferenceDataModule,
+      ShortageOccupationsModule,
+      CandidatesModule,
+      VacanciesSearchModule,
+    ],
+  })
+  class LoadModule {}
+
+  const times: string[] = [];
+  const loader = await NestFactory.createApplicationContext(LoadModule, { logger: ['error', 'warn'] });
+  let api: NestExpressApplication | undefined;
+  const client = loader.get<Meilisearch>(MEILI_CLIENT);
+  const indexes = loader.get(SearchIndexes);
+  try {
+    const dataSource = loader.get<DataSource>(getDataSourceToken());
+    process.stdout.write(
+      `Search benchmark: ${CANDIDATES} candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
+    );
+    await timed(
+      'reference data + shortage seed',
+      async () => {
+        await loader.get(ReferenceDataSeeder).seed();
+        await loader.get(ShortageSeeder).seed();
+      },
+      times,
+    );
+    await timed('ESCO import', () => loader.get(TaxonomyImporter).import(shippedEscoFolder()), times);
+    const catalogue = await loadCatalogue(dataSource);
+    const generated = await timed(
+      'generate (in memory)',
+      () => {
+        const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
+        return Promise.resolve({
+          candidates: generateCandidates(catalogue, { count: CANDIDATES, seed: SEED }),
+          employers,
+          vacancies: generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
+        });
+      },
+      times,
+    );
+    await timed(
+      'Postgres bulk insert, candidates',
+      () => insertCandidates(dataSource, generated.candidates),
+      times,
+    );
+    await timed(
+      'Postgres bulk insert, vacancies',
+      async () => {
+        await insertEmployers(dataSource, generated.employers);
+        await insertVacancies(dataSource, generated.vacancies);
+      },
+      times,
+    );
+    await dataSource.query('ANALYZE');
+    const candidateIndex = await timed(
+      'candidates index (rebuild + swap)',
+      () => loader.get(CandidateIndexer).rebuild(),
+      times,
+    );
+    const vacancyIndex = await timed(
+      'vacancies index (rebuild + swap)',
+      () => loader.get(VacancyIndexer).rebuild(),
+      times,
+    );
+    process.stdout.write(
+      `  indexed: ${candidateIndex.documents} candidates (active and available), ${vacancyIndex.indexed} vacancies\n`,
+    );
+
+    const password = `bench-${SEED}-search-password`;
+    const [organisation] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO employer_organisations (name, country_code, registration_number, status)
+       VALUES ('Benchmark employer', 'NL', 'BENCH-SEARCH', 'verified') RETURNING id`,
+    );
+    await dataSource.query(
+      `INSERT INTO accounts (email, password_hash, role, employer_organisation_id, email_verified_at)
+       VALUES ('bench-employer@example.invalid', $1, 'employer', $2, now())`,
+      [await hash(password), organisation.id],
+    );
+    const labels = new Map<string, string[]>(
+      (
+        await dataSource.query<{ uri: string; labels: Record<string, string> }[]>(
+          'SELECT uri, preferred_labels AS labels FROM occupations WHERE uri = ANY($1)',
+          [catalogue.shortageOccupations.map((entry) => entry.uri)],
+        )
+      ).map((row) => [row.uri, Object.values(row.labels)]),
+    );
+
+    api = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
+    configureApi(api);
+    await api.listen(0, '127.0.0.1');
+    const port = (api.getHttpServer().address() as AddressInfo).port;
+    const token = await signIn(port, 'bench-employer@example.invalid', password);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const uid = indexes.uid(CANDIDATES_INDEX);
+    const all = queries(catalogue, labels, WARM_UP + QUERIES);
+    const apiMs: number[] = [];
+    const engineMs: number[] = [];
+    const ratios: number[] = [];
+    let hits = 0;
+    for (const [i, query] of all.entries()) {
+      const body = JSON.stringify(query);
+      const started = performance.now();
+      await post(port, agent, token, body);
+      const elapsed = performance.now() - started;
+      const request = buildTalentSearch(query, new Date());
+      const engine = await client.index(uid).search(request.q, request);
+      if (i < WARM_UP) continue;
+      apiMs.push(elapsed);
+      engineMs.push(engine.processingTimeMs);
+      ratios.push(elapsed / Math.max(engine.processingTimeMs, 1));
+      hits += engine.totalHits;
+    }
+    agent.destroy();
+    const report = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return [50, 95, 99].map((p) => `p${p} ${percentile(sorted, p).toFixed(1)} ms`).join('   ');
+    };
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
+    process.stdout.write(
+      [
+        '',
+        `Talent search, ${QUERIES} queries after ${WARM_UP} warm-up (text + 3 filters + 8 facets, page of 20):`,
+        `  API over HTTP          ${report(apiMs)}`,
+        `  Meilisearch engine     ${report(engineMs)}   (processingTimeMs)`,
+        `  API / engine at the median: ${(median(apiMs) / Math.max(median(engineMs), 1)).toFixed(2)}` +
+          `   (median of per-query ratios ${median(ratios).toFixed(2)})`,
+        `  mean matches per query: ${Math.round(hits / QUERIES)}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await api?.close();
+    for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
+      if (await indexes.exists(indexes.uid(name))) await client.deleteIndex(indexes.uid(name)).waitTask();
+    }
+    await loader.close();
+    await dropDatabase(config.database.url);
+    await local?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
