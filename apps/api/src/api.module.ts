@@ -18,6 +18,7 @@ import { VacanciesApiModule } from './vacancies/vacancies-api.module';
 import { PartnerCountriesAdminApiModule } from './partner-countries/partner-countries-admin-api.module';
 import { JobsApiModule } from './jobs/jobs-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
+import { SearchApiModule } from './search/search-api.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { MatchingApiModule } from './matching/matching-api.module';
     CandidatesApiModule,
     MatchingApiModule,
     JobsApiModule,
+    SearchApiModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

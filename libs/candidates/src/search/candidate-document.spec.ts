@@ -11,9 +11,11 @@ const source: CandidateIndexSource = {
       uri: WELDER,
       iscoCode: '7212',
       labels: { en: 'welder', fr: 'soudeur', es: 'soldador' },
+      altLabels: { en: ['welding operator'], fr: ['soudeur', 'opérateur de soudage'] },
       yearsOfExperience: 6,
     },
   ],
+  sectors: ['manufacturing'],
   skills: [
     {
       uri: WELD,
@@ -31,6 +33,7 @@ const source: CandidateIndexSource = {
   preferredMemberStates: ['DE', 'BE'],
   earliestStartDate: '2026-09-01',
   programme: { type: 'talent_partnership', partnerCountry: 'MA' },
+  expiresAt: new Date('2027-03-01T10:00:00Z'),
   updatedAt: new Date('2026-03-01T10:00:00Z'),
 };
 
@@ -41,7 +44,12 @@ describe('candidateDocument', () => {
       [
         'availableFrom',
         'availableFromTimestamp',
+        'expiresAtTimestamp',
         'iscoCodes',
+        'iscoGroups',
+        'languageLevels',
+        'occupationAltLabels',
+        'sectors',
         'languageCodes',
         'languageRanks',
         'languages',
@@ -74,6 +82,11 @@ describe('candidateDocument', () => {
       referenceCode: 'TP-ABCD-EFGH',
       occupationUris: [WELDER],
       iscoCodes: ['7212'],
+      iscoGroups: ['7', '72', '721', '7212'],
+      occupationAltLabels: ['welding operator', 'soudeur', 'opérateur de soudage'],
+      sectors: ['manufacturing'],
+      languageLevels: ['fr:B2', 'ar:C2'],
+      expiresAtTimestamp: Date.UTC(2027, 2, 1, 10) / 1000,
       skillUris: [WELD],
       languageRanks: { fr: 4, ar: 6 },
       maxEqfLevel: 4,

@@ -1,4 +1,4 @@
-import type { LocalizedLabels } from '@app/taxonomy';
+import type { LocalizedAltLabels, LocalizedLabels } from '@app/taxonomy';
 import type { ProgrammeType, SkillLevel } from '../candidate.types';
 
 /**
@@ -8,7 +8,15 @@ import type { ProgrammeType, SkillLevel } from '../candidate.types';
 export interface CandidateIndexSource {
   referenceCode: string;
   residenceCountry: string;
-  occupations: { uri: string; iscoCode: string; labels: LocalizedLabels; yearsOfExperience: number }[];
+  occupations: {
+    uri: string;
+    iscoCode: string;
+    labels: LocalizedLabels;
+    altLabels: LocalizedAltLabels;
+    yearsOfExperience: number;
+  }[];
+  /** Shortage sectors that list one of the occupations today. */
+  sectors: string[];
   skills: {
     uri: string;
     labels: LocalizedLabels;
@@ -21,6 +29,7 @@ export interface CandidateIndexSource {
   preferredMemberStates: string[];
   earliestStartDate: string | null;
   programme: { type: ProgrammeType; partnerCountry: string } | null;
+  expiresAt: Date | null;
   updatedAt: Date;
 }
 
@@ -28,6 +37,11 @@ export interface CandidateDocument {
   referenceCode: string;
   occupationUris: string[];
   iscoCodes: string[];
+  /** Every ISCO-08 group (1 to 4 digits) containing one of the occupations. */
+  iscoGroups: string[];
+  /** ESCO alternative labels of the occupations, all languages: searchable, never displayed. */
+  occupationAltLabels: string[];
+  sectors: string[];
   occupations: {
     uri: string;
     iscoCode: string;
@@ -50,6 +64,8 @@ export interface CandidateDocument {
   languages: { code: string; cefr: string; cefrRank: number }[];
   /** `languageRanks.fr >= 4` filters for French at B2 or above. */
   languageRanks: Record<string, number>;
+  /** `fr:B2`, for facet counts per language and level. */
+  languageLevels: string[];
   maxEqfLevel: number | null;
   yearsOfExperience: number;
   residenceCountry: string;
@@ -59,6 +75,8 @@ export interface CandidateDocument {
   availableFrom: string | null;
   /** Seconds since the epoch (Meilisearch filters and sorts numbers, not date strings). */
   availableFromTimestamp: number | null;
+  /** Seconds; search also filters on it, so a profile past expiry is hidden before the lifecycle job runs. */
+  expiresAtTimestamp: number | null;
   updatedAt: string;
   updatedAtTimestamp: number;
 }
@@ -73,6 +91,21 @@ export function candidateDocument(source: CandidateIndexSource): CandidateDocume
     referenceCode: source.referenceCode,
     occupationUris: source.occupations.map((occupation) => occupation.uri),
     iscoCodes: [...new Set(source.occupations.map((occupation) => occupation.iscoCode))],
+    iscoGroups: [
+      ...new Set(
+        source.occupations.flatMap((occupation) =>
+          [1, 2, 3, 4]
+            .filter((length) => length <= occupation.iscoCode.length)
+            .map((length) => occupation.iscoCode.slice(0, length)),
+        ),
+      ),
+    ],
+    occupationAltLabels: [
+      ...new Set(
+        source.occupations.flatMap((occupation) => Object.values(occupation.altLabels).flat()),
+      ),
+    ],
+    sectors: [...source.sectors],
     occupations: source.occupations.map((occupation) => ({
       uri: occupation.uri,
       iscoCode: occupation.iscoCode,
@@ -94,6 +127,7 @@ export function candidateDocument(source: CandidateIndexSource): CandidateDocume
     languageCodes: source.languages.map((language) => language.code),
     languages: source.languages.map((language) => ({ ...language })),
     languageRanks,
+    languageLevels: source.languages.map((language) => `${language.code}:${language.cefr}`),
     maxEqfLevel: source.eqfLevels.length > 0 ? Math.max(...source.eqfLevels) : null,
     yearsOfExperience: Math.max(0, ...source.occupations.map((occupation) => occupation.yearsOfExperience)),
     residenceCountry: source.residenceCountry,
@@ -104,6 +138,7 @@ export function candidateDocument(source: CandidateIndexSource): CandidateDocume
     availableFromTimestamp: source.earliestStartDate
       ? seconds(new Date(`${source.earliestStartDate}T00:00:00Z`))
       : null,
+    expiresAtTimestamp: source.expiresAt ? seconds(source.expiresAt) : null,
     updatedAt: source.updatedAt.toISOString(),
     updatedAtTimestamp: seconds(source.updatedAt),
   };

@@ -67,10 +67,12 @@ export class CandidateIndexSources {
     sections: Map<string, ProfileSections>,
   ): Promise<Map<string, CandidateIndexSource>> {
     const all = [...sections.values()];
-    const [occupations, skills, cefr] = await Promise.all([
-      this.taxonomy.findOccupations(all.flatMap((profile) => profile.occupations.map((entry) => entry.uri))),
+    const occupationUris = [...new Set(all.flatMap((profile) => profile.occupations.map((entry) => entry.uri)))];
+    const [occupations, skills, cefr, sectors] = await Promise.all([
+      this.taxonomy.findOccupations(occupationUris),
       this.taxonomy.findSkills(all.flatMap((profile) => profile.skills.map((entry) => entry.uri))),
       this.referenceData.listCefrLevels(),
+      this.shortageSectors(occupationUris),
     ]);
     const occupationByUri = new Map(occupations.map((occupation) => [occupation.uri, occupation]));
     const skillByUri = new Map(skills.map((skill) => [skill.uri, skill]));
@@ -87,8 +89,12 @@ export class CandidateIndexSources {
               uri: entry.uri,
               iscoCode: occupationByUri.get(entry.uri)?.iscoCode ?? '',
               labels: occupationByUri.get(entry.uri)?.preferredLabels ?? {},
+              altLabels: occupationByUri.get(entry.uri)?.altLabels ?? {},
               yearsOfExperience: entry.yearsOfExperience,
             })),
+            sectors: [
+              ...new Set(profile.occupations.flatMap((entry) => sectors.get(entry.uri) ?? [])),
+            ].sort(),
             skills: profile.skills.map((entry) => ({
               uri: entry.uri,
               labels: skillByUri.get(entry.uri)?.preferredLabels ?? {},
@@ -105,10 +111,30 @@ export class CandidateIndexSources {
             preferredMemberStates: profile.preferredMemberStates,
             earliestStartDate: profile.earliestStartDate,
             programme: profile.programme,
+            expiresAt: row.expiresAt,
             updatedAt: row.updatedAt,
           },
         ];
       }),
     );
+  }
+
+  /**
+   * Sectors of the shortage entries (any layer) covering each occupation today, by URI or by ISCO
+   * group; statistics and search group candidates by them.
+   */
+  private async shortageSectors(occupationUris: readonly string[]): Promise<Map<string, string[]>> {
+    if (occupationUris.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ uri: string; sectors: string[] }[]>(
+      `SELECT o.uri, array_agg(DISTINCT e.sector_code) AS sectors
+         FROM occupations o
+         JOIN shortage_entries e ON e.effect = 'addition' AND e.superseded_at IS NULL AND NOT e.withdrawn
+          AND e.valid_from <= current_date AND (e.valid_to IS NULL OR e.valid_to >= current_date)
+          AND (e.occupation_uri = o.uri OR (e.isco_code IS NOT NULL AND starts_with(o.isco_code, e.isco_code)))
+        WHERE o.uri = ANY($1)
+        GROUP BY o.uri`,
+      [[...occupationUris]],
+    );
+    return new Map(rows.map((row) => [row.uri, row.sectors]));
   }
 }

@@ -41,11 +41,15 @@ export const VACANCIES_INDEX_DEFINITION: SearchIndexDefinition = {
       'expiresAt',
     ],
     sortableAttributes: ['publishedAt', 'expiresAt', 'payMin', 'payMax'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
     localizedAttributes: [
       { attributePatterns: ['*_en'], locales: ['eng'] },
       { attributePatterns: ['*_fr'], locales: ['fra'] },
       { attributePatterns: ['*_es'], locales: ['spa'] },
     ],
-    pagination: { maxTotalHits: 1000 },
+    // Exact totals for job search and statistics.
+    pagination: { maxTotalHits: 1_000_000 },
   },
 };

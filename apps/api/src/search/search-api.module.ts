@@ -1,0 +1,7 @@
+import { DiscoveryModule } from '@app/discovery';
+import { Module } from '@nestjs/common';
+import { SearchController } from './search.controller';
+import { StatisticsController } from './statistics.controller';
+
+@Module({ imports: [DiscoveryModule], controllers: [SearchController, StatisticsController] })
+export class SearchApiModule {}

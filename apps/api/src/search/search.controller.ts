@@ -1,0 +1,64 @@
+import { JobSearch, TalentSearch } from '@app/discovery';
+import type { CallContext, Principal } from '@app/identity';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Public, Roles } from '../access/access.decorator';
+import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { ErrorBody } from '../errors/error-body';
+import { JobSearchRequest } from './job-search.request';
+import { JobSearchResponse, TalentSearchResponse } from './search.responses';
+import { TalentSearchRequest } from './talent-search.request';
+
+@ApiTags('search')
+@ApiServiceUnavailableResponse({ type: ErrorBody, description: 'SEARCH_UNAVAILABLE' })
+@Controller('search')
+export class SearchController {
+  constructor(
+    private readonly talent: TalentSearch,
+    private readonly jobs: JobSearch,
+  ) {}
+
+  @Roles('employer')
+  @Post('talent')
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Search pseudonymised candidate profiles (verified employers only); every search is audited with its criteria',
+  })
+  @ApiOkResponse({ type: TalentSearchResponse })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
+  searchTalent(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: TalentSearchRequest,
+    @CallerContext() context: CallContext,
+  ): Promise<TalentSearchResponse> {
+    return this.talent.search(
+      principal,
+      { ...body, sort: body.sort ?? 'relevance', page: body.page ?? 1, hitsPerPage: body.hitsPerPage ?? 20 },
+      context,
+    );
+  }
+
+  @Public()
+  @Get('jobs')
+  @ApiOperation({
+    summary: 'Search open vacancies of verified employers in participating Member States, with facet counts',
+  })
+  @ApiOkResponse({ type: JobSearchResponse })
+  searchJobs(@Query() query: JobSearchRequest): Promise<JobSearchResponse> {
+    return this.jobs.search({
+      ...query,
+      sort: query.sort ?? 'relevance',
+      page: query.page ?? 1,
+      hitsPerPage: query.hitsPerPage ?? 20,
+    });
+  }
+}

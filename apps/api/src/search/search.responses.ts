@@ -1,0 +1,84 @@
+import type {
+  CandidateStatistics,
+  Count,
+  FacetCounts,
+  JobHit,
+  JobSearchResult,
+  TalentHit,
+  TalentSearchResult,
+  VacancyStatistics,
+} from '@app/discovery';
+import { ApiProperty } from '@nestjs/swagger';
+
+const FACETS = {
+  type: 'object',
+  additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+  description: 'Per facet attribute, the count of each value among all matches',
+} as const;
+const COUNTS = {
+  type: 'object',
+  additionalProperties: { type: 'integer', nullable: true },
+  description: 'null: between 1 and 9, withheld in the public view',
+} as const;
+
+class Page {
+  @ApiProperty() page!: number;
+  @ApiProperty() hitsPerPage!: number;
+  @ApiProperty({ description: 'Exact number of matches' }) totalHits!: number;
+  @ApiProperty() totalPages!: number;
+  @ApiProperty(FACETS) facets!: FacetCounts;
+}
+
+export class TalentHitResponse implements TalentHit {
+  @ApiProperty({ example: 'TP-7K2M-9QXD', description: 'The only handle on a candidate before consent' })
+  referenceCode!: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) occupations!: TalentHit['occupations'];
+  @ApiProperty({ type: [String] }) sectors!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) skills!: TalentHit['skills'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Skills matched by the text (with character ranges to highlight) or by a skill filter',
+  })
+  matchedSkills!: TalentHit['matchedSkills'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) languages!: TalentHit['languages'];
+  @ApiProperty({ type: Number, nullable: true }) maxEqfLevel!: number | null;
+  @ApiProperty() yearsOfExperience!: number;
+  @ApiProperty() residenceCountry!: string;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  programme!: TalentHit['programme'];
+  @ApiProperty({ type: [String] }) preferredMemberStates!: string[];
+  @ApiProperty({ type: String, nullable: true }) availableFrom!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class TalentSearchResponse extends Page implements TalentSearchResult {
+  @ApiProperty({ type: [TalentHitResponse] }) hits!: TalentHitResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object' } })
+  facetStats!: TalentSearchResult['facetStats'];
+}
+
+export class JobSearchResponse extends Page implements JobSearchResult {
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) hits!: JobHit[];
+}
+
+class Published {
+  @ApiProperty({ enum: ['public', 'admin'] }) view!: 'public' | 'admin';
+  @ApiProperty({ type: Number, nullable: true, example: 10 }) suppressedBelow!: number | null;
+  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ type: Number, nullable: true }) count!: Count;
+}
+
+export class CandidateStatisticsResponse extends Published implements CandidateStatistics {
+  @ApiProperty({ enum: ['occupation', 'sector'] }) groupBy!: CandidateStatistics['groupBy'];
+  @ApiProperty(COUNTS) byResidenceCountry!: Record<string, Count>;
+  @ApiProperty(COUNTS) byLanguageLevel!: Record<string, Count>;
+  @ApiProperty(COUNTS) byAvailability!: CandidateStatistics['byAvailability'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) groups!: CandidateStatistics['groups'];
+}
+
+export class VacancyStatisticsResponse extends Published implements VacancyStatistics {
+  @ApiProperty(COUNTS) byMemberState!: Record<string, Count>;
+  @ApiProperty(COUNTS) bySector!: Record<string, Count>;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) occupations!: VacancyStatistics['occupations'];
+}

@@ -1,0 +1,52 @@
+import { SupplyStatistics, type StatisticsView } from '@app/discovery';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../access/access.decorator';
+import { CandidateStatisticsRequest, StatisticsLimitRequest } from './statistics.request';
+import { CandidateStatisticsResponse, VacancyStatisticsResponse } from './search.responses';
+
+const PUBLIC_NOTE = 'Counts from 1 to 9 are withheld (null) so that no one can be singled out.';
+
+@ApiTags('statistics')
+@Controller()
+export class StatisticsController {
+  constructor(private readonly statistics: SupplyStatistics) {}
+
+  @Public()
+  @Get('statistics/candidates')
+  @ApiOperation({ summary: `Searchable candidates by occupation or sector. ${PUBLIC_NOTE}` })
+  @ApiOkResponse({ type: CandidateStatisticsResponse })
+  publicCandidates(@Query() query: CandidateStatisticsRequest): Promise<CandidateStatisticsResponse> {
+    return this.candidates('public', query);
+  }
+
+  @Public()
+  @Get('statistics/vacancies')
+  @ApiOperation({ summary: `Open vacancies by occupation and Member State. ${PUBLIC_NOTE}` })
+  @ApiOkResponse({ type: VacancyStatisticsResponse })
+  publicVacancies(@Query() query: StatisticsLimitRequest): Promise<VacancyStatisticsResponse> {
+    return this.statistics.vacancies('public', query.limit ?? 20);
+  }
+
+  @Roles('admin')
+  @Get('admin/statistics/candidates')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Searchable candidates by occupation or sector, nothing withheld' })
+  @ApiOkResponse({ type: CandidateStatisticsResponse })
+  adminCandidates(@Query() query: CandidateStatisticsRequest): Promise<CandidateStatisticsResponse> {
+    return this.candidates('admin', query);
+  }
+
+  @Roles('admin')
+  @Get('admin/statistics/vacancies')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open vacancies by occupation and Member State, nothing withheld' })
+  @ApiOkResponse({ type: VacancyStatisticsResponse })
+  adminVacancies(@Query() query: StatisticsLimitRequest): Promise<VacancyStatisticsResponse> {
+    return this.statistics.vacancies('admin', query.limit ?? 20);
+  }
+
+  private candidates(view: StatisticsView, query: CandidateStatisticsRequest) {
+    return this.statistics.candidates(view, query.groupBy ?? 'occupation', query.limit ?? 20);
+  }
+}

@@ -1,0 +1,22 @@
+export * from './discovery.errors';
+export { DiscoveryModule } from './discovery.module';
+export { MAX_HITS_PER_PAGE, MAX_PAGE } from './filter';
+export { JOB_FACETS, JOB_SORTS, type JobQuery, type JobSort } from './jobs/job-query';
+export type { JobHit, JobSearchResult } from './jobs/job-result';
+export { JobSearch } from './jobs/job-search.service';
+export * from './statistics/suppression';
+export * from './statistics/supply-statistics.types';
+export { SupplyStatistics } from './statistics/supply-statistics.service';
+export {
+  buildTalentSearch,
+  CEFR_RANK,
+  PROGRAMME_FILTERS,
+  TALENT_FACETS,
+  TALENT_SORTS,
+  type ProgrammeFilter,
+  type TalentFacet,
+  type TalentQuery,
+  type TalentSort,
+} from './talent/talent-query';
+export type { FacetCounts, MatchedSkill, TalentHit, TalentSearchResult } from './talent/talent-result';
+export { TalentSearch } from './talent/talent-search.service';

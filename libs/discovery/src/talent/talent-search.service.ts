@@ -1,0 +1,55 @@
+import { AuditService } from '@app/audit';
+import { CANDIDATES_INDEX } from '@app/candidates';
+import { Employers } from '@app/employers';
+import { actorOf, type CallContext, type Principal } from '@app/identity';
+import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Meilisearch } from 'meilisearch';
+import type { DataSource } from 'typeorm';
+import { engineCall } from '../engine-call';
+import { auditedCriteria, buildTalentSearch, type TalentQuery } from './talent-query';
+import { toTalentHit, type TalentDocumentHit, type TalentSearchResult } from './talent-result';
+
+/** Employers search the pseudonymised pool; each search is audited with its criteria. */
+@Injectable()
+export class TalentSearch {
+  constructor(
+    @Inject(MEILI_CLIENT) private readonly client: Meilisearch,
+    private readonly indexes: SearchIndexes,
+    private readonly employers: Employers,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async search(principal: Principal, query: TalentQuery, context: CallContext): Promise<TalentSearchResult> {
+    const organisationId = await this.employers.assertVerifiedEmployer(principal);
+    const request = buildTalentSearch(query, new Date());
+    // The audit write and the search do not depend on each other; overlapping them keeps the
+    // audit off the latency path. A failed audit write fails the request.
+    const [response] = await Promise.all([
+      engineCall(() =>
+        this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
+      ),
+      this.dataSource.transaction((manager) =>
+        this.audit.record(manager, {
+          actor: actorOf(principal),
+          action: 'search.talent',
+          target: { type: 'employer_organisation', id: organisationId },
+          requestId: context.requestId,
+          details: { criteria: auditedCriteria(query) },
+        }),
+      ),
+    ]);
+    const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
+    return {
+      page: response.page,
+      hitsPerPage: response.hitsPerPage,
+      totalHits: response.totalHits,
+      totalPages: response.totalPages,
+      hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills)),
+      facets: response.facetDistribution ?? {},
+      facetStats: response.facetStats ?? {},
+    };
+  }
+}
