@@ -1,0 +1,215 @@
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  DEFAULT_PROXIMITY_CREDITS,
+  FeatureStore,
+  normaliseWeights,
+  SkillSpace,
+  type MatchCandidateInput,
+  type MatchVacancyInput,
+  type MatchWeights,
+} from '@app/matching';
+import { shippedEscoFolder } from '@app/taxonomy';
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * Ranking quality on the shipped ESCO release, in memory: candidates generated from occupation
+ * skill profiles with noise; for a vacancy of occupation O, relevant = a candidate of O (graded:
+ * same ISCO unit group = 0.5). Run with `npm run bench:matching-quality`.
+ */
+const NOISE = { dropEssential: 0.3, extraSkills: 5, substituteRelated: 0.15 };
+const TARGETS = 200;
+const PER_OCCUPATION = 15;
+const BACKGROUND = 5_000;
+
+let seed = 42;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+function csv(file: string): Record<string, string>[] {
+  return parse(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), {
+    columns: true,
+  }) as Record<string, string>[];
+}
+
+function main(): void {
+  const occupations = new Map(csv('occupations_en.csv.gz').map((row) => [row.conceptUri, row.iscoGroup]));
+  const profile = new Map<string, { essential: string[]; optional: string[] }>();
+  for (const row of csv('occupationSkillRelations_en.csv.gz')) {
+    const entry = profile.get(row.occupationUri) ?? { essential: [], optional: [] };
+    (row.relationType === 'essential' ? entry.essential : entry.optional).push(row.skillUri);
+    profile.set(row.occupationUri, entry);
+  }
+  const broader = csv('broaderRelationsSkillPillar_en.csv.gz')
+    .filter(
+      (row) =>
+        row.conceptType === 'KnowledgeSkillCompetence' && row.broaderType === 'KnowledgeSkillCompetence',
+    )
+    .map((row) => [row.conceptUri, row.broaderUri] as const);
+  const related = csv('skillSkillRelations_en.csv.gz').map(
+    (row) => [row.originalSkillUri, row.relatedSkillUri] as const,
+  );
+  const neighbours = new Map<string, string[]>();
+  for (const [a, b] of [...broader, ...related]) {
+    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+    neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+  }
+  const allSkills = [
+    ...new Set([...profile.values()].flatMap((entry) => [...entry.essential, ...entry.optional])),
+  ];
+  const usable = [...profile.entries()].filter(
+    ([uri, entry]) => entry.essential.length >= 5 && occupations.has(uri),
+  );
+
+  function candidateOf(id: string, occupationUri: string, declareOccupation: boolean): MatchCandidateInput {
+    const { essential, optional } = profile.get(occupationUri)!;
+    const skills = new Set<string>();
+    for (const uri of essential) {
+      if (random() < NOISE.dropEssential) continue;
+      const near = neighbours.get(uri);
+      skills.add(near && random() < NOISE.substituteRelated ? pick(near) : uri);
+    }
+    for (const uri of optional) if (random() < 0.3) skills.add(uri);
+    for (let i = 0; i < NOISE.extraSkills; i++) skills.add(pick(allSkills));
+    return {
+      id,
+      occupations: declareOccupation
+        ? [
+            {
+              uri: occupationUri,
+              iscoCode: occupations.get(occupationUri)!,
+              yearsOfExperience: Math.floor(random() * 10),
+            },
+          ]
+        : [],
+      skills: [...skills],
+      languages: [{ code: 'en', cefrRank: 2 + Math.floor(random() * 4) }],
+      eqfLevel: 3 + Math.floor(random() * 4),
+      preferredMemberStates: [pick(['DE', 'NL', 'FR', 'ES'])],
+      earliestStartDate: null,
+    };
+  }
+
+  const targets = Array.from({ length: TARGETS }, () => pick(usable)[0]);
+  const byGroup = new Map<string, string[]>();
+  for (const [uri] of usable) {
+    const group = occupations.get(uri)!;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), uri]);
+  }
+
+  for (const declareOccupation of [true, false]) {
+    for (const weights of [DEFAULT_MATCH_WEIGHTS]) {
+      seed = 42;
+      const report = evaluate(
+        targets,
+        byGroup,
+        weights,
+        declareOccupation,
+        candidateOf,
+        occupations,
+        broader,
+        related,
+        usable,
+      );
+      process.stdout.write(
+        `${declareOccupation ? 'occupation declared    ' : 'skills only (no occ.)  '} ` +
+          `precision@10 ${report.precision.toFixed(3)}  nDCG@10 ${report.ndcg.toFixed(3)}  ` +
+          `(${report.vacancies} vacancies, ${report.pool} candidates)\n`,
+      );
+    }
+  }
+  process.stdout.write(
+    `noise: ${Math.round(NOISE.dropEssential * 100)}% essential skills dropped, ${NOISE.extraSkills} random extra skills, ` +
+      `${Math.round(NOISE.substituteRelated * 100)}% replaced by an ESCO neighbour\n`,
+  );
+}
+
+function evaluate(
+  targets: string[],
+  byGroup: Map<string, string[]>,
+  weights: MatchWeights,
+  declareOccupation: boolean,
+  candidateOf: (id: string, occupation: string, declare: boolean) => MatchCandidateInput,
+  occupations: Map<string, string>,
+  broader: (readonly [string, string])[],
+  related: (readonly [string, string])[],
+  usable: [string, { essential: string[]; optional: string[] }][],
+): { precision: number; ndcg: number; vacancies: number; pool: number } {
+  const store = new FeatureStore({
+    weights: normaliseWeights(weights),
+    proximity: DEFAULT_PROXIMITY_CREDITS,
+    languageMode: 'soft',
+    space: new SkillSpace({ broader, related }),
+  });
+  store.facts = {
+    verifiedEmployers: new Set(['org']),
+    participatingStates: new Set(['DE', 'NL', 'FR', 'ES']),
+    blockedCountries: new Set(),
+  };
+  const occupationOf = new Map<string, string>();
+  let n = 0;
+  const add = (occupation: string) => {
+    const id = `c${n++}`;
+    occupationOf.set(id, occupation);
+    store.putCandidate(candidateOf(id, occupation, declareOccupation), {
+      status: 'active',
+      availability: 'available',
+      expiresAt: null,
+      countries: ['MA'],
+    });
+  };
+  for (const target of new Set(targets)) {
+    for (let i = 0; i < PER_OCCUPATION; i++) add(target);
+    // Hard negatives: other occupations of the same ISCO unit group.
+    for (const sibling of (byGroup.get(occupations.get(target)!) ?? [])
+      .filter((uri) => uri !== target)
+      .slice(0, 3))
+      for (let i = 0; i < 5; i++) add(sibling);
+  }
+  for (let i = 0; i < BACKGROUND; i++) add(usable[Math.floor(random() * usable.length)][0]);
+  let precision = 0;
+  let ndcg = 0;
+  const unique = [...new Set(targets)];
+  unique.forEach((target, index) => {
+    const vacancy: MatchVacancyInput = {
+      id: `v${index}`,
+      occupationUri: target,
+      iscoCode: occupations.get(target)!,
+      memberState: 'DE',
+      startDate: null,
+      skills: [
+        ...usable
+          .find(([uri]) => uri === target)![1]
+          .essential.map((uri) => ({ uri, requirement: 'essential' as const })),
+        ...usable
+          .find(([uri]) => uri === target)![1]
+          .optional.slice(0, 10)
+          .map((uri) => ({ uri, requirement: 'optional' as const })),
+      ].slice(0, 60),
+      languages: [{ code: 'en', minCefrRank: 3, requirement: 'required' }],
+      minEqfLevel: 4,
+      minExperienceYears: 2,
+    };
+    store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
+    const ranked = store.rankCandidates(vacancy.id, { limit: 10, minScore: 0 });
+    const gains = ranked.map((match) => {
+      const occupation = occupationOf.get(match.id)!;
+      if (occupation === target) return 1;
+      return occupations.get(occupation) === occupations.get(target) ? 0.5 : 0;
+    });
+    precision += gains.filter((gain) => gain === 1).length / 10;
+    const dcg = gains.reduce((sum, gain, rank) => sum + gain / Math.log2(rank + 2), 0);
+    const ideal = Array.from({ length: 10 }, (_, rank) => 1 / Math.log2(rank + 2)).reduce((a, b) => a + b, 0);
+    ndcg += dcg / ideal;
+  });
+  return {
+    precision: precision / unique.length,
+    ndcg: ndcg / unique.length,
+    vacancies: unique.length,
+    pool: n,
+  };
+}
+
+main();
