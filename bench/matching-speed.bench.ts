@@ -27,10 +27,9 @@ let seed = 7;
 const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const csv = (file: string) =>
-  parse(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  parse<Record<string, string>>(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), {
+    columns: true,
+  });
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
