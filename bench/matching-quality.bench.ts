@@ -29,9 +29,9 @@ const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 3
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 function csv(file: string): Record<string, string>[] {
-  return parse(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), {
+  return parse<Record<string, string>>(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), {
     columns: true,
-  }) as Record<string, string>[];
+  });
 }
 
 function main(): void {
