@@ -194,7 +194,7 @@ function evaluate(
     };
     store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
     const ranked = store.rankCandidates(vacancy.id, { limit: 10, minScore: 0 });
-    const gains = ranked.map((match) => {
+    const gains = ranked.map((match): number => {
       const occupation = occupationOf.get(match.id)!;
       if (occupation === target) return 1;
       return occupations.get(occupation) === occupations.get(target) ? 0.5 : 0;
