@@ -1,10 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { ROLES, type Role } from '../apps/api/src/access/access.decorator';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { UnruledController } from './fixtures/probe.controller';
 import { closeApp, createApiApp } from './utils/api-app';
+import type { DataSource } from 'typeorm';
 import { clearRateLimits } from './utils/rate-limits';
 import { concretePath, discoverApiRoutes, expressRoutes, type ApiRoute } from './utils/routes';
 
@@ -39,6 +41,12 @@ describe('authorization matrix', () => {
       ncp: await factory.ncp(admin, 'DE'),
       employer: await factory.employer(admin),
     };
+    // Verified, as employers must be for their routes to go past the access rule at all.
+    await sut.get<DataSource>(getDataSourceToken()).query(
+      `UPDATE employer_organisations SET status = 'verified'
+          WHERE id = (SELECT employer_organisation_id FROM accounts WHERE id = $1)`,
+      [accounts.employer.id],
+    );
     tokens.set('anonymous', undefined);
     for (const role of ROLES) tokens.set(role, accounts[role].accessToken);
   });
