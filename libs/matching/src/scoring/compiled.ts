@@ -1,4 +1,4 @@
-import type { ProximityRelation, SkillRelation } from './factors';
+import type { MatchWeights, ProximityRelation, SkillRelation } from './factors';
 import type { MatchCandidateInput, MatchVacancyInput } from './match-input';
 import type { SkillSpace } from './skill-space';
 
@@ -20,6 +20,8 @@ export interface CompiledVacancy {
   isco4: string;
   isco3: string;
   startDay: number | null;
+  /** Effective weights, cached for the model weights they were computed from. */
+  weights?: { of: MatchWeights; effective: MatchWeights };
 }
 
 /** A candidate prepared for scoring: skills as sorted ids, dates as day numbers. */

@@ -118,9 +118,23 @@ function compute(
   const occupation = occupationValue(vacancy, candidate);
   if (essentialExact + essentialNear + optionalExact + optionalNear === 0 && occupation === 0) return null;
 
-  const w = effectiveWeights(vacancy, model.weights);
+  const w = vacancyWeights(vacancy, model.weights);
   const essentialShare = vacancy.essentialCount > 0 ? w.essentialSkills / vacancy.essentialCount : 0;
   const optionalShare = vacancy.optionalCount > 0 ? w.optionalSkills / vacancy.optionalCount : 0;
+  if (!explain) {
+    // The explained path's sum, term by term in the same order, so both round to the same score.
+    let total = 0;
+    total += essentialShare * essentialExact;
+    total += optionalShare * optionalExact;
+    total += essentialShare * essentialNear + optionalShare * optionalNear;
+    total += w.occupation * occupation;
+    total += w.languages * languagesValue(vacancy, candidate);
+    total += w.education * educationValue(vacancy, candidate);
+    total += w.experience * experienceValue(vacancy, candidate);
+    total += w.memberState * memberStateValue(vacancy, candidate);
+    total += w.startDate * startDateValue(vacancy, candidate);
+    return { score: Math.min(1, Math.round(total * 10_000) / 10_000) };
+  }
   const contributions: [MatchFactor, number, number][] = [
     ['essentialSkills', w.essentialSkills, essentialShare * essentialExact],
     ['optionalSkills', w.optionalSkills, optionalShare * optionalExact],
@@ -139,7 +153,6 @@ function compute(
   let total = 0;
   for (const [, , contribution] of contributions) total += contribution;
   const score = Math.min(1, Math.round(total * 10_000) / 10_000);
-  if (!explain) return { score };
   return {
     score,
     explanation: {
@@ -246,6 +259,13 @@ export function startDateValue(vacancy: CompiledVacancy, candidate: CompiledCand
   if (vacancy.startDay === null || candidate.startDay === null) return 1;
   const late = candidate.startDay - vacancy.startDay;
   return late <= 0 ? 1 : Math.max(0, 1 - late / START_DATE_TOLERANCE_DAYS);
+}
+
+/** The vacancy's effective weights under a model's weights, computed once per vacancy and model. */
+export function vacancyWeights(vacancy: CompiledVacancy, weights: MatchWeights): MatchWeights {
+  if (vacancy.weights?.of !== weights)
+    vacancy.weights = { of: weights, effective: effectiveWeights(vacancy, weights) };
+  return vacancy.weights.effective;
 }
 
 /** The weights of the factors this vacancy asks about, rescaled to sum to 1. */

@@ -22,8 +22,19 @@ export interface CandidateRecord {
 }
 
 export interface VacancyRecord {
+  slot: number;
   compiled: CompiledVacancy;
   gate: VacancyGate;
+  bounds: VacancyBounds;
+}
+
+/** The most each part of a vacancy's score can give, for pruning; see `vacancyBounds`. */
+export interface VacancyBounds {
+  /** Candidate skill id → the most skill credit holding it can earn (summed over what it covers). */
+  skills: Map<number, number>;
+  occupation: number;
+  /** Languages, education, experience, Member State and start date, all at full credit. */
+  rest: number;
 }
 
 /** Facts that change rarely and apply to many records at once. */

@@ -1,6 +1,8 @@
 import { compileCandidate, compileVacancy } from '../scoring/compiled';
 import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
 import { explainPair, scorePair, type ScoredMatch, type ScoringModel } from '../scoring/score';
+import { BoundAccumulator } from './bound-accumulator';
+import { boundedTop } from './bounded-top';
 import {
   candidateEligible,
   vacancyMatchable,
@@ -10,6 +12,7 @@ import {
   type VacancyGate,
   type VacancyRecord,
 } from './feature-records';
+import { vacancyBounds } from './vacancy-bounds';
 
 export interface RankedMatch extends ScoredMatch {
   /** The other side of the pair: a candidate id for a vacancy's list, a vacancy id for a candidate's. */
@@ -27,10 +30,18 @@ const EMPTY_FACTS: EligibilityFacts = {
   blockedCountries: new Set(),
 };
 
+/** Vacancies by candidate skill, each with the most that skill can earn there. */
+interface Postings {
+  slots: number[];
+  credits: number[];
+}
+
 /**
- * Every matchable candidate and vacancy in compact form, with inverted indexes (skill → candidates,
- * ISCO minor group → candidates), so a vacancy is scored only against candidates that share a
- * skill, an ESCO neighbour of one, or an occupation group. No I/O: the loader feeds it.
+ * Every matchable candidate and vacancy in compact form, with inverted indexes: skill → candidates
+ * and ISCO minor group → candidates, and the reverse for vacancies (a candidate's skill → the
+ * vacancies it could earn credit in). A query sums upper bounds of each reachable record's score
+ * over those lists and scores exactly only the records whose bound can still reach the top N
+ * (`boundedTop`), so results equal scoring every reachable record. No I/O: the loader feeds it.
  */
 export class FeatureStore {
   private readonly candidates = new Map<string, CandidateRecord>();
@@ -39,8 +50,12 @@ export class FeatureStore {
   private readonly bySkill = new Map<number, number[]>();
   private readonly byGroup = new Map<string, number[]>();
   private readonly vacancies = new Map<string, VacancyRecord>();
-  private stamps = new Uint32Array(0);
-  private stamp = 0;
+  private readonly vacancyBySlot: (VacancyRecord | undefined)[] = [];
+  private readonly freeVacancySlots: number[] = [];
+  private readonly vacanciesBySkill = new Map<number, Postings>();
+  private readonly vacanciesByGroup = new Map<string, number[]>();
+  private readonly candidateBounds = new BoundAccumulator();
+  private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
 
   constructor(readonly model: ScoringModel) {}
@@ -74,11 +89,40 @@ export class FeatureStore {
   }
 
   putVacancy(input: MatchVacancyInput, gate: VacancyGate): void {
-    this.vacancies.set(input.id, { compiled: compileVacancy(input, this.model.space), gate });
+    this.removeVacancy(input.id);
+    const slot = this.freeVacancySlots.pop() ?? this.vacancyBySlot.length;
+    const compiled = compileVacancy(input, this.model.space);
+    const record = { slot, compiled, gate, bounds: vacancyBounds(compiled, this.model) };
+    this.vacancies.set(input.id, record);
+    this.vacancyBySlot[slot] = record;
+    for (const [skill, credit] of record.bounds.skills) {
+      const postings = this.vacanciesBySkill.get(skill);
+      if (!postings) this.vacanciesBySkill.set(skill, { slots: [slot], credits: [credit] });
+      else {
+        postings.slots.push(slot);
+        postings.credits.push(credit);
+      }
+    }
+    push(this.vacanciesByGroup, compiled.isco3, slot);
   }
 
   removeVacancy(id: string): void {
+    const record = this.vacancies.get(id);
+    if (!record) return;
     this.vacancies.delete(id);
+    this.vacancyBySlot[record.slot] = undefined;
+    this.freeVacancySlots.push(record.slot);
+    for (const skill of record.bounds.skills.keys()) {
+      const postings = this.vacanciesBySkill.get(skill)!;
+      const at = postings.slots.indexOf(record.slot);
+      const last = postings.slots.length - 1;
+      postings.slots[at] = postings.slots[last];
+      postings.credits[at] = postings.credits[last];
+      postings.slots.pop();
+      postings.credits.pop();
+      if (last === 0) this.vacanciesBySkill.delete(skill);
+    }
+    pull(this.vacanciesByGroup, record.compiled.isco3, record.slot);
   }
 
   isCandidateMatchable(id: string, now = Date.now()): boolean {
@@ -105,19 +149,32 @@ export class FeatureStore {
   rankCandidates(vacancyId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
     const vacancy = this.vacancies.get(vacancyId);
     if (!vacancy || !vacancyMatchable(vacancy, this.facts, now)) return [];
-    const compiled = vacancy.compiled;
-    const stamp = this.nextStamp();
-    const scored: { id: string; score: number; record: CandidateRecord }[] = [];
-    const visit = (slot: number) => {
-      if (this.stamps[slot] === stamp) return;
-      this.stamps[slot] = stamp;
-      const record = this.bySlot[slot];
-      if (!record || !candidateEligible(record.gate, this.facts, now)) return;
-      const score = scorePair(compiled, record.compiled, this.model);
-      if (score >= options.minScore) scored.push({ id: record.compiled.input.id, score, record });
-    };
-    for (const held of compiled.cover.keys()) for (const slot of this.bySkill.get(held) ?? []) visit(slot);
-    for (const slot of this.byGroup.get(compiled.isco3) ?? []) visit(slot);
+    const { compiled, bounds } = vacancy;
+    const acc = this.candidateBounds;
+    acc.begin(this.bySlot.length);
+    for (const [skill, credit] of bounds.skills) {
+      const slots = this.bySkill.get(skill);
+      if (slots) acc.add(slots, credit);
+    }
+    const group = this.byGroup.get(compiled.isco3);
+    if (group) acc.add(group, bounds.occupation);
+    for (let i = 0; i < acc.count; i++) acc.bounds[acc.touched[i]] += bounds.rest;
+    const found = boundedTop({
+      items: acc.touched,
+      count: acc.count,
+      bounds: acc.bounds,
+      limit: options.limit,
+      minScore: options.minScore,
+      score: (slot) => {
+        const record = this.bySlot[slot]!;
+        if (!candidateEligible(record.gate, this.facts, now)) return -1;
+        return scorePair(compiled, record.compiled, this.model);
+      },
+    });
+    const scored = found.items.map((slot, at) => {
+      const record = this.bySlot[slot]!;
+      return { id: record.compiled.input.id, score: found.scores[at], record };
+    });
     return top(scored, options.limit).map(({ id, record }) => ({
       id,
       ...explainPair(compiled, record.compiled, this.model)!,
@@ -128,26 +185,42 @@ export class FeatureStore {
   rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
     const candidate = this.candidates.get(candidateId);
     if (!candidate || !candidateEligible(candidate.gate, this.facts, now)) return [];
-    const scored: { id: string; score: number; record: VacancyRecord }[] = [];
-    for (const [id, record] of this.vacancies) {
-      if (!vacancyMatchable(record, this.facts, now)) continue;
-      const score = scorePair(record.compiled, candidate.compiled, this.model);
-      if (score >= options.minScore) scored.push({ id, score, record });
+    const acc = this.vacancyBoundsAcc;
+    acc.begin(this.vacancyBySlot.length);
+    for (const skill of candidate.compiled.skills) {
+      const postings = this.vacanciesBySkill.get(skill);
+      if (postings) acc.add(postings.slots, 0, postings.credits);
     }
+    for (const group of groupsOf(candidate.compiled.input)) {
+      const slots = this.vacanciesByGroup.get(group) ?? [];
+      acc.add(
+        slots,
+        0,
+        slots.map((slot) => this.vacancyBySlot[slot]!.bounds.occupation),
+      );
+    }
+    for (let i = 0; i < acc.count; i++)
+      acc.bounds[acc.touched[i]] += this.vacancyBySlot[acc.touched[i]]!.bounds.rest;
+    const found = boundedTop({
+      items: acc.touched,
+      count: acc.count,
+      bounds: acc.bounds,
+      limit: options.limit,
+      minScore: options.minScore,
+      score: (slot) => {
+        const record = this.vacancyBySlot[slot]!;
+        if (!vacancyMatchable(record, this.facts, now)) return -1;
+        return scorePair(record.compiled, candidate.compiled, this.model);
+      },
+    });
+    const scored = found.items.map((slot, at) => {
+      const record = this.vacancyBySlot[slot]!;
+      return { id: record.compiled.input.id, score: found.scores[at], record };
+    });
     return top(scored, options.limit).map(({ id, record }) => ({
       id,
       ...explainPair(record.compiled, candidate.compiled, this.model)!,
     }));
-  }
-
-  private nextStamp(): number {
-    if (this.stamps.length < this.bySlot.length) {
-      const grown = new Uint32Array(Math.max(1024, this.bySlot.length * 2));
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
-    this.stamp = (this.stamp + 1) >>> 0 || 1;
-    return this.stamp;
   }
 }
 

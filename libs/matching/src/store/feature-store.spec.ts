@@ -1,0 +1,201 @@
+import { DEFAULT_MATCH_WEIGHTS, DEFAULT_PROXIMITY_CREDITS, normaliseWeights } from '../scoring/factors';
+import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
+import type { ScoringModel } from '../scoring/score';
+import { scoreMatch } from '../scoring/score-match';
+import { SkillSpace } from '../scoring/skill-space';
+import { FeatureStore } from './feature-store';
+
+const S = (n: number) => `http://data.europa.eu/esco/skill/s${n}`;
+const O = (n: number) => `http://data.europa.eu/esco/occupation/o${n}`;
+const SKILLS = 300;
+const OCCUPATIONS = 40;
+
+/** A small ESCO-like world: occupations with skill profiles, skills with broader and related links. */
+function world(seed: number) {
+  let state = seed;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
+  const iscoOf = (o: number) => `${7 + (o % 3)}${o % 4}${o % 5}${o % 2}`;
+  const profiles = Array.from({ length: OCCUPATIONS }, () => Array.from({ length: 14 }, () => int(SKILLS)));
+  // A few very common skills, as ESCO's transversal ones are.
+  const common = [0, 1, 2];
+  const space = new SkillSpace({
+    broader: Array.from({ length: 120 }, () => [S(int(SKILLS)), S(int(SKILLS))] as const),
+    related: Array.from({ length: 200 }, () => [S(int(SKILLS)), S(int(SKILLS))] as const),
+  });
+  const states = ['DE', 'NL', 'FR', 'ES'];
+  const candidates: MatchCandidateInput[] = Array.from({ length: 1500 }, (_, i) => {
+    const o = int(OCCUPATIONS);
+    const skills = profiles[o].filter(() => random() < 0.7).concat(common.filter(() => random() < 0.6));
+    for (let k = int(5); k > 0; k--) skills.push(int(SKILLS));
+    return {
+      id: `c${String(i).padStart(5, '0')}`,
+      occupations: [{ uri: O(o), iscoCode: iscoOf(o), yearsOfExperience: int(10) }],
+      skills: skills.map(S),
+      languages: [{ code: pick(['en', 'de', 'fr']), cefrRank: 1 + int(6) }],
+      eqfLevel: random() < 0.1 ? null : 2 + int(6),
+      preferredMemberStates: random() < 0.2 ? [] : [pick(states)],
+      earliestStartDate: random() < 0.3 ? null : `2026-${String(1 + int(12)).padStart(2, '0')}-15`,
+    };
+  });
+  const vacancies: MatchVacancyInput[] = Array.from({ length: 60 }, (_, i) => {
+    const o = int(OCCUPATIONS);
+    return {
+      id: `v${i}`,
+      occupationUri: O(o),
+      iscoCode: iscoOf(o),
+      memberState: pick(states),
+      startDate: random() < 0.3 ? null : '2026-06-01',
+      skills: [
+        ...profiles[o].slice(0, 8).map((n) => ({ uri: S(n), requirement: 'essential' as const })),
+        ...profiles[o].slice(8, 8 + int(5)).map((n) => ({ uri: S(n), requirement: 'optional' as const })),
+        ...(random() < 0.5 ? [{ uri: S(common[0]), requirement: 'optional' as const }] : []),
+      ],
+      languages:
+        random() < 0.2
+          ? []
+          : [
+              {
+                code: pick(['en', 'de']),
+                minCefrRank: 2 + int(3),
+                requirement: pick(['required', 'preferred'] as const),
+              },
+            ],
+      minEqfLevel: random() < 0.5 ? null : 2 + int(5),
+      minExperienceYears: random() < 0.4 ? null : int(6),
+    };
+  });
+  return { space, candidates, vacancies };
+}
+
+/** Candidates of a country whose candidates may not be matched. */
+const blocked = (id: string) => Number(id.slice(1)) % 17 === 0;
+
+function storeOf(data: ReturnType<typeof world>, overrides: Partial<ScoringModel> = {}) {
+  const model: ScoringModel = {
+    weights: normaliseWeights(DEFAULT_MATCH_WEIGHTS),
+    proximity: DEFAULT_PROXIMITY_CREDITS,
+    languageMode: 'hard',
+    space: data.space,
+    ...overrides,
+  };
+  const store = new FeatureStore(model);
+  store.facts = {
+    verifiedEmployers: new Set(['org']),
+    participatingStates: new Set(['DE', 'NL', 'FR', 'ES']),
+    blockedCountries: new Set(['XX']),
+  };
+  data.candidates.forEach((input) =>
+    store.putCandidate(input, {
+      status: 'active',
+      availability: 'available',
+      expiresAt: null,
+      countries: [blocked(input.id) ? 'XX' : 'MA'],
+    }),
+  );
+  for (const input of data.vacancies)
+    store.putVacancy(input, { status: 'published', expiresAt: null, organisationId: 'org' });
+  return { store, model };
+}
+
+/** Every eligible candidate scored, sorted by score then id: what pruning must reproduce. */
+function exhaustive(data: ReturnType<typeof world>, model: ScoringModel, vacancy: MatchVacancyInput) {
+  return data.candidates
+    .filter((candidate) => !blocked(candidate.id))
+    .map((candidate) => ({ id: candidate.id, result: scoreMatch(vacancy, candidate, model) }))
+    .filter(({ result }) => result !== null)
+    .map(({ id, result }) => ({ id, score: result!.score }));
+}
+
+const ranked = (rows: { id: string; score: number }[], minScore: number, limit: number) =>
+  rows
+    .filter((row) => row.score >= minScore)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+
+describe('FeatureStore.rankCandidates (bounded search)', () => {
+  it.each([
+    { seed: 11, limit: 10, minScore: 0.3 },
+    { seed: 12, limit: 100, minScore: 0.3 },
+    { seed: 13, limit: 1, minScore: 0 },
+    { seed: 14, limit: 300, minScore: 0 },
+    { seed: 15, limit: 25, minScore: 0.6 },
+  ])('returns exactly the exhaustive top-N (seed $seed, limit $limit, min $minScore)', (c) => {
+    const data = world(c.seed);
+    const { store, model } = storeOf(data);
+    for (const vacancy of data.vacancies) {
+      const sut = store.rankCandidates(vacancy.id, { limit: c.limit, minScore: c.minScore });
+      const expected = ranked(exhaustive(data, model, vacancy), c.minScore, c.limit);
+      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
+    }
+  });
+
+  it('stays exact with soft languages and other weights and credits', () => {
+    const data = world(21);
+    const { store, model } = storeOf(data, {
+      languageMode: 'soft',
+      weights: normaliseWeights({ ...DEFAULT_MATCH_WEIGHTS, essentialSkills: 0.2, memberState: 0.2 }),
+      proximity: { narrower: 0.9, broader: 0.7, related: 0.5 },
+    });
+    for (const vacancy of data.vacancies) {
+      const sut = store.rankCandidates(vacancy.id, { limit: 20, minScore: 0.2 });
+      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(
+        ranked(exhaustive(data, model, vacancy), 0.2, 20),
+      );
+    }
+  });
+
+  it('explains each ranked match as the reference scorer does', () => {
+    const data = world(31);
+    const { store, model } = storeOf(data);
+    const vacancy = data.vacancies[0];
+    const [best] = store.rankCandidates(vacancy.id, { limit: 1, minScore: 0 });
+    const candidate = data.candidates.find((entry) => entry.id === best.id)!;
+    expect(best.explanation).toEqual(scoreMatch(vacancy, candidate, model)!.explanation);
+  });
+
+  it('follows candidates that are removed', () => {
+    const data = world(41);
+    const { store, model } = storeOf(data);
+    const vacancy = data.vacancies[3];
+    const [first] = store.rankCandidates(vacancy.id, { limit: 1, minScore: 0 });
+    store.removeCandidate(first.id);
+    const remaining = { ...data, candidates: data.candidates.filter((c) => c.id !== first.id) };
+    const sut = store.rankCandidates(vacancy.id, { limit: 50, minScore: 0.3 });
+    expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(
+      ranked(exhaustive(remaining, model, vacancy), 0.3, 50),
+    );
+  });
+});
+
+describe('FeatureStore.rankVacancies (bounded search)', () => {
+  it.each([
+    { seed: 51, limit: 5, minScore: 0.3 },
+    { seed: 52, limit: 50, minScore: 0 },
+    { seed: 53, limit: 1, minScore: 0.5 },
+  ])('returns exactly the exhaustive top-N (seed $seed, limit $limit, min $minScore)', (c) => {
+    const data = world(c.seed);
+    const { store, model } = storeOf(data);
+    // Replacing and removing vacancies must leave the reverse index consistent.
+    store.putVacancy(
+      { ...data.vacancies[0], minEqfLevel: 8 },
+      { status: 'published', expiresAt: null, organisationId: 'org' },
+    );
+    store.removeVacancy(data.vacancies[1].id);
+    const vacancies = [{ ...data.vacancies[0], minEqfLevel: 8 }, ...data.vacancies.slice(2)];
+    data.candidates.forEach((candidate, i) => {
+      if (blocked(candidate.id) || i % 5 !== 0) return;
+      const expected = ranked(
+        vacancies
+          .map((vacancy) => ({ id: vacancy.id, result: scoreMatch(vacancy, candidate, model) }))
+          .filter(({ result }) => result !== null)
+          .map(({ id, result }) => ({ id, score: result!.score })),
+        c.minScore,
+        c.limit,
+      );
+      const sut = store.rankVacancies(candidate.id, { limit: c.limit, minScore: c.minScore });
+      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
+    });
+  });
+});
