@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { EmployerFactory, registrationBody } from './factories/employer.factory';
 import { closeApp, createApiApp } from './utils/api-app';
-import { auditActionsOf } from './utils/audit';
+import { auditActionsOf, auditWatermark } from './utils/audit';
 import { truncateAll } from './utils/database';
 import { clearRateLimits } from './utils/rate-limits';
 
@@ -52,6 +52,7 @@ describe('employers and Member State participation', () => {
       });
 
   it('lets administrators manage participation with the 9-month rule, audited and published', async () => {
+    const since = await auditWatermark(dataSource);
     const early = await participation('BE', {
       notificationDate: '2026-01-10',
       participationStartDate: '2026-10-09',
@@ -68,7 +69,7 @@ describe('employers and Member State participation', () => {
     }).expect(200);
     expect(ok.body).toMatchObject({ countryCode: 'BE', participationStartDate: '2026-10-10' });
     await participation('BE', {}).auth(ncpNl.accessToken, { type: 'bearer' }).expect(403);
-    expect(await auditActionsOf(dataSource, 'member_state', 'BE')).toEqual([
+    expect(await auditActionsOf(dataSource, 'member_state', 'BE', since)).toEqual([
       'member_state.participation_changed',
     ]);
 

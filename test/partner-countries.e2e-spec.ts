@@ -17,7 +17,7 @@ import {
   type RegisteredCandidate,
 } from './factories/candidate.factory';
 import { closeApp, createApiApp } from './utils/api-app';
-import { auditActionsOf } from './utils/audit';
+import { auditActionsOf, auditWatermark } from './utils/audit';
 import { truncateAll } from './utils/database';
 import { clearRateLimits } from './utils/rate-limits';
 import { waitFor } from './utils/wait-for';
@@ -99,6 +99,7 @@ describe('partner-country eligibility administration', () => {
   });
 
   it('hides a suspended country’s candidates, tells them why, and restores them when lifted — as previewed', async () => {
+    const since = await auditWatermark(dataSource);
     const suspension = await preview('suspended');
     const suspended = await setStatus('suspended', today, 'Partnership agreement suspended');
     expect(suspended.body.applied).toEqual({
@@ -142,7 +143,7 @@ describe('partner-country eligibility administration', () => {
     await untilIndex('the Moroccan candidates back in search', (found) =>
       moroccans.every((candidate) => found.includes(candidate.referenceCode)),
     );
-    expect(await auditActionsOf(dataSource, 'partner_country', 'MA')).toEqual([
+    expect(await auditActionsOf(dataSource, 'partner_country', 'MA', since)).toEqual([
       'partner_country.status_set',
       'partner_country.status_applied',
       'partner_country.status_set',
