@@ -1,168 +1,289 @@
+import 'reflect-metadata';
+import { APP_CONFIG, ConfigModule, loadConfig, type AppConfig } from '@app/config';
+import { databaseName, DatabaseModule, dropDatabase, migrate } from '@app/database';
 import {
   compileCandidate,
   compileVacancy,
-  DEFAULT_MATCH_WEIGHTS,
-  DEFAULT_PROXIMITY_CREDITS,
+  CROSS_FACTOR,
+  FeatureLoader,
   FeatureStore,
-  normaliseWeights,
+  Matcher,
+  MatchingFeatures,
+  MatchingModule,
   scorePair,
-  SkillSpace,
 } from '@app/matching';
-import { shippedEscoFolder } from '@app/taxonomy';
-import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
+import { ensureLocalMeilisearch } from '@app/search';
+import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
+import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { loadCatalogue } from './synthetic/catalogue';
+import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
+import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
+import { SeededRandom } from './synthetic/random';
 
 /**
- * Engine speed at 100 000 active candidates and 10 000 published vacancies generated from the
- * shipped ESCO occupation profiles, in one process: vacancy → pool, candidate → vacancies, and a
- * naive baseline scoring every candidate. Run with `npm run bench:matching`.
+ * Matching engine speed at scale. Synthetic candidates and vacancies (the shared ESCO-based
+ * generator) go into an isolated database; the worker's feature store is then built from Postgres
+ * exactly as a worker builds it, and one run reports: one vacancy against the pool, one candidate
+ * against every vacancy, full re-match throughput with results written, the store's memory, and a
+ * naive baseline that loads every candidate from Postgres and scores each one.
+ * Run with `npm run bench:matching [-- --candidates 100000 --vacancies 10000 --samples 200
+ * --naive 5 --rematch-vacancies 300 --rematch-candidates 1500 --seed 7]`.
  */
-const CANDIDATES = 100_000;
-const VACANCIES = 10_000;
-const SAMPLES = 200;
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
 
-let seed = 7;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-const csv = (file: string) =>
-  parse<Record<string, string>>(gunzipSync(readFileSync(join(shippedEscoFolder(), 'v1.1.1', file))), {
-    columns: true,
-  });
+const CANDIDATES = arg('candidates', 100_000);
+const VACANCIES = arg('vacancies', 10_000);
+const SAMPLES = arg('samples', 200);
+const NAIVE_SAMPLES = arg('naive', 5);
+const REMATCH_VACANCIES = arg('rematch-vacancies', 300);
+const REMATCH_CANDIDATES = arg('rematch-candidates', 1_500);
+const SEED = arg('seed', 7);
+const WARM_UP = 20;
+const PAGE = 5_000;
 
-function percentile(values: number[], p: number): number {
+const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const spread = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}`;
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
-function main(): void {
-  const isco = new Map(csv('occupations_en.csv.gz').map((row) => [row.conceptUri, row.iscoGroup]));
-  const profile = new Map<string, { essential: string[]; optional: string[] }>();
-  for (const row of csv('occupationSkillRelations_en.csv.gz')) {
-    const entry = profile.get(row.occupationUri) ?? { essential: [], optional: [] };
-    (row.relationType === 'essential' ? entry.essential : entry.optional).push(row.skillUri);
-    profile.set(row.occupationUri, entry);
+/** Peak RSS and heap, sampled between awaits and after every measured call. */
+class MemoryWatch {
+  rss = 0;
+  heap = 0;
+  private readonly timer = setInterval(() => this.sample(), 20);
+
+  sample(): void {
+    const usage = process.memoryUsage();
+    this.rss = Math.max(this.rss, usage.rss);
+    this.heap = Math.max(this.heap, usage.heapUsed);
   }
-  const broader = csv('broaderRelationsSkillPillar_en.csv.gz')
-    .filter(
-      (row) =>
-        row.conceptType === 'KnowledgeSkillCompetence' && row.broaderType === 'KnowledgeSkillCompetence',
-    )
-    .map((row) => [row.conceptUri, row.broaderUri] as const);
-  const related = csv('skillSkillRelations_en.csv.gz').map(
-    (row) => [row.originalSkillUri, row.relatedSkillUri] as const,
-  );
-  const occupations = [...profile.keys()].filter(
-    (uri) => isco.has(uri) && profile.get(uri)!.essential.length > 0,
-  );
-  const allSkills = [
-    ...new Set([...profile.values()].flatMap((entry) => [...entry.essential, ...entry.optional])),
-  ];
-  const states = ['DE', 'NL', 'FR', 'ES', 'IT', 'BE', 'AT', 'PL'];
 
-  const heapBefore = process.memoryUsage().rss;
-  const built = performance.now();
-  const model = {
-    weights: normaliseWeights(DEFAULT_MATCH_WEIGHTS),
-    proximity: DEFAULT_PROXIMITY_CREDITS,
-    languageMode: 'hard' as const,
-    space: new SkillSpace({ broader, related }),
-  };
-  const store = new FeatureStore(model);
-  store.facts = {
-    verifiedEmployers: new Set(['org']),
-    participatingStates: new Set(states),
-    blockedCountries: new Set(),
-  };
-  const candidateInputs = Array.from({ length: CANDIDATES }, (_, i) => {
-    const occupation = pick(occupations);
-    const { essential, optional } = profile.get(occupation)!;
-    const skills = new Set([
-      ...essential.filter(() => random() > 0.3),
-      ...optional.filter(() => random() < 0.2),
-      ...Array.from({ length: 5 }, () => pick(allSkills)),
-    ]);
-    return {
-      id: `c${String(i).padStart(6, '0')}`,
-      occupations: [
-        { uri: occupation, iscoCode: isco.get(occupation)!, yearsOfExperience: Math.floor(random() * 12) },
-      ],
-      skills: [...skills].slice(0, 60),
-      languages: [{ code: 'en', cefrRank: 1 + Math.floor(random() * 6) }],
-      eqfLevel: 2 + Math.floor(random() * 6),
-      preferredMemberStates: [pick(states)],
-      earliestStartDate: null,
-    };
-  });
-  for (const input of candidateInputs)
-    store.putCandidate(input, {
-      status: 'active',
-      availability: 'available',
-      expiresAt: null,
-      countries: ['MA'],
-    });
-  const vacancyInputs = Array.from({ length: VACANCIES }, (_, i) => {
-    const occupation = pick(occupations);
-    const { essential, optional } = profile.get(occupation)!;
-    return {
-      id: `v${String(i).padStart(5, '0')}`,
-      occupationUri: occupation,
-      iscoCode: isco.get(occupation)!,
-      memberState: pick(states),
-      startDate: null,
-      skills: [
-        ...essential.slice(0, 40).map((uri) => ({ uri, requirement: 'essential' as const })),
-        ...optional.slice(0, 20).map((uri) => ({ uri, requirement: 'optional' as const })),
-      ],
-      languages: [{ code: 'en', minCefrRank: 2, requirement: 'required' as const }],
-      minEqfLevel: 3,
-      minExperienceYears: 2,
-    };
-  });
-  for (const input of vacancyInputs)
-    store.putVacancy(input, { status: 'published', expiresAt: null, organisationId: 'org' });
-  const loadMs = performance.now() - built;
-  let peak = process.memoryUsage().rss;
-
-  const time = (fn: () => void) => {
-    const started = performance.now();
-    fn();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return performance.now() - started;
-  };
-  const vacancyTimes = Array.from({ length: SAMPLES }, () =>
-    time(() => store.rankCandidates(pick(vacancyInputs).id, { limit: 100, minScore: 0.3 })),
-  );
-  const candidateTimes = Array.from({ length: SAMPLES }, () =>
-    time(() => store.rankVacancies(pick(candidateInputs).id, { limit: 50, minScore: 0.3 })),
-  );
-  const compiledCandidates = candidateInputs.map((input) => compileCandidate(input, model.space));
-  const naiveTimes = Array.from({ length: 20 }, () =>
-    time(() => {
-      const vacancy = compileVacancy(pick(vacancyInputs), model.space);
-      const scores = compiledCandidates.map((candidate) => scorePair(vacancy, candidate, model));
-      scores.sort((a, b) => b - a);
-    }),
-  );
-  const throughputStart = performance.now();
-  for (const input of vacancyInputs.slice(0, 1000))
-    store.rankCandidates(input.id, { limit: 100, minScore: 0.3 });
-  const perVacancyMs = (performance.now() - throughputStart) / 1000;
-
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  process.stdout.write(
-    [
-      `${CANDIDATES.toLocaleString('en-US')} candidates, ${VACANCIES.toLocaleString('en-US')} vacancies (store built in ${(loadMs / 1000).toFixed(1)} s)`,
-      `  vacancy → pool        p50 ${ms(percentile(vacancyTimes, 50))}  p95 ${ms(percentile(vacancyTimes, 95))}`,
-      `  candidate → vacancies p50 ${ms(percentile(candidateTimes, 50))}  p95 ${ms(percentile(candidateTimes, 95))}`,
-      `  naive (every candidate, no index) p50 ${ms(percentile(naiveTimes, 50))}  p95 ${ms(percentile(naiveTimes, 95))}` +
-        `  → speed-up ×${(percentile(naiveTimes, 50) / percentile(vacancyTimes, 50)).toFixed(1)} at p50`,
-      `  full re-match (scoring) ${(1000 / perVacancyMs).toFixed(0)} vacancies/s → ${((perVacancyMs * VACANCIES) / 1000).toFixed(0)} s for all`,
-      `  peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (before building: ${(heapBefore / 2 ** 20).toFixed(0)} MiB)`,
-      '',
-    ].join('\n'),
-  );
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }
 
-main();
+function timeEach<T>(items: readonly T[], run: (item: T) => unknown, memory: MemoryWatch): number[] {
+  return items.map((item) => {
+    const started = performance.now();
+    run(item);
+    const elapsed = performance.now() - started;
+    memory.sample();
+    return elapsed;
+  });
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  process.stdout.write(`  ${label.padEnd(36)} ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return result;
+}
+
+async function seed(app: INestApplicationContext, dataSource: DataSource) {
+  await timed('reference data + shortage seed', async () => {
+    await app.get(ReferenceDataSeeder).seed();
+    await app.get(ShortageSeeder).seed();
+  });
+  await timed('ESCO import', () => app.get(TaxonomyImporter).import(shippedEscoFolder()));
+  const catalogue = await loadCatalogue(dataSource);
+  const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
+  await timed('Postgres bulk insert, candidates', () =>
+    insertCandidates(dataSource, generateCandidates(catalogue, { count: CANDIDATES, seed: SEED })),
+  );
+  await timed('Postgres bulk insert, vacancies', async () => {
+    await insertEmployers(dataSource, employers);
+    await insertVacancies(
+      dataSource,
+      generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
+    );
+  });
+  await dataSource.query('ANALYZE');
+}
+
+/** Every active candidate read from Postgres and scored against the vacancy; no index, no pruning. */
+async function naiveRank(
+  loader: FeatureLoader,
+  store: FeatureStore,
+  vacancyId: string,
+  limit: number,
+  minScore: number,
+): Promise<number[]> {
+  const [vacancy] = await loader.vacanciesByIds([vacancyId]);
+  const compiled = compileVacancy(vacancy.input, store.model.space);
+  const scores: number[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await loader.activeCandidatesAfter(after, PAGE);
+    for (const candidate of page) {
+      const score = scorePair(compiled, compileCandidate(candidate.input, store.model.space), store.model);
+      if (score >= minScore) scores.push(score);
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].input.id;
+  }
+  return scores.sort((a, b) => b - a).slice(0, limit);
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const url = new URL(base.database.url);
+  url.pathname = `/${databaseName(base.database.url)}_bench_matching`;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    SEARCH_INDEX_PREFIX: 'bench_matching_',
+    QUEUE_PREFIX: 'bench-matching',
+    LOG_LEVEL: 'warn',
+  };
+  const local = base.search.url
+    ? undefined
+    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: 'meilisearch-bench-matching' });
+  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
+  // The Nest context reads its configuration from the environment.
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.database.url);
+  await migrate(config);
+
+  @Module({
+    imports: [
+      ConfigModule,
+      DatabaseModule,
+      TaxonomyModule,
+      ReferenceDataModule,
+      ShortageOccupationsModule,
+      MatchingModule,
+    ],
+  })
+  class BenchModule {}
+
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  const memory = new MemoryWatch();
+  try {
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const { matching } = app.get<AppConfig>(APP_CONFIG);
+    process.stdout.write(
+      `Matching benchmark: ${CANDIDATES} candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
+    );
+    await seed(app, dataSource);
+
+    collect();
+    const before = process.memoryUsage();
+    memory.rss = before.rss;
+    memory.heap = before.heapUsed;
+    const store = await timed('worker store built from Postgres', () => app.get(MatchingFeatures).current());
+    collect();
+    const resident = process.memoryUsage();
+    process.stdout.write(
+      `  store: ${store.candidateCount} active and available candidates, ${store.vacancyCount} vacancies\n`,
+    );
+
+    const random = new SeededRandom(SEED ^ 0x3a7c);
+    const vacancyIds = store.vacancyIds();
+    const candidateIds = store.candidateIds();
+    const vacancyLimit = { limit: matching.topPerVacancy * CROSS_FACTOR, minScore: matching.minScore };
+    const candidateLimit = { limit: matching.topPerCandidate * CROSS_FACTOR, minScore: matching.minScore };
+    const sampleOf = (ids: string[], count: number) => Array.from({ length: count }, () => random.pick(ids));
+
+    timeEach(sampleOf(vacancyIds, WARM_UP), (id) => store.rankCandidates(id, vacancyLimit), memory);
+    const vacancyTimes = timeEach(
+      sampleOf(vacancyIds, SAMPLES),
+      (id) => store.rankCandidates(id, vacancyLimit),
+      memory,
+    );
+    timeEach(sampleOf(candidateIds, WARM_UP), (id) => store.rankVacancies(id, candidateLimit), memory);
+    const candidateTimes = timeEach(
+      sampleOf(candidateIds, SAMPLES),
+      (id) => store.rankVacancies(id, candidateLimit),
+      memory,
+    );
+
+    const matcher = app.get(Matcher);
+    const rematchVacancies = random.sample(vacancyIds, Math.min(REMATCH_VACANCIES, vacancyIds.length));
+    const rematchCandidates = random.sample(candidateIds, Math.min(REMATCH_CANDIDATES, candidateIds.length));
+    const rankOnly = (ids: string[], rank: (id: string) => unknown) =>
+      (ids.length / timeEach(ids, rank, memory).reduce((sum, t) => sum + t, 0)) * 1000;
+    const rankVacanciesPerSecond = rankOnly(rematchVacancies, (id) =>
+      store.rankCandidates(id, { limit: matching.topPerVacancy, minScore: matching.minScore }),
+    );
+    const rankCandidatesPerSecond = rankOnly(rematchCandidates, (id) =>
+      store.rankVacancies(id, { limit: matching.topPerCandidate, minScore: matching.minScore }),
+    );
+    const rate = async (ids: string[], write: () => Promise<void>) => {
+      const started = performance.now();
+      await write();
+      memory.sample();
+      return (ids.length / (performance.now() - started)) * 1000;
+    };
+    const vacanciesPerSecond = await rate(rematchVacancies, () =>
+      matcher.rematch(store, rematchVacancies, []),
+    );
+    const candidatesPerSecond = await rate(rematchCandidates, () =>
+      matcher.rematch(store, [], rematchCandidates),
+    );
+    const [{ count: stored }] = await dataSource.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM matches',
+    );
+    const fullSeconds = vacancyIds.length / vacanciesPerSecond + candidateIds.length / candidatesPerSecond;
+    const workerPeak = { rss: memory.rss, heap: memory.heap };
+
+    const loader = app.get(FeatureLoader);
+    const naiveSamples = sampleOf(vacancyIds, NAIVE_SAMPLES);
+    const naiveTimes: number[] = [];
+    const naiveEngine: number[] = [];
+    for (const id of naiveSamples) {
+      const started = performance.now();
+      await naiveRank(loader, store, id, vacancyLimit.limit, vacancyLimit.minScore);
+      naiveTimes.push(performance.now() - started);
+      naiveEngine.push(timeEach([id], (same) => store.rankCandidates(same, vacancyLimit), memory)[0]);
+    }
+
+    const ratio = (p: number, a: number[], b: number[]) => (percentile(a, p) / percentile(b, p)).toFixed(0);
+    process.stdout.write(
+      [
+        '',
+        `${store.candidateCount.toLocaleString('en-US')} candidates, ${store.vacancyCount.toLocaleString('en-US')} vacancies in the worker store (${SAMPLES} samples after ${WARM_UP} warm-up)`,
+        `  vacancy → pool (top ${vacancyLimit.limit})        ${spread(vacancyTimes)}`,
+        `  candidate → vacancies (top ${candidateLimit.limit})  ${spread(candidateTimes)}`,
+        `  naive: every candidate read from Postgres and scored, ${NAIVE_SAMPLES} vacancies`,
+        `    naive                                ${spread(naiveTimes)}`,
+        `    engine, same vacancies               ${spread(naiveEngine)}`,
+        `    speed-up ×${ratio(50, naiveTimes, naiveEngine)} at p50, ×${ratio(95, naiveTimes, naiveEngine)} at p95` +
+          ` (against the ${SAMPLES}-sample engine figures: ×${ratio(50, naiveTimes, vacancyTimes)} / ×${ratio(95, naiveTimes, vacancyTimes)})`,
+        `  full re-match, ranking only            ${rankVacanciesPerSecond.toFixed(0)} vacancies/s, ${rankCandidatesPerSecond.toFixed(0)} candidates/s`,
+        `  full re-match with results written     ${vacanciesPerSecond.toFixed(0)} vacancies/s, ${candidatesPerSecond.toFixed(0)} candidates/s` +
+          ` (${rematchVacancies.length} + ${rematchCandidates.length} sets, ${stored} match rows)`,
+        `    → all ${vacancyIds.length} vacancy and ${candidateIds.length} candidate sets in about ${(fullSeconds / 60).toFixed(1)} min`,
+        `  memory after the store was built: RSS ${MiB(resident.rss)}, heap ${MiB(resident.heapUsed)}` +
+          ` (heap +${MiB(resident.heapUsed - before.heapUsed)} for the store);` +
+          ` worker peak RSS ${MiB(workerPeak.rss)}, heap ${MiB(workerPeak.heap)}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    memory.stop();
+    await app.close();
+    await dropDatabase(config.database.url);
+    await local?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

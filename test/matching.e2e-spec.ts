@@ -182,14 +182,39 @@ describe('matching', () => {
     const vacancyId = await publishedVacancy(employer);
     await drain();
     expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+    const storedForMorocco = async () =>
+      (
+        await dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM matches m JOIN candidates c ON c.id = m.candidate_id
+            WHERE c.residence_country = 'MA' OR c.citizenships @> ARRAY['MA']::char(2)[]`,
+        )
+      )[0].n;
+    const before = await storedForMorocco();
+    expect(before).toBeGreaterThan(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const preview = (status: string) =>
+      http()
+        .post('/api/v1/admin/partner-countries/MA/impact-preview')
+        .auth(admin.accessToken, { type: 'bearer' })
+        .send({ status, effectiveFrom: today })
+        .expect(200);
+    const suspension = (await preview('suspended')).body;
+    expect(suspension.matches).toMatchObject({ effect: 'removed', computed: true });
 
     await http()
       .post('/api/v1/admin/partner-countries/MA/status')
       .auth(admin.accessToken, { type: 'bearer' })
-      .send({ status: 'suspended', effectiveFrom: new Date().toISOString().slice(0, 10), reason: 'Review' })
+      .send({ status: 'suspended', effectiveFrom: today, reason: 'Review' })
       .expect(200);
     await drain();
     expect(await vacancySet(vacancyId)).toEqual([]);
+    expect(suspension.matches.affected).toBe(before - (await storedForMorocco()));
+    expect((await preview('talent_partnership')).body.matches).toMatchObject({
+      effect: 'restored',
+      computed: false,
+      affected: null,
+      candidates: expect.any(Number),
+    });
     await http()
       .post('/api/v1/admin/partner-countries/MA/status')
       .auth(admin.accessToken, { type: 'bearer' })

@@ -80,7 +80,7 @@ describe('partner-country eligibility administration', () => {
     await closeApp(sut);
   });
 
-  it('previews a suspension without applying it; matches are reported as not computed yet', async () => {
+  it('previews a suspension without applying it, with the stored matches it would remove', async () => {
     const response = await preview('suspended');
     expect(response.body).toEqual({
       countryCode: 'MA',
@@ -90,7 +90,7 @@ describe('partner-country eligibility administration', () => {
       visibility: 'hidden',
       activeProfiles: 2,
       profilesAffected: 2,
-      matches: { computed: false, affected: null, reason: expect.any(String) },
+      matches: { effect: 'removed', computed: true, affected: 0, candidates: 0 },
     });
     expect((await preview('eligible')).body).toMatchObject({ visibility: 'none', profilesAffected: 0 });
     const history = await asAdmin(http().get('/api/v1/admin/partner-countries/MA/history')).expect(200);
@@ -133,6 +133,7 @@ describe('partner-country eligibility administration', () => {
       currentStatus: 'suspended',
       visibility: 'restored',
       profilesAffected: 2,
+      matches: { effect: 'restored', computed: false, affected: null, candidates: 2 },
     });
     const lifted = await setStatus('talent_partnership', today, 'Partnership resumed');
     expect(lifted.body.applied).toMatchObject({

@@ -1,7 +1,8 @@
-export { Matcher, type MatchOutcome } from './engine/matcher.service';
+export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
 export { CandidateMatches } from './read/candidate-matches.service';
+export { CountryMatchImpact } from './read/country-match-impact.service';
 export { EmployerMatches } from './read/employer-matches.service';
 export * from './read/match-views';
 export { compileCandidate, compileVacancy } from './scoring/compiled';

@@ -6,6 +6,7 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { Matcher } from './engine/matcher.service';
 import { CandidateMatches } from './read/candidate-matches.service';
+import { CountryMatchImpact } from './read/country-match-impact.service';
 import { EmployerMatches } from './read/employer-matches.service';
 import { MatchDataSection } from './read/match-data-section';
 import { MatchLabels } from './read/match-labels.service';
@@ -28,7 +29,8 @@ import { MatchingFeatures } from './store/matching-features.service';
     EmployerMatches,
     CandidateMatches,
     MatchDataSection,
+    CountryMatchImpact,
   ],
-  exports: [Matcher, MatchingFeatures, EmployerMatches, CandidateMatches],
+  exports: [Matcher, MatchingFeatures, EmployerMatches, CandidateMatches, CountryMatchImpact],
 })
 export class MatchingModule {}

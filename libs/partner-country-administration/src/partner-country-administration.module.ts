@@ -1,6 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { CandidatesModule } from '@app/candidates';
 import { MailModule } from '@app/mail';
+import { MatchingModule } from '@app/matching';
 import { PartnerCountriesModule } from '@app/partner-countries';
 import { Module } from '@nestjs/common';
 import { PartnerCountryAdministration } from './partner-country-administration.service';
@@ -10,7 +11,7 @@ import { PartnerCountryAdministration } from './partner-country-administration.s
  * candidates library, which itself reads partner-country statuses.
  */
 @Module({
-  imports: [PartnerCountriesModule, CandidatesModule, MailModule, AuditModule],
+  imports: [PartnerCountriesModule, CandidatesModule, MailModule, AuditModule, MatchingModule],
   providers: [PartnerCountryAdministration],
   exports: [PartnerCountryAdministration],
 })

@@ -3,15 +3,17 @@ import { CandidateCountryImpact, CandidateIndexRequests } from '@app/candidates'
 import { isoDay } from '@app/common';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { MailOutbox } from '@app/mail';
+import { CountryMatchImpact } from '@app/matching';
 import { PartnerCountries, type PartnerCountryStatus } from '@app/partner-countries';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { visibilityChange } from './country-impact';
+import { visibilityChange, type VisibilityChange } from './country-impact';
 import { NotAThirdCountryError } from './partner-country-administration.errors';
 import type {
   AppliedCountryChange,
   CountryImpactPreview,
+  MatchesImpact,
   StatusChangeInput,
   StatusChangeResult,
   StatusHistoryEntry,
@@ -40,6 +42,7 @@ export class PartnerCountryAdministration {
     private readonly indexRequests: CandidateIndexRequests,
     private readonly mail: MailOutbox,
     private readonly audit: AuditService,
+    private readonly matchImpact: CountryMatchImpact,
   ) {}
 
   async preview(
@@ -59,8 +62,27 @@ export class PartnerCountryAdministration {
       visibility,
       activeProfiles: activeCandidates,
       profilesAffected: visibility === 'none' ? 0 : activeCandidates,
-      matches: { computed: false, affected: null, reason: 'Matching is not available yet' },
+      matches: await this.matchesImpact(code, visibility),
     };
+  }
+
+  private async matchesImpact(code: string, visibility: VisibilityChange): Promise<MatchesImpact> {
+    switch (visibility) {
+      case 'hidden': {
+        const stored = await this.matchImpact.stored(code);
+        return { effect: 'removed', computed: true, affected: stored.matches, candidates: stored.candidates };
+      }
+      case 'restored':
+        return {
+          effect: 'restored',
+          computed: false,
+          affected: null,
+          candidates: await this.matchImpact.returning(code),
+          reason: 'Matches are computed when the returning candidates are re-matched',
+        };
+      case 'none':
+        return { effect: 'none', computed: true, affected: 0, candidates: 0 };
+    }
   }
 
   async setStatus(

@@ -8,9 +8,16 @@ export interface StatusChangeInput {
   reason: string;
 }
 
-/** Matching does not exist yet: the count is reported as not computed rather than as zero. */
+/**
+ * Stored matches a change would touch. A suspension removes every stored match of the country's
+ * candidates, so that count is exact; what lifting one restores is only known once the returning
+ * candidates are re-matched, so it is reported as not computed (with how many candidates return)
+ * rather than as zero.
+ */
 export type MatchesImpact =
-  { computed: true; affected: number } | { computed: false; affected: null; reason: string };
+  | { effect: 'removed'; computed: true; affected: number; candidates: number }
+  | { effect: 'restored'; computed: false; affected: null; candidates: number; reason: string }
+  | { effect: 'none'; computed: true; affected: 0; candidates: 0 };
 
 export interface CountryImpactPreview {
   countryCode: string;

@@ -1,6 +1,7 @@
 import type {
   AppliedCountryChange,
   CountryImpactPreview,
+  MatchesImpact,
   StatusChangeResult,
   StatusHistoryEntry,
   VisibilityChange,
@@ -11,9 +12,22 @@ import { ApiProperty } from '@nestjs/swagger';
 const VISIBILITY = ['hidden', 'restored', 'none'];
 
 export class MatchesImpactResponse {
-  @ApiProperty({ description: 'False until matching exists; `affected` is then null, not zero' })
+  @ApiProperty({
+    enum: ['removed', 'restored', 'none'],
+    description:
+      'removed: a suspension deletes these stored matches; restored: lifting re-matches candidates',
+  })
+  effect!: MatchesImpact['effect'];
+  @ApiProperty({ description: 'False for a lifting: what it restores is known only after re-matching' })
   computed!: boolean;
-  @ApiProperty({ type: Number, nullable: true }) affected!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Stored matches removed (null, not zero, when not computed)',
+  })
+  affected!: number | null;
+  @ApiProperty({ description: 'Candidates whose matches are removed, or who return to matching' })
+  candidates!: number;
   @ApiProperty({ required: false }) reason?: string;
 }
 

@@ -7,8 +7,11 @@ import { FeatureLoader } from '../store/feature-loader';
 import type { FeatureStore } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
 
+/** Set writes in flight during a full re-match. */
+const WRITES_IN_FLIGHT = 3;
+
 /** How many ranked pairs beyond the owner's own set are offered to the other side's sets. */
-const CROSS_FACTOR = 3;
+export const CROSS_FACTOR = 3;
 
 export type MatchOutcome = { matches: number } | { removed: number };
 
@@ -61,15 +64,28 @@ export class Matcher {
     const [{ now: startedAt }] = await this.dataSource.query<{ now: Date }[]>('SELECT now()');
     const store = await this.features.current();
     const vacancies = store.vacancyIds();
-    for (const id of vacancies) await this.writeVacancy(store, id, false);
     const candidates = store.candidateIds();
-    for (const id of candidates) await this.writeCandidate(store, id, false);
+    await this.rematch(store, vacancies, candidates);
     const [, dropped] = await this.dataSource.query<[unknown, number]>(
       'DELETE FROM matches WHERE computed_at < $1',
       [startedAt],
     );
     this.logger.log(`Matches refreshed: ${vacancies.length} vacancies, ${candidates.length} candidates`);
     return { vacancies: vacancies.length, candidates: candidates.length, dropped };
+  }
+
+  /**
+   * Recomputes these sets from the store as it is, vacancies before candidates, a few writes in
+   * flight so ranking the next set overlaps Postgres writing the last. Sets of one side touch only
+   * their own rows; what they offer the other side is settled when that side is recomputed.
+   */
+  async rematch(
+    store: FeatureStore,
+    vacancyIds: readonly string[],
+    candidateIds: readonly string[],
+  ): Promise<void> {
+    await inFlight(vacancyIds, (id) => this.writeVacancy(store, id, false));
+    await inFlight(candidateIds, (id) => this.writeCandidate(store, id, false));
   }
 
   private async matchVacancies(ids: string[]): Promise<{ vacancies: number }> {
@@ -112,4 +128,12 @@ export class Matcher {
     });
     return { matches: Math.min(ranked.length, topPerCandidate) };
   }
+}
+
+async function inFlight(ids: readonly string[], write: (id: string) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length) await write(ids[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, ids.length) }, lane));
 }
