@@ -20,7 +20,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { loadCatalogue } from './synthetic/catalogue';
+import { loadCatalogue, type SyntheticCatalogue } from './synthetic/catalogue';
 import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { SeededRandom } from './synthetic/random';
@@ -31,6 +31,7 @@ import { SeededRandom } from './synthetic/random';
  * exactly as a worker builds it, and one run reports: one vacancy against the pool, one candidate
  * against every vacancy, full re-match throughput with results written, the store's memory, and a
  * naive baseline that loads every candidate from Postgres and scores each one.
+ * `--candidates` counts active, available profiles.
  * Run with `npm run bench:matching [-- --candidates 100000 --vacancies 10000 --samples 200
  * --naive 5 --rematch-vacancies 300 --rematch-candidates 1500 --seed 7]`.
  */
@@ -103,9 +104,7 @@ async function seed(app: INestApplicationContext, dataSource: DataSource) {
   await timed('ESCO import', () => app.get(TaxonomyImporter).import(shippedEscoFolder()));
   const catalogue = await loadCatalogue(dataSource);
   const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
-  await timed('Postgres bulk insert, candidates', () =>
-    insertCandidates(dataSource, generateCandidates(catalogue, { count: CANDIDATES, seed: SEED })),
-  );
+  await timed('Postgres bulk insert, candidates', () => insertCandidates(dataSource, pool(catalogue)));
   await timed('Postgres bulk insert, vacancies', async () => {
     await insertEmployers(dataSource, employers);
     await insertVacancies(
@@ -114,6 +113,20 @@ async function seed(app: INestApplicationContext, dataSource: DataSource) {
     );
   });
   await dataSource.query('ANALYZE');
+}
+
+/**
+ * Generated profiles up to the one that makes CANDIDATES active and available: the pool the issue
+ * sizes, with the generator's drafts, expired and paused profiles around it.
+ */
+function pool(catalogue: SyntheticCatalogue) {
+  const generated = generateCandidates(catalogue, { count: Math.ceil(CANDIDATES / 0.85), seed: SEED });
+  let matchable = 0;
+  const last = generated.findIndex(
+    (candidate) =>
+      candidate.status === 'active' && candidate.availability === 'available' && ++matchable === CANDIDATES,
+  );
+  return last < 0 ? generated : generated.slice(0, last + 1);
 }
 
 /** Every active candidate read from Postgres and scored against the vacancy; no index, no pruning. */
@@ -178,7 +191,7 @@ async function main(): Promise<void> {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     const { matching } = app.get<AppConfig>(APP_CONFIG);
     process.stdout.write(
-      `Matching benchmark: ${CANDIDATES} candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
+      `Matching benchmark: ${CANDIDATES} active and available candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
     );
     await seed(app, dataSource);
 

@@ -11,6 +11,7 @@ import { CreateCandidates1795934600387 } from './1795934600387-CreateCandidates'
 import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasure';
 import { CreatePartnerCountryAppliedStatuses1795935261813 } from './1795935261813-CreatePartnerCountryAppliedStatuses';
 import { CreateMatches1795935938867 } from './1795935938867-CreateMatches';
+import { IndexMatchesByCandidate1795938220513 } from './1795938220513-IndexMatchesByCandidate';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AllowAuditErasure1795934600388,
   CreatePartnerCountryAppliedStatuses1795935261813,
   CreateMatches1795935938867,
+  IndexMatchesByCandidate1795938220513,
 ];
