@@ -5,7 +5,7 @@ export {
   prepareMeilisearchBinary,
   sha256File,
 } from './local/meilisearch-binary';
-export { MEILI_CLIENT, SearchTaskFailedError, settle } from './search-client';
+export { MEILI_CLIENT, SearchTaskFailedError, settle, settleAll } from './search-client';
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';
 export { SearchModule } from './search.module';

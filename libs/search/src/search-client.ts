@@ -1,6 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Meilisearch, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import { Meilisearch, type EnqueuedTask, type EnqueuedTaskPromise, type Task } from 'meilisearch';
 import { ensureLocalMeilisearch, type LocalMeilisearch } from './local/local-meilisearch';
 
 export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
@@ -16,6 +16,24 @@ export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Pr
     );
   }
   return done;
+}
+
+/**
+ * Waits for tasks that were enqueued without waiting, so the engine batches them while the caller
+ * prepares the next ones; throws on the first that did not succeed.
+ */
+export async function settleAll(
+  client: Meilisearch,
+  tasks: readonly EnqueuedTask[],
+  timeoutMs = 600_000,
+): Promise<void> {
+  for await (const done of client.tasks.waitForTasksIter(tasks, { timeout: timeoutMs, interval: 200 })) {
+    if (done.status !== 'succeeded') {
+      throw new SearchTaskFailedError(
+        `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
+      );
+    }
+  }
 }
 
 /**

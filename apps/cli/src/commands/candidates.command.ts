@@ -38,8 +38,8 @@ function printReport(report: IndexCheckReport, log: Log): void {
 export async function reindexCandidatesCommand(log: Log = console.log): Promise<void> {
   const { documents, afterSwap } = await withIndexer((indexer) => indexer.rebuild());
   log(`Candidates index rebuilt and swapped in: ${documents} document(s)`);
-  const drift = afterSwap.missing.length + afterSwap.stale.length + afterSwap.extra.length;
-  if (drift > 0) log(`Repaired ${drift} change(s) made while the index was being built`);
+  const drift = afterSwap.upserted + afterSwap.removed;
+  if (drift > 0) log(`Re-synced ${drift} candidate(s) changed while the index was being built`);
 }
 
 /** `candidates:check-index [--repair]`: reports drift; exits 1 when drift remains unrepaired. */

@@ -1,7 +1,7 @@
-import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes, settle, settleAll } from '@app/search';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { IndexCheckReport } from '../candidate.types';
@@ -10,7 +10,10 @@ import { candidateDocument, type CandidateDocument } from './candidate-document'
 import { CANDIDATES_INDEX, CANDIDATES_INDEX_DEFINITION } from './candidate-index';
 import { CandidateIndexSources } from './candidate-index-sources.service';
 
-const PAGE = 500;
+/** Ids read from Postgres and documents sent to the engine per request. */
+const BATCH = 5_000;
+/** The build index name: `<live>__build_<suffix>`. */
+const BUILD_MARK = '__build_';
 
 /**
  * Keeps the candidates index equal to what Postgres says: only searchable profiles, as
@@ -41,7 +44,7 @@ export class CandidateIndexer implements OnModuleInit {
     const decision = (await this.sources.decide([candidateId])).get(candidateId);
     await this.ensureLive();
     if (decision?.source) {
-      await settle(this.client.index(this.live).addDocuments([candidateDocument(decision.source)]));
+      await this.write([candidateDocument(decision.source)], []);
       return 'upserted';
     }
     await this.remove([decision?.referenceCode ?? referenceCode]);
@@ -49,8 +52,7 @@ export class CandidateIndexer implements OnModuleInit {
   }
 
   async remove(referenceCodes: readonly string[]): Promise<void> {
-    if (referenceCodes.length === 0) return;
-    await settle(this.client.index(this.live).deleteDocuments([...referenceCodes]));
+    await this.write([], referenceCodes);
   }
 
   async syncCountry(countryCode: string): Promise<{ upserted: number; removed: number }> {
@@ -62,16 +64,15 @@ export class CandidateIndexer implements OnModuleInit {
     await this.ensureLive();
     let upserted = 0;
     let removed = 0;
-    for (let start = 0; start < ids.length; start += PAGE) {
-      const decisions = [...(await this.sources.decide(ids.slice(start, start + PAGE))).values()];
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const decisions = [...(await this.sources.decide(ids.slice(start, start + BATCH))).values()];
       const documents = decisions.flatMap((decision) =>
         decision.source ? [candidateDocument(decision.source)] : [],
       );
       const absent = decisions
         .filter((decision) => !decision.source)
         .map((decision) => decision.referenceCode);
-      if (documents.length > 0) await settle(this.client.index(this.live).addDocuments(documents));
-      await this.remove(absent);
+      await this.write(documents, absent);
       upserted += documents.length;
       removed += absent.length;
     }
@@ -80,25 +81,41 @@ export class CandidateIndexer implements OnModuleInit {
 
   /**
    * Zero-downtime rebuild: documents go into a fresh index that is then swapped with the live one.
-   * Changes that land on the old index while the new one is built are caught by the repair pass.
+   * While it is built, every live write is also applied to it; after the swap the candidates whose
+   * row changed since the build started are synced again, and documents of erased candidates
+   * removed, so a change racing with the read of its page is not lost. No full re-read is needed.
    */
-  async rebuild(): Promise<{ documents: number; afterSwap: IndexCheckReport }> {
-    const build = `${this.live}__build_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    let documents = 0;
+  async rebuild(): Promise<{ documents: number; afterSwap: { upserted: number; removed: number } }> {
+    const build = `${this.live}${BUILD_MARK}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+    const [{ now: since }] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
+    const written: string[] = [];
     try {
+      // A build left behind by an interrupted rebuild would otherwise keep receiving live writes.
+      for (const stale of (await this.targets()).slice(1)) await settle(this.client.deleteIndex(stale));
       await this.indexes.apply(build, CANDIDATES_INDEX_DEFINITION);
+      const tasks: EnqueuedTask[] = [];
+      // Batches are enqueued without waiting: the engine indexes one while the next is read.
       for await (const page of this.expectedPages()) {
-        if (page.length > 0) await settle(this.client.index(build).addDocuments(page));
-        documents += page.length;
+        if (page.length === 0) continue;
+        tasks.push(await this.client.index(build).addDocuments(page));
+        for (const document of page) written.push(document.referenceCode);
       }
+      await settleAll(this.client, tasks);
       await this.ensureLive();
       await settle(this.client.swapIndexes([{ indexes: [this.live, build], rename: false }]));
     } finally {
       if (await this.indexes.exists(build)) await settle(this.client.deleteIndex(build));
     }
-    const afterSwap = await this.check({ repair: true });
-    this.logger.log(`Candidates index rebuilt with ${documents} document(s)`);
-    return { documents, afterSwap };
+    const changed = await this.syncMany(
+      await this.repository.idsUpdatedSince(this.dataSource.manager, since),
+    );
+    const erased = await this.repository.unknownReferenceCodes(this.dataSource.manager, written);
+    await this.remove(erased);
+    this.logger.log(`Candidates index rebuilt with ${written.length} document(s)`);
+    return {
+      documents: written.length,
+      afterSwap: { upserted: changed.upserted, removed: changed.removed + erased.length },
+    };
   }
 
   /** Compares the index with Postgres: missing, stale (older `updatedAt`) and extra documents. */
@@ -113,13 +130,11 @@ export class CandidateIndexer implements OnModuleInit {
       .filter((doc) => indexed.has(doc.referenceCode) && indexed.get(doc.referenceCode) !== doc.updatedAt)
       .map((doc) => doc.referenceCode);
     const extra = [...indexed.keys()].filter((code) => !expected.has(code));
-    if (options.repair) {
-      const upserts = [...missing, ...stale].map((code) => expected.get(code)!);
-      for (let start = 0; start < upserts.length; start += PAGE)
-        await settle(this.client.index(this.live).addDocuments(upserts.slice(start, start + PAGE)));
-      for (let start = 0; start < extra.length; start += PAGE)
-        await this.remove(extra.slice(start, start + PAGE));
-    }
+    if (options.repair)
+      await this.write(
+        [...missing, ...stale].map((code) => expected.get(code)!),
+        extra,
+      );
     return {
       expected: expected.size,
       indexed: indexed.size,
@@ -130,10 +145,33 @@ export class CandidateIndexer implements OnModuleInit {
     };
   }
 
+  /** Applies upserts and removals to the live index and to any index being built, then waits. */
+  private async write(documents: readonly CandidateDocument[], removals: readonly string[]): Promise<void> {
+    if (documents.length === 0 && removals.length === 0) return;
+    const targets = await this.targets();
+    const tasks: EnqueuedTask[] = [];
+    for (const uid of targets) {
+      const index = this.client.index(uid);
+      for (let start = 0; start < documents.length; start += BATCH)
+        tasks.push(await index.addDocuments(documents.slice(start, start + BATCH)));
+      for (let start = 0; start < removals.length; start += BATCH)
+        tasks.push(await index.deleteDocuments(removals.slice(start, start + BATCH)));
+    }
+    await settleAll(this.client, tasks);
+  }
+
+  private async targets(): Promise<string[]> {
+    const { results } = await this.client.getIndexes({ limit: 1000 });
+    const builds = results
+      .map((index) => index.uid)
+      .filter((uid) => uid.startsWith(`${this.live}${BUILD_MARK}`));
+    return [this.live, ...builds];
+  }
+
   private async *expectedPages(): AsyncGenerator<CandidateDocument[]> {
     let after: string | null = null;
     for (;;) {
-      const ids = await this.repository.pageOfIds(this.dataSource.manager, after, PAGE);
+      const ids = await this.repository.pageOfIds(this.dataSource.manager, after, BATCH);
       if (ids.length === 0) return;
       const decisions = await this.sources.decide(ids);
       yield [...decisions.values()].flatMap((decision) =>
@@ -146,12 +184,12 @@ export class CandidateIndexer implements OnModuleInit {
   private async indexedVersions(): Promise<Map<string, string>> {
     const versions = new Map<string, string>();
     type Version = Pick<CandidateDocument, 'referenceCode' | 'updatedAt'>;
-    for (let offset = 0; ; offset += 1000) {
+    for (let offset = 0; ; offset += BATCH) {
       const page = await this.client
         .index(this.live)
-        .getDocuments<Version>({ fields: ['referenceCode', 'updatedAt'], offset, limit: 1000 });
+        .getDocuments<Version>({ fields: ['referenceCode', 'updatedAt'], offset, limit: BATCH });
       for (const doc of page.results) versions.set(doc.referenceCode, doc.updatedAt);
-      if (page.results.length < 1000) return versions;
+      if (page.results.length < BATCH) return versions;
     }
   }
 

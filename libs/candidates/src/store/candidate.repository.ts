@@ -109,6 +109,25 @@ export class CandidateRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Ids of candidates whose row changed at or after `since` (the database clock). */
+  async idsUpdatedSince(manager: EntityManager, since: Date): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query('SELECT id FROM candidates WHERE updated_at >= $1', [
+      since,
+    ]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of `referenceCodes` no candidate holds any more (erased). */
+  async unknownReferenceCodes(manager: EntityManager, referenceCodes: readonly string[]): Promise<string[]> {
+    if (referenceCodes.length === 0) return [];
+    const rows: { code: string }[] = await manager.query(
+      `SELECT code FROM unnest($1::text[]) AS t(code)
+        WHERE NOT EXISTS (SELECT 1 FROM candidates c WHERE c.reference_code = t.code)`,
+      [[...referenceCodes]],
+    );
+    return rows.map((row) => row.code);
+  }
+
   async idsByCountry(manager: EntityManager, countryCode: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM candidates WHERE residence_country = $1 OR citizenships @> ARRAY[$1]::char(2)[]`,
