@@ -8,7 +8,12 @@ import {
   type TalentFacet,
   type TalentSort,
 } from '@app/discovery';
-import { ESCO_OCCUPATION_URI, ESCO_SKILL_URI } from '@app/taxonomy';
+import {
+  ESCO_OCCUPATION_URI,
+  ESCO_SKILL_URI,
+  TAXONOMY_LANGUAGES,
+  type TaxonomyLanguage,
+} from '@app/taxonomy';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -145,6 +150,15 @@ export class TalentSearchRequest {
   @IsOptional()
   @IsIn(TALENT_SORTS)
   sort?: TalentSort;
+
+  @ApiPropertyOptional({
+    enum: TAXONOMY_LANGUAGES,
+    default: 'en',
+    description: 'Language of the occupation and skill labels in the hits',
+  })
+  @IsOptional()
+  @IsIn(TAXONOMY_LANGUAGES)
+  language?: TaxonomyLanguage;
 
   @ApiPropertyOptional({
     enum: TALENT_FACETS,

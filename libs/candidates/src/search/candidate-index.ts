@@ -45,12 +45,12 @@ export const CANDIDATES_INDEX_DEFINITION: SearchIndexDefinition = {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
     },
-    localizedAttributes: [
-      { attributePatterns: ['*.label_en'], locales: ['eng'] },
-      { attributePatterns: ['*.label_fr'], locales: ['fra'] },
-      { attributePatterns: ['*.label_es'], locales: ['spa'] },
-    ],
-    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
+    // Labels are short: "same attribute or not" ranks as well as word distances, and spares the
+    // word-pair proximity database, the costliest part of indexing and of multi-word queries.
+    proximityPrecision: 'byAttribute',
+    // No facet-value search box exists; counts come from the facet distribution alone.
+    facetSearch: false,
+    faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: CANDIDATE_SEARCH_MAX_TOTAL_HITS },
   },
 };

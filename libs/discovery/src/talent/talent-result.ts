@@ -1,24 +1,24 @@
-import type { CandidateDocument } from '@app/candidates';
-
-type Labels = { en: string | null; fr: string | null; es: string | null };
+import type { TaxonomyLanguage } from '@app/taxonomy';
 
 export interface MatchedSkill {
   uri: string;
-  /** The label that matched, in the language it matched in. */
+  /** The skill's label in the requested language. */
   label: string;
-  language: 'en' | 'fr' | 'es';
-  /** Matched character ranges within `label`. */
+  /** The language the text matched in (the requested one when several did). */
+  language: TaxonomyLanguage;
+  /** Matched character ranges within `label`; empty when the match was in another language. */
   highlights: { start: number; length: number }[];
 }
 
 /** One pseudonymised profile in a result list: a reference code, never who the person is. */
 export interface TalentHit {
   referenceCode: string;
-  occupations: { uri: string; iscoCode: string; labels: Labels; yearsOfExperience: number }[];
+  /** Labels in the requested language. */
+  occupations: { uri: string; iscoCode: string; label: string | null; yearsOfExperience: number }[];
   sectors: string[];
   skills: {
     uri: string;
-    labels: Labels;
+    label: string | null;
     level: string | null;
     yearsOfExperience: number | null;
     viaProgramme: boolean;
@@ -48,67 +48,89 @@ export interface TalentSearchResult {
 }
 
 type MatchesPosition = Record<string, { start: number; length: number; indices?: number[] }[]>;
-export type TalentDocumentHit = Pick<
-  CandidateDocument,
-  | 'referenceCode'
-  | 'occupations'
-  | 'sectors'
-  | 'skills'
-  | 'languages'
-  | 'maxEqfLevel'
-  | 'yearsOfExperience'
-  | 'residenceCountry'
-  | 'programmeType'
-  | 'programmePartnerCountry'
-  | 'preferredMemberStates'
-  | 'availableFrom'
-  | 'updatedAt'
-> & { _matchesPosition?: MatchesPosition };
+type Labelled = Partial<Record<`label_${TaxonomyLanguage}`, string | null>>;
 
-const LANGUAGES = ['en', 'fr', 'es'] as const;
+/** A hit as the engine returns it: the retrieved fields only, labels in one language. */
+export interface TalentDocumentHit {
+  referenceCode: string;
+  occupations: ({ uri: string; iscoCode: string; yearsOfExperience: number } & Labelled)[];
+  sectors?: string[];
+  skills: ({
+    uri: string;
+    level: string | null;
+    yearsOfExperience: number | null;
+    viaProgramme: boolean;
+  } & Labelled)[];
+  languages: { code: string; cefr: string }[];
+  maxEqfLevel: number | null;
+  yearsOfExperience: number;
+  residenceCountry: string;
+  programmeType: string | null;
+  programmePartnerCountry: string | null;
+  preferredMemberStates: string[];
+  availableFrom: string | null;
+  updatedAt: string;
+  _matchesPosition?: MatchesPosition;
+}
 
-function matchedSkills(hit: TalentDocumentHit, filtered: ReadonlySet<string>): MatchedSkill[] {
+const LANGUAGES: readonly TaxonomyLanguage[] = ['en', 'fr', 'es'];
+
+function matchedSkills(
+  hit: TalentDocumentHit,
+  filtered: ReadonlySet<string>,
+  language: TaxonomyLanguage,
+): MatchedSkill[] {
+  const label = (index: number) => hit.skills[index]?.[`label_${language}`] ?? '';
   const matched = new Map<number, MatchedSkill>();
-  for (const language of LANGUAGES) {
-    for (const position of hit._matchesPosition?.[`skills.label_${language}`] ?? []) {
+  // The requested language first, so a skill matched in several languages is highlighted in it.
+  for (const matchedIn of [language, ...LANGUAGES.filter((other) => other !== language)]) {
+    for (const position of hit._matchesPosition?.[`skills.label_${matchedIn}`] ?? []) {
       for (const index of position.indices ?? []) {
         const skill = hit.skills[index];
-        const label = skill?.[`label_${language}`];
-        if (!skill || !label) continue;
-        const entry = matched.get(index) ?? { uri: skill.uri, label, language, highlights: [] };
-        if (entry.language === language)
-          entry.highlights.push({ start: position.start, length: position.length });
+        if (!skill) continue;
+        const entry = matched.get(index) ?? {
+          uri: skill.uri,
+          label: label(index),
+          language: matchedIn,
+          highlights: [],
+        };
+        if (matchedIn === language) entry.highlights.push({ start: position.start, length: position.length });
         matched.set(index, entry);
       }
     }
   }
   hit.skills.forEach((skill, index) => {
     if (!matched.has(index) && filtered.has(skill.uri))
-      matched.set(index, { uri: skill.uri, label: skill.label_en ?? '', language: 'en', highlights: [] });
+      matched.set(index, { uri: skill.uri, label: label(index), language, highlights: [] });
   });
   return [...matched.entries()].sort(([a], [b]) => a - b).map(([, skill]) => skill);
 }
 
 /** Builds the hit field by field, so a field added to the document never reaches an employer by accident. */
-export function toTalentHit(hit: TalentDocumentHit, filteredSkills: ReadonlySet<string>): TalentHit {
+export function toTalentHit(
+  hit: TalentDocumentHit,
+  filteredSkills: ReadonlySet<string>,
+  language: TaxonomyLanguage,
+): TalentHit {
+  const key = `label_${language}` as const;
   return {
     referenceCode: hit.referenceCode,
     occupations: hit.occupations.map((occupation) => ({
       uri: occupation.uri,
       iscoCode: occupation.iscoCode,
-      labels: { en: occupation.label_en, fr: occupation.label_fr, es: occupation.label_es },
+      label: occupation[key] ?? null,
       yearsOfExperience: occupation.yearsOfExperience,
     })),
     sectors: hit.sectors ?? [],
     skills: hit.skills.map((skill) => ({
       uri: skill.uri,
-      labels: { en: skill.label_en, fr: skill.label_fr, es: skill.label_es },
+      label: skill[key] ?? null,
       level: skill.level,
       yearsOfExperience: skill.yearsOfExperience,
       viaProgramme: skill.viaProgramme,
     })),
-    matchedSkills: matchedSkills(hit, filteredSkills),
-    languages: hit.languages.map((language) => ({ code: language.code, cefr: language.cefr })),
+    matchedSkills: matchedSkills(hit, filteredSkills, language),
+    languages: hit.languages.map((entry) => ({ code: entry.code, cefr: entry.cefr })),
     maxEqfLevel: hit.maxEqfLevel,
     yearsOfExperience: hit.yearsOfExperience,
     residenceCountry: hit.residenceCountry,

@@ -47,7 +47,7 @@ export class TalentSearch {
       hitsPerPage: response.hitsPerPage,
       totalHits: response.totalHits,
       totalPages: response.totalPages,
-      hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills)),
+      hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
       facets: response.facetDistribution ?? {},
       facetStats: response.facetStats ?? {},
     };
