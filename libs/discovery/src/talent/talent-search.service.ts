@@ -23,22 +23,24 @@ export class TalentSearch {
   ) {}
 
   async search(principal: Principal, query: TalentQuery, context: CallContext): Promise<TalentSearchResult> {
-    const organisationId = await this.employers.assertVerifiedEmployer(principal);
     const request = buildTalentSearch(query, new Date());
-    // The audit write and the search do not depend on each other; overlapping them keeps the
-    // audit off the latency path. A failed audit write fails the request.
+    // The search starts at once; the verification check and then the audit write run beside it.
+    // Nothing is returned before both succeed, so an unverified employer still gets only a 403, and
+    // a failed audit write fails the request.
     const [response] = await Promise.all([
       engineCall(() =>
         this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
       ),
-      this.dataSource.transaction((manager) =>
-        this.audit.record(manager, {
-          actor: actorOf(principal),
-          action: 'search.talent',
-          target: { type: 'employer_organisation', id: organisationId },
-          requestId: context.requestId,
-          details: { criteria: auditedCriteria(query) },
-        }),
+      this.employers.assertVerifiedEmployer(principal).then((organisationId) =>
+        this.dataSource.transaction((manager) =>
+          this.audit.record(manager, {
+            actor: actorOf(principal),
+            action: 'search.talent',
+            target: { type: 'employer_organisation', id: organisationId },
+            requestId: context.requestId,
+            details: { criteria: auditedCriteria(query) },
+          }),
+        ),
       ),
     ]);
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
