@@ -13,6 +13,7 @@ import { EmployerFactory, type RegisteredEmployer } from './factories/employer.f
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
+import { waitFor } from './utils/wait-for';
 import { clearRateLimits } from './utils/rate-limits';
 
 function vacancyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -257,19 +258,23 @@ describe('matching', () => {
       await sut.get(JobProducer).enqueue('matching.vacancy', { vacancyId }, { jobId: `crash-${vacancyId}` });
       await drain();
       expect(await vacancySet(vacancyId)).toEqual(before);
-      const failed = await http()
-        .get('/api/v1/admin/jobs/failed')
-        .auth(admin.accessToken, { type: 'bearer' })
-        .expect(200);
-      expect(failed.body).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({
-            queue: 'matching',
-            name: 'matching.vacancy',
-            failedReason: expect.stringMatching(/killed/),
-          }),
-        ]),
+      // The job's last attempt lands in the failed set a moment after its queue reads as drained.
+      const failed = await waitFor(
+        async () => {
+          const response = await http()
+            .get('/api/v1/admin/jobs/failed')
+            .auth(admin.accessToken, { type: 'bearer' })
+            .expect(200);
+          const jobs = response.body as { queue: string; name: string; id: string; failedReason: string }[];
+          return jobs.find((job) => job.id === `crash-${vacancyId}`);
+        },
+        { timeoutMs: 30_000, what: 'the killed job in the failed-jobs listing' },
       );
+      expect(failed).toMatchObject({
+        queue: 'matching',
+        name: 'matching.vacancy',
+        failedReason: expect.stringMatching(/killed/),
+      });
       await worker?.close();
       worker = undefined;
       await dataSource.query('DROP TRIGGER matches_crash ON matches');
