@@ -50,7 +50,8 @@ export const CANDIDATES_INDEX_DEFINITION: SearchIndexDefinition = {
     proximityPrecision: 'byAttribute',
     // No facet-value search box exists; counts come from the facet distribution alone.
     facetSearch: false,
-    faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
+    // Statistics read top groups and every language level from facet counts: keep room for them.
+    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: CANDIDATE_SEARCH_MAX_TOTAL_HITS },
   },
 };
