@@ -28,7 +28,8 @@ import { SeededRandom } from './synthetic/random';
  * Talent-search latency at scale: synthetic candidates and vacancies go into an isolated database
  * through bulk inserts, the product's indexers build the indexes, then the real API answers
  * authenticated searches over loopback HTTP while Meilisearch reports its own processing time.
- * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`.
+ * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`;
+ * `--keep` leaves the database and indexes in place for experiments with search settings.
  */
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -40,6 +41,7 @@ const VACANCIES = arg('vacancies', 10_000);
 const QUERIES = arg('queries', 300);
 const WARM_UP = 30;
 const SEED = arg('seed', 7);
+const KEEP = process.argv.includes('--keep');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const percentile = (sorted: number[], p: number) =>
@@ -278,12 +280,16 @@ async function main(): Promise<void> {
     );
   } finally {
     await api?.close();
-    for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
-      if (await indexes.exists(indexes.uid(name))) await client.deleteIndex(indexes.uid(name)).waitTask();
+    if (!KEEP) {
+      for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
+        if (await indexes.exists(indexes.uid(name))) await client.deleteIndex(indexes.uid(name)).waitTask();
+      }
     }
     await loader.close();
-    await dropDatabase(config.database.url);
-    await local?.stop();
+    if (!KEEP) {
+      await dropDatabase(config.database.url);
+      await local?.stop();
+    }
   }
 }
 

@@ -62,17 +62,20 @@ describe('talentFilter', () => {
 });
 
 describe('buildTalentSearch', () => {
-  it('asks for exact totals, default facets without skills, and match positions only with text', () => {
+  it('asks for exact totals, default facets without skills, and skill highlights only with text', () => {
     const request = buildTalentSearch({ ...base, text: ' soudeur ', sort: 'most_experienced', page: 3 }, NOW);
     expect(request).toMatchObject({
       q: 'soudeur',
       page: 3,
       hitsPerPage: 20,
       sort: ['yearsOfExperience:desc'],
-      showMatchesPosition: true,
+      attributesToHighlight: ['skills.label_en'],
     });
     expect(request.facets).not.toContain('skillUris');
-    expect(buildTalentSearch(base, NOW).showMatchesPosition).toBe(false);
+    expect(buildTalentSearch(base, NOW).attributesToHighlight).toBeUndefined();
+    expect(buildTalentSearch({ ...base, text: 'x', language: 'fr' }, NOW).attributesToRetrieve).toContain(
+      'skills.label_fr',
+    );
     expect(request.attributesToRetrieve).not.toEqual(expect.arrayContaining(['expiresAtTimestamp']));
   });
 });

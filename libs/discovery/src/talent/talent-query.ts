@@ -98,6 +98,9 @@ export function talentRetrieved(language: TaxonomyLanguage): string[] {
   ];
 }
 
+/** Control characters cannot occur in taxonomy labels, so they delimit highlights unambiguously. */
+export const HIGHLIGHT_TAGS = { highlightPreTag: '\u0002', highlightPostTag: '\u0003' } as const;
+
 /**
  * The base filter every candidate query carries: the index holds only searchable profiles, and
  * this also hides a profile whose validity ran out before the lifecycle job removed it.
@@ -147,15 +150,19 @@ export function buildTalentSearch(
   query: TalentQuery,
   now: Date,
 ): SearchParams & { q: string; page: number; hitsPerPage: number } {
+  const language = query.language ?? 'en';
+  const text = query.text?.trim() ?? '';
   return {
-    q: query.text?.trim() ?? '',
+    q: text,
     filter: talentFilter(query, now),
     facets: [...(query.facets ?? DEFAULT_TALENT_FACETS)],
     sort: SORT[query.sort],
     page: query.page,
     hitsPerPage: query.hitsPerPage,
-    attributesToRetrieve: talentRetrieved(query.language ?? 'en'),
-    showMatchesPosition: Boolean(query.text?.trim()),
+    attributesToRetrieve: talentRetrieved(language),
+    // Highlighting one attribute is far cheaper than match positions, which the engine computes
+    // over every displayed attribute of every hit.
+    ...(text ? { attributesToHighlight: [`skills.label_${language}`], ...HIGHLIGHT_TAGS } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { toTalentHit, type TalentDocumentHit } from './talent-result';
+import { highlightRanges, toTalentHit, type TalentDocumentHit } from './talent-result';
 
 const hit: TalentDocumentHit = {
   referenceCode: 'TP-ABCD-EFGH',
@@ -17,9 +17,8 @@ const hit: TalentDocumentHit = {
   preferredMemberStates: ['DE'],
   availableFrom: null,
   updatedAt: '2026-03-01T10:00:00.000Z',
-  _matchesPosition: {
-    'skills.label_fr': [{ start: 0, length: 6, indices: [0] }],
-    'skills.label_en': [{ start: 5, length: 10, indices: [1] }],
+  _formatted: {
+    skills: [{ label_fr: '\u0002souder\u0003 du \u0002métal\u0003' }, { label_fr: 'lire des plans' }, {}],
   },
 };
 
@@ -35,11 +34,24 @@ describe('toTalentHit', () => {
     expect(result.skills.map((skill) => skill.label)).toEqual(['souder du métal', 'lire des plans', null]);
   });
 
-  it('highlights matches in the requested language and names the language of the others', () => {
+  it('lists the skills highlighted in the requested language and those named by a filter', () => {
     expect(toTalentHit(hit, new Set(['s3']), 'fr').matchedSkills).toEqual([
-      { uri: 's1', label: 'souder du métal', language: 'fr', highlights: [{ start: 0, length: 6 }] },
-      { uri: 's2', label: 'lire des plans', language: 'en', highlights: [] },
+      {
+        uri: 's1',
+        label: 'souder du métal',
+        language: 'fr',
+        highlights: [
+          { start: 0, length: 6 },
+          { start: 10, length: 5 },
+        ],
+      },
       { uri: 's3', label: '', language: 'fr', highlights: [] },
     ]);
+    expect(toTalentHit({ ...hit, _formatted: undefined }, new Set(), 'fr').matchedSkills).toEqual([]);
+  });
+
+  it('reads highlight ranges in characters of the untagged label', () => {
+    expect(highlightRanges('read \u0002blueprints\u0003')).toEqual([{ start: 5, length: 10 }]);
+    expect(highlightRanges('no match')).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import type { TaxonomyLanguage } from '@app/taxonomy';
+import { HIGHLIGHT_TAGS } from './talent-query';
 
 export interface MatchedSkill {
   uri: string;
   /** The skill's label in the requested language. */
   label: string;
-  /** The language the text matched in (the requested one when several did). */
+  /** The language of `label`: the requested one. */
   language: TaxonomyLanguage;
-  /** Matched character ranges within `label`; empty when the match was in another language. */
+  /** Matched character ranges within `label`; empty for a skill named only by a filter. */
   highlights: { start: number; length: number }[];
 }
 
@@ -47,7 +48,6 @@ export interface TalentSearchResult {
   facetStats: Record<string, { min: number; max: number }>;
 }
 
-type MatchesPosition = Record<string, { start: number; length: number; indices?: number[] }[]>;
 type Labelled = Partial<Record<`label_${TaxonomyLanguage}`, string | null>>;
 
 /** A hit as the engine returns it: the retrieved fields only, labels in one language. */
@@ -70,40 +70,39 @@ export interface TalentDocumentHit {
   preferredMemberStates: string[];
   availableFrom: string | null;
   updatedAt: string;
-  _matchesPosition?: MatchesPosition;
+  /** Present when the search had text: skill labels in the requested language, matches tagged. */
+  _formatted?: { skills?: Labelled[] };
 }
 
-const LANGUAGES: readonly TaxonomyLanguage[] = ['en', 'fr', 'es'];
+/** Character ranges between the highlight tags, in the label without them. */
+export function highlightRanges(formatted: string): { start: number; length: number }[] {
+  const ranges: { start: number; length: number }[] = [];
+  let plain = 0;
+  let start = -1;
+  for (const char of formatted) {
+    if (char === HIGHLIGHT_TAGS.highlightPreTag) start = plain;
+    else if (char === HIGHLIGHT_TAGS.highlightPostTag) {
+      if (start >= 0 && plain > start) ranges.push({ start, length: plain - start });
+      start = -1;
+    } else plain += char.length;
+  }
+  return ranges;
+}
 
 function matchedSkills(
   hit: TalentDocumentHit,
   filtered: ReadonlySet<string>,
   language: TaxonomyLanguage,
 ): MatchedSkill[] {
-  const label = (index: number) => hit.skills[index]?.[`label_${language}`] ?? '';
-  const matched = new Map<number, MatchedSkill>();
-  // The requested language first, so a skill matched in several languages is highlighted in it.
-  for (const matchedIn of [language, ...LANGUAGES.filter((other) => other !== language)]) {
-    for (const position of hit._matchesPosition?.[`skills.label_${matchedIn}`] ?? []) {
-      for (const index of position.indices ?? []) {
-        const skill = hit.skills[index];
-        if (!skill) continue;
-        const entry = matched.get(index) ?? {
-          uri: skill.uri,
-          label: label(index),
-          language: matchedIn,
-          highlights: [],
-        };
-        if (matchedIn === language) entry.highlights.push({ start: position.start, length: position.length });
-        matched.set(index, entry);
-      }
-    }
-  }
+  const key = `label_${language}` as const;
+  const matched: MatchedSkill[] = [];
   hit.skills.forEach((skill, index) => {
-    if (!matched.has(index) && filtered.has(skill.uri))
-      matched.set(index, { uri: skill.uri, label: label(index), language, highlights: [] });
+    const formatted = hit._formatted?.skills?.[index]?.[key];
+    const highlights = formatted ? highlightRanges(formatted) : [];
+    if (highlights.length > 0 || filtered.has(skill.uri))
+      matched.push({ uri: skill.uri, label: skill[key] ?? '', language, highlights });
   });
-  return [...matched.entries()].sort(([a], [b]) => a - b).map(([, skill]) => skill);
+  return matched;
 }
 
 /** Builds the hit field by field, so a field added to the document never reaches an employer by accident. */
