@@ -15,7 +15,8 @@ import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { waitFor } from './utils/wait-for';
 
-jest.setTimeout(60_000);
+// Each full import takes tens of seconds; allow for a busy machine.
+jest.setTimeout(240_000);
 
 const SHIPPED = join(__dirname, '..', 'data', 'esco');
 const RELEASE = join(SHIPPED, 'v1.1.1');
