@@ -48,7 +48,7 @@ function runCli(args: string[], env: Record<string, string>, stdin?: string): Pr
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdin.end(stdin ?? '');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -58,7 +58,7 @@ function runCli(args: string[], env: Record<string, string>, stdin?: string): Pr
 }
 
 // Each case starts the CLI from source, which takes a couple of seconds.
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 describe('admin:create', () => {
   let db: Client;

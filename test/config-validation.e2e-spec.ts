@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 
+// Each case starts a process that compiles the entry point from source first.
+jest.setTimeout(120_000);
+
 interface Exit {
   code: number | null;
   stdout: string;
@@ -24,7 +27,7 @@ function runEntry(entry: string, env: Record<string, string>, args: string[] = [
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
