@@ -87,7 +87,11 @@ export class CandidateIndexer implements OnModuleInit {
    */
   async rebuild(): Promise<{ documents: number; afterSwap: { upserted: number; removed: number } }> {
     const build = `${this.live}${BUILD_MARK}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    const [{ now: since }] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
+    // `updated_at` is the start of the writing transaction, which may commit after this point:
+    // counting from the oldest transaction still open catches those too.
+    const [{ since }] = await this.dataSource.query<{ since: Date }[]>(
+      `SELECT least(now(), min(xact_start)) AS since FROM pg_stat_activity WHERE datname = current_database()`,
+    );
     const written: string[] = [];
     try {
       // A build left behind by an interrupted rebuild would otherwise keep receiving live writes.
