@@ -37,6 +37,13 @@ export async function settleAll(
 }
 
 /**
+ * fetch asks for gzip/brotli by default, and Meilisearch then compresses every response: ~45 ms for
+ * a page of talent hits on this hardware, against well under 1 ms to send it uncompressed to a
+ * neighbour on the same host or network.
+ */
+const UNCOMPRESSED = { headers: { 'Accept-Encoding': 'identity' } };
+
+/**
  * Connects to MEILI_URL, or, when none is configured, to the bundled local Meilisearch (started if
  * needed and stopped on shutdown when this process started it).
  */
@@ -49,10 +56,10 @@ export class MeilisearchConnection implements OnApplicationShutdown {
 
   async connect(): Promise<Meilisearch> {
     const { url, masterKey } = this.config.search;
-    if (url) return new Meilisearch({ host: url, apiKey: masterKey });
+    if (url) return new Meilisearch({ host: url, apiKey: masterKey, requestInit: UNCOMPRESSED });
     this.local = await ensureLocalMeilisearch({ dataDir: this.config.dataDir });
     this.logger.log(`Using local Meilisearch at ${this.local.url}${this.local.owned ? ' (started)' : ''}`);
-    return new Meilisearch({ host: this.local.url, apiKey: this.local.masterKey });
+    return new Meilisearch({ host: this.local.url, apiKey: this.local.masterKey, requestInit: UNCOMPRESSED });
   }
 
   async onApplicationShutdown(): Promise<void> {
