@@ -21,6 +21,7 @@ import {
   type RegisteredCandidate,
 } from './factories/candidate.factory';
 import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
 
@@ -64,6 +65,8 @@ describe('candidates in search', () => {
     meili = sut.get<Meilisearch>(MEILI_CLIENT);
     uid = sut.get(SearchIndexes).uid(CANDIDATES_INDEX);
     candidates = new CandidateFactory(sut);
+    // Vacancies and matches left by earlier spec files would show up in the data export.
+    await truncateAll(dataSource);
     await seedCandidateFixtures(sut);
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
