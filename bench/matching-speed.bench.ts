@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { APP_CONFIG, ConfigModule, loadConfig, type AppConfig } from '@app/config';
-import { databaseName, DatabaseModule, dropDatabase, migrate } from '@app/database';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
 import {
   compileCandidate,
   compileVacancy,
@@ -13,7 +13,6 @@ import {
   scorePair,
 } from '@app/matching';
 import { ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
-import { ensureLocalMeilisearch } from '@app/search';
 import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
 import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
 import { Module, type INestApplicationContext } from '@nestjs/common';
@@ -24,6 +23,7 @@ import { loadCatalogue, type SyntheticCatalogue } from './synthetic/catalogue';
 import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { SeededRandom } from './synthetic/random';
+import { startIsolatedRun } from './support/isolated-run';
 
 /**
  * Matching engine speed at scale. Synthetic candidates and vacancies (the shared ESCO-based
@@ -153,25 +153,7 @@ async function naiveRank(
 }
 
 async function main(): Promise<void> {
-  const base = loadConfig();
-  const url = new URL(base.database.url);
-  url.pathname = `/${databaseName(base.database.url)}_bench_matching`;
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    SEARCH_INDEX_PREFIX: 'bench_matching_',
-    QUEUE_PREFIX: 'bench-matching',
-    LOG_LEVEL: 'warn',
-  };
-  const local = base.search.url
-    ? undefined
-    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: 'meilisearch-bench-matching' });
-  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
-  // The Nest context reads its configuration from the environment.
-  Object.assign(process.env, env);
-  const config = loadConfig();
-  await dropDatabase(config.database.url);
-  await migrate(config);
+  const { dispose } = await startIsolatedRun('matching');
 
   @Module({
     imports: [
@@ -291,8 +273,7 @@ async function main(): Promise<void> {
   } finally {
     memory.stop();
     await app.close();
-    await dropDatabase(config.database.url);
-    await local?.stop();
+    await dispose();
   }
 }
 

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { CANDIDATES_INDEX, CandidateIndexer, CandidatesModule } from '@app/candidates';
-import { ConfigModule, loadConfig } from '@app/config';
-import { databaseName, DatabaseModule, dropDatabase, migrate } from '@app/database';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
 import { buildTalentSearch, type TalentQuery } from '@app/discovery';
 import { ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
-import { ensureLocalMeilisearch, MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes } from '@app/search';
 import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
 import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
 import { VACANCIES_INDEX, VacanciesSearchModule, VacancyIndexer } from '@app/vacancies';
@@ -23,6 +23,7 @@ import { loadCatalogue, type SyntheticCatalogue } from './synthetic/catalogue';
 import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { SeededRandom } from './synthetic/random';
+import { startIsolatedRun } from './support/isolated-run';
 
 /**
  * Talent-search latency at scale: synthetic candidates and vacancies go into an isolated database
@@ -119,25 +120,7 @@ async function signIn(port: number, email: string, password: string): Promise<st
 }
 
 async function main(): Promise<void> {
-  const base = loadConfig();
-  const url = new URL(base.database.url);
-  url.pathname = `/${databaseName(base.database.url)}_bench_search`;
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    SEARCH_INDEX_PREFIX: 'bench_search_',
-    QUEUE_PREFIX: 'bench-search',
-    LOG_LEVEL: 'warn',
-  };
-  const local = base.search.url
-    ? undefined
-    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: 'meilisearch-bench-search' });
-  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
-  // The Nest contexts read their configuration from the environment.
-  Object.assign(process.env, env);
-  const config = loadConfig();
-  await dropDatabase(config.database.url);
-  await migrate(config);
+  const { dispose } = await startIsolatedRun('search');
 
   @Module({
     imports: [
@@ -286,10 +269,7 @@ async function main(): Promise<void> {
       }
     }
     await loader.close();
-    if (!KEEP) {
-      await dropDatabase(config.database.url);
-      await local?.stop();
-    }
+    if (!KEEP) await dispose();
   }
 }
 

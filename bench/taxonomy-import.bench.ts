@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ConfigModule, loadConfig } from '@app/config';
-import { databaseName, DatabaseModule, dropDatabase, migrate } from '@app/database';
-import { ensureLocalMeilisearch, MEILI_CLIENT } from '@app/search';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { MEILI_CLIENT } from '@app/search';
 import {
   shippedEscoFolder,
   TaxonomyImporter,
@@ -12,31 +12,14 @@ import {
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Meilisearch } from 'meilisearch';
+import { startIsolatedRun } from './support/isolated-run';
 
 /**
  * Imports the shipped ESCO release into a fresh database and builds the search indexes, printing
  * how long each part takes. Run with `npm run bench:taxonomy`.
  */
 async function main(): Promise<void> {
-  const base = loadConfig();
-  const url = new URL(base.database.url);
-  url.pathname = `/${databaseName(base.database.url)}_bench_taxonomy`;
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    SEARCH_INDEX_PREFIX: 'bench_',
-    LOG_LEVEL: 'warn',
-  };
-  const local = base.search.url
-    ? undefined
-    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: 'meilisearch-bench' });
-  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
-  // The Nest context reads its configuration from the environment.
-  Object.assign(process.env, env);
-  const config = loadConfig();
-
-  await dropDatabase(config.database.url);
-  await migrate(config);
+  const { config, dispose } = await startIsolatedRun('taxonomy');
 
   @Module({ imports: [ConfigModule, DatabaseModule, TaxonomyModule, TaxonomySearchModule] })
   class BenchModule {}
@@ -73,11 +56,12 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     const client = app.get<Meilisearch>(MEILI_CLIENT);
-    for (const uid of ['bench_occupations', 'bench_skills']) await client.deleteIndex(uid).waitTask();
+    for (const name of ['occupations', 'skills']) {
+      await client.deleteIndex(`${config.search.indexPrefix}${name}`).waitTask();
+    }
   } finally {
     await app.close();
-    await dropDatabase(config.database.url);
-    await local?.stop();
+    await dispose();
   }
 }
 

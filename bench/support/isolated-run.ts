@@ -1,0 +1,42 @@
+import { loadConfig, type AppConfig } from '@app/config';
+import { databaseName, dropDatabase, migrate } from '@app/database';
+import { ensureLocalMeilisearch } from '@app/search';
+
+export interface IsolatedRun {
+  config: AppConfig;
+  /** Drops the benchmark's database and stops the Meilisearch it started. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Points this process at a database, queue prefix and index prefix of its own (and, without
+ * MEILI_URL, a Meilisearch of its own), so a benchmark never touches development or test data, then
+ * migrates that database from scratch.
+ */
+export async function startIsolatedRun(name: string): Promise<IsolatedRun> {
+  const base = loadConfig();
+  const url = new URL(base.database.url);
+  url.pathname = `/${databaseName(base.database.url)}_bench_${name}`;
+  const env: Record<string, string> = {
+    DATABASE_URL: url.toString(),
+    SEARCH_INDEX_PREFIX: `bench_${name}_`,
+    QUEUE_PREFIX: `bench-${name}`,
+    LOG_LEVEL: 'warn',
+  };
+  const local = base.search.url
+    ? undefined
+    : await ensureLocalMeilisearch({ dataDir: base.dataDir, instance: `meilisearch-bench-${name}` });
+  if (local) Object.assign(env, { MEILI_URL: local.url, MEILI_MASTER_KEY: local.masterKey });
+  // The Nest contexts read their configuration from the environment.
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.database.url);
+  await migrate(config);
+  return {
+    config,
+    dispose: async () => {
+      await dropDatabase(config.database.url);
+      await local?.stop();
+    },
+  };
+}
