@@ -104,7 +104,8 @@ export class AccountFactory {
   mailboxFile(messageId: string): Promise<{ to: string; subject: string; text: string }> {
     return waitFor(
       async () => JSON.parse(await readFile(join(this.config.mail.mailboxDir, `${messageId}.json`), 'utf8')),
-      { what: `mail ${messageId} in the mailbox` },
+      // Delivery goes through the outbox relay and the mail queue; allow for a busy machine.
+      { timeoutMs: 60_000, what: `mail ${messageId} in the mailbox` },
     );
   }
 
