@@ -10,7 +10,10 @@ export interface AccessTokenClaims {
   sid: string;
 }
 
-/** Short-lived HS256 JWTs naming the account and its session; roles are re-read per request. */
+/**
+ * Short-lived HS256 JWTs naming the account and its session; roles are re-read per request. The
+ * signing key comes from the identity module's JWT registration.
+ */
 @Injectable()
 export class AccessTokens {
   constructor(
@@ -31,7 +34,6 @@ export class AccessTokens {
         audience: AUDIENCE,
         expiresIn: this.ttlSeconds,
         algorithm: 'HS256',
-        secret: this.config.auth.jwtSecret,
       },
     );
   }
@@ -43,7 +45,6 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
-        secret: this.config.auth.jwtSecret,
       });
       return typeof payload.sub === 'string' && typeof payload.sid === 'string'
         ? { sub: payload.sub, sid: payload.sid }
