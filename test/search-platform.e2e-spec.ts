@@ -3,13 +3,16 @@ import {
   ensureLocalMeilisearch,
   MEILI_CLIENT,
   MEILISEARCH_SHA256,
+  meilisearchApiError,
+  meilisearchTransport,
   prepareMeilisearchBinary,
   SearchIndexes,
   SearchModule,
   sha256File,
 } from '@app/search';
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { Meilisearch } from 'meilisearch';
+import { Meilisearch, MeilisearchRequestError } from 'meilisearch';
+import { Agent } from 'undici';
 import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +55,36 @@ describe('search platform', () => {
     expect(settings.searchableAttributes).toEqual(['label']);
     expect(settings.filterableAttributes).toEqual(['kind']);
     expect(settings.sortableAttributes).toEqual(['rank']);
+  });
+
+  it('sends requests through its transport and surfaces engine errors with their code', async () => {
+    const uid = sut.uid('platform_transport_probe');
+    await client
+      .index(uid)
+      .addDocuments([{ id: 1, label: 'welder' }])
+      .waitTask();
+    const found = await client.index(uid).search('weldr');
+    expect(found.hits).toEqual([{ id: 1, label: 'welder' }]);
+    await expect(sut.exists(uid)).resolves.toBe(true);
+
+    const missing = sut.uid('platform_missing_probe');
+    await expect(sut.exists(missing)).resolves.toBe(false);
+    const failure: unknown = await client
+      .index(missing)
+      .search('x')
+      .catch((error: unknown) => error);
+    expect(meilisearchApiError(failure)?.cause?.code).toBe('index_not_found');
+    await client.deleteIndex(uid).waitTask();
+  });
+
+  it('reports an unreachable engine as a request error, not an engine answer', async () => {
+    const offline = new Meilisearch({
+      host: 'http://127.0.0.1:9',
+      httpClient: meilisearchTransport(new Agent()),
+    });
+    const failure: unknown = await offline.health().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MeilisearchRequestError);
+    expect(meilisearchApiError(failure)).toBeUndefined();
   });
 
   it('reuses the running local Meilisearch of this run instead of starting a second one', async () => {

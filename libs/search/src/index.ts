@@ -5,6 +5,7 @@ export {
   prepareMeilisearchBinary,
   sha256File,
 } from './local/meilisearch-binary';
+export { meilisearchApiError, meilisearchTransport } from './meilisearch-transport';
 export { MEILI_CLIENT, SearchTaskFailedError, settle, settleAll } from './search-client';
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';

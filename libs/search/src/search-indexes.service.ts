@@ -1,8 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { MEILI_CLIENT, settle } from './search-client';
 import type { SearchIndexDefinition } from './search-index';
+import { meilisearchApiError } from './meilisearch-transport';
 
 /**
  * The registry of index definitions (domain modules register theirs at init) and the one place
@@ -56,7 +57,7 @@ export class SearchIndexes {
       await this.client.getRawIndex(uid);
       return true;
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+      if (meilisearchApiError(error)?.cause?.code === 'index_not_found') return false;
       throw error;
     }
   }

@@ -77,6 +77,8 @@ export interface TalentDocumentHit {
 /** Character ranges between the highlight tags, in the label without them. */
 export function highlightRanges(formatted: string): { start: number; length: number }[] {
   const ranges: { start: number; length: number }[] = [];
+  // Most labels of a hit match nothing: skip the walk through their characters.
+  if (!formatted.includes(HIGHLIGHT_TAGS.highlightPreTag)) return ranges;
   let plain = 0;
   let start = -1;
   for (const char of formatted) {

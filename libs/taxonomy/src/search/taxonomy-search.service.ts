@@ -1,6 +1,6 @@
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import { Inject, Injectable } from '@nestjs/common';
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import type { TaxonomyLanguage } from '../taxonomy-language';
 import { TaxonomySearchUnavailableError } from '../taxonomy.errors';
 import {
@@ -99,7 +99,7 @@ export class TaxonomySearch {
       };
     } catch (error) {
       // An index with no documents yet knows none of its fields, so searching on them fails too.
-      if (error instanceof MeilisearchApiError && NOT_BUILT.has(error.cause?.code ?? '')) {
+      if (NOT_BUILT.has(meilisearchApiError(error)?.cause?.code ?? '')) {
         throw new TaxonomySearchUnavailableError();
       }
       throw error;
