@@ -35,7 +35,8 @@ const HIT_KEYS = [
   'referenceCode',
   'residenceCountry',
   'sectors',
-  'skills',
+  'skillCount',
+  'topSkills',
   'updatedAt',
   'yearsOfExperience',
 ];
@@ -231,6 +232,63 @@ describe('search', () => {
     for (const hit of all.body.hits) expect(Object.keys(hit).sort()).toEqual(HIT_KEYS);
     expect(keysDeep(all.body).filter((key) => IDENTITY_KEYS.includes(key))).toEqual([]);
     expect(JSON.stringify(all.body)).not.toMatch(/Amina|El Idrissi|@example\.org|\+212/);
+  });
+
+  describe('profile view', () => {
+    const profile = (code: string, as: RegisteredEmployer = employer, query = '') =>
+      http()
+        .get(`/api/v1/search/talent/profiles/${code}${query}`)
+        .auth(as.user.accessToken, { type: 'bearer' });
+
+    it('shows the whole pseudonymised profile behind a card, and audits the view', async () => {
+      const card = (await talent({ text: 'welder' }).expect(200)).body.hits.find(
+        (hit: { referenceCode: string }) => hit.referenceCode === welder.referenceCode,
+      );
+      const response = await profile(welder.referenceCode.toLowerCase(), employer, '?language=fr').expect(
+        200,
+      );
+      expect(response.body.referenceCode).toBe(welder.referenceCode);
+      expect(response.body.skills).toHaveLength(card.skillCount);
+      expect(response.body.skills.map((skill: { uri: string }) => skill.uri)).toEqual(
+        expect.arrayContaining([ESCO.weldMetal, ESCO.readBlueprints]),
+      );
+      expect(response.body.occupations[0].label).toBe('soudeur/soudeuse');
+      expect(Object.keys(response.body).sort()).toEqual(
+        [
+          ...HIT_KEYS.filter((key) => !['matchedSkills', 'skillCount', 'topSkills'].includes(key)),
+          'skills',
+        ].sort(),
+      );
+      expect(keysDeep(response.body).filter((key) => IDENTITY_KEYS.includes(key))).toEqual([]);
+      const [event]: { target_id: string; details: Record<string, unknown> }[] = await dataSource.query(
+        `SELECT target_id, details FROM audit_events WHERE action = 'search.talent_profile_viewed'
+          ORDER BY id DESC LIMIT 1`,
+      );
+      expect(event).toEqual({
+        target_id: employer.organisationId,
+        details: { referenceCode: welder.referenceCode },
+      });
+    });
+
+    it('is for verified employers only', async () => {
+      const refused = await profile(welder.referenceCode, unverified).expect(403);
+      expect(refused.body.error.code).toBe('EMPLOYER_NOT_VERIFIED');
+      await http()
+        .get(`/api/v1/search/talent/profiles/${welder.referenceCode}`)
+        .auth(welder.accessToken, { type: 'bearer' })
+        .expect(403);
+    });
+
+    it('knows only searchable profiles, and checks the code', async () => {
+      for (const candidate of Object.values(hidden)) {
+        const response = await profile(candidate.referenceCode).expect(404);
+        expect(response.body.error.code).toBe('TALENT_PROFILE_NOT_FOUND');
+      }
+      await profile('TP-2222-2222').expect(404);
+      const invalid = await profile('not-a-code').expect(400);
+      expect(invalid.body.error.details).toEqual([expect.objectContaining({ field: 'referenceCode' })]);
+      await profile(welder.referenceCode, employer, '?language=de').expect(400);
+    });
   });
 
   it('records who searched for what, without any candidate', async () => {

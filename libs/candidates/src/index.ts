@@ -3,6 +3,7 @@ export * from './candidate.types';
 export { CandidatesModule } from './candidates.module';
 export { ageOn, eligibilityRefusals, type EligibilityFacts } from './eligibility/eligibility';
 export { normalisePhone } from './profile/phone-number';
+export { REFERENCE_CODE } from './profile/reference-code';
 export type { CandidateDocument } from './search/candidate-document';
 export { CANDIDATES_INDEX } from './search/candidate-index';
 export { CandidateIndexRequests } from './search/candidate-index-requests.service';

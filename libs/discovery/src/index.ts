@@ -18,5 +18,13 @@ export {
   type TalentQuery,
   type TalentSort,
 } from './talent/talent-query';
-export type { FacetCounts, MatchedSkill, TalentHit, TalentSearchResult } from './talent/talent-result';
+export {
+  CARD_SKILLS,
+  type FacetCounts,
+  type MatchedSkill,
+  type TalentHit,
+  type TalentProfile,
+  type TalentSearchResult,
+  type TalentSkill,
+} from './talent/talent-result';
 export { TalentSearch } from './talent/talent-search.service';

@@ -1,9 +1,10 @@
 import { JobSearch, TalentSearch } from '@app/discovery';
 import type { CallContext, Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
@@ -13,8 +14,9 @@ import { Public, Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
 import { JobSearchRequest } from './job-search.request';
-import { JobSearchResponse, TalentSearchResponse } from './search.responses';
-import { TalentSearchRequest } from './talent-search.request';
+import { ReferenceCodePipe } from '../validation/reference-code.pipe';
+import { JobSearchResponse, TalentProfileResponse, TalentSearchResponse } from './search.responses';
+import { TalentProfileQuery, TalentSearchRequest } from './talent-search.request';
 
 @ApiTags('search')
 @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'SEARCH_UNAVAILABLE' })
@@ -45,6 +47,25 @@ export class SearchController {
       { ...body, sort: body.sort ?? 'relevance', page: body.page ?? 1, hitsPerPage: body.hitsPerPage ?? 20 },
       context,
     );
+  }
+
+  @Roles('employer')
+  @Get('talent/profiles/:referenceCode')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'The whole pseudonymised profile behind a result card (verified employers only, while the candidate is searchable); every view is audited',
+  })
+  @ApiOkResponse({ type: TalentProfileResponse })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'TALENT_PROFILE_NOT_FOUND' })
+  talentProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
+    @Query() query: TalentProfileQuery,
+    @CallerContext() context: CallContext,
+  ): Promise<TalentProfileResponse> {
+    return this.talent.profile(principal, referenceCode, query.language ?? 'en', context);
   }
 
   @Public()

@@ -1,12 +1,15 @@
-import type {
-  CandidateStatistics,
-  Count,
-  FacetCounts,
-  JobHit,
-  JobSearchResult,
-  TalentHit,
-  TalentSearchResult,
-  VacancyStatistics,
+import {
+  CARD_SKILLS,
+  type CandidateStatistics,
+  type Count,
+  type FacetCounts,
+  type JobHit,
+  type JobSearchResult,
+  type TalentHit,
+  type TalentProfile,
+  type TalentSearchResult,
+  type TalentSkill,
+  type VacancyStatistics,
 } from '@app/discovery';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -29,18 +32,11 @@ class Page {
   @ApiProperty(FACETS) facets!: FacetCounts;
 }
 
-export class TalentHitResponse implements TalentHit {
+class ProfileFields {
   @ApiProperty({ example: 'TP-7K2M-9QXD', description: 'The only handle on a candidate before consent' })
   referenceCode!: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) occupations!: TalentHit['occupations'];
   @ApiProperty({ type: [String] }) sectors!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) skills!: TalentHit['skills'];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: 'Skills matched by the text (with character ranges to highlight) or by a skill filter',
-  })
-  matchedSkills!: TalentHit['matchedSkills'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) languages!: TalentHit['languages'];
   @ApiProperty({ type: Number, nullable: true }) maxEqfLevel!: number | null;
   @ApiProperty() yearsOfExperience!: number;
@@ -50,6 +46,27 @@ export class TalentHitResponse implements TalentHit {
   @ApiProperty({ type: [String] }) preferredMemberStates!: string[];
   @ApiProperty({ type: String, nullable: true }) availableFrom!: string | null;
   @ApiProperty() updatedAt!: string;
+}
+
+export class TalentHitResponse extends ProfileFields implements TalentHit {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: `Up to ${CARD_SKILLS} skills: the matched ones first, then the strongest`,
+  })
+  topSkills!: TalentSkill[];
+  @ApiProperty({ description: 'All skills on the profile; the profile view lists them' }) skillCount!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Skills matched by the text (with character ranges to highlight) or by a skill filter',
+  })
+  matchedSkills!: TalentHit['matchedSkills'];
+}
+
+export class TalentProfileResponse extends ProfileFields implements TalentProfile {
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Strongest first' })
+  skills!: TalentSkill[];
 }
 
 export class TalentSearchResponse extends Page implements TalentSearchResult {

@@ -184,3 +184,10 @@ export class TalentSearchRequest {
   @Max(MAX_HITS_PER_PAGE)
   hitsPerPage?: number;
 }
+
+export class TalentProfileQuery {
+  @ApiPropertyOptional({ enum: TAXONOMY_LANGUAGES, default: 'en', description: 'Language of the labels' })
+  @IsOptional()
+  @IsIn(TAXONOMY_LANGUAGES)
+  language?: TaxonomyLanguage;
+}

@@ -72,7 +72,7 @@ describe('candidateDocument', () => {
       ['iscoCode', 'label_en', 'label_es', 'label_fr', 'uri', 'yearsOfExperience'].sort(),
     );
     expect(Object.keys(document.skills[0]).sort()).toEqual(
-      ['label_en', 'label_es', 'label_fr', 'level', 'uri', 'viaProgramme', 'yearsOfExperience'].sort(),
+      ['key', 'label_en', 'label_fr', 'level', 'viaProgramme', 'yearsOfExperience'].sort(),
     );
     expect(Object.keys(document.languages[0]).sort()).toEqual(['cefr', 'cefrRank', 'code']);
   });
@@ -97,10 +97,36 @@ describe('candidateDocument', () => {
       availableFromTimestamp: Date.UTC(2026, 8, 1) / 1000,
       updatedAt: '2026-03-01T10:00:00.000Z',
     });
-    expect(candidateDocument(source).skills[0]).toMatchObject({
+    expect(candidateDocument(source).skills[0]).toEqual({
+      key: '00000000-0000-4000-8000-000000000001',
+      label_en: 'weld metal',
       label_fr: 'souder du métal',
-      label_es: null,
+      level: 'advanced',
+      yearsOfExperience: 5,
+      viaProgramme: true,
     });
+  });
+
+  it('holds skills compactly, strongest first: by level, then years', () => {
+    const skill = (n: number, level: 'basic' | 'expert' | null, yearsOfExperience: number | null) => ({
+      uri: `http://data.europa.eu/esco/skill/00000000-0000-4000-8000-00000000000${n}`,
+      labels: { en: `skill ${n}` },
+      level,
+      yearsOfExperience,
+      viaProgramme: false,
+    });
+    const document = candidateDocument({
+      ...source,
+      skills: [skill(1, null, null), skill(2, 'basic', 9), skill(3, 'expert', 1), skill(4, 'basic', 10)],
+    });
+    expect(document.skills.map((entry) => entry.label_en)).toEqual([
+      'skill 3',
+      'skill 4',
+      'skill 2',
+      'skill 1',
+    ]);
+    expect(document.skills[3]).toEqual({ key: '00000000-0000-4000-8000-000000000001', label_en: 'skill 1' });
+    expect(document.skillUris).toHaveLength(4);
   });
 
   it('copes with an empty education and no start date', () => {

@@ -1,5 +1,5 @@
-import type { LocalizedAltLabels, LocalizedLabels } from '@app/taxonomy';
-import type { ProgrammeType, SkillLevel } from '../candidate.types';
+import { escoSkillKey, type LocalizedAltLabels, type LocalizedLabels } from '@app/taxonomy';
+import { SKILL_LEVELS, type ProgrammeType, type SkillLevel } from '../candidate.types';
 
 /**
  * Everything the index may know about a candidate. It is assembled from the profile but has no
@@ -33,6 +33,17 @@ export interface CandidateIndexSource {
   updatedAt: Date;
 }
 
+export interface CandidateDocumentSkill {
+  /** `escoSkillKey` of the skill URI. */
+  key: string;
+  label_en?: string;
+  label_fr?: string;
+  label_es?: string;
+  level?: SkillLevel;
+  yearsOfExperience?: number;
+  viaProgramme?: true;
+}
+
 export interface CandidateDocument {
   referenceCode: string;
   occupationUris: string[];
@@ -51,15 +62,12 @@ export interface CandidateDocument {
     yearsOfExperience: number;
   }[];
   skillUris: string[];
-  skills: {
-    uri: string;
-    label_en: string | null;
-    label_fr: string | null;
-    label_es: string | null;
-    level: SkillLevel | null;
-    yearsOfExperience: number | null;
-    viaProgramme: boolean;
-  }[];
+  /**
+   * Strongest first (level, then years), so a result card can show the first few. Compact, because
+   * the engine sends every skill of every hit back with a search: the short URI key, and a field
+   * only when it says something (no null level or years, no `viaProgramme: false`).
+   */
+  skills: CandidateDocumentSkill[];
   languageCodes: string[];
   languages: { code: string; cefr: string; cefrRank: number }[];
   /** `languageRanks.fr >= 4` filters for French at B2 or above. */
@@ -83,6 +91,26 @@ export interface CandidateDocument {
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+function strongestFirst(skills: CandidateIndexSource['skills']): CandidateIndexSource['skills'] {
+  const rank = (skill: CandidateIndexSource['skills'][number]) =>
+    skill.level ? SKILL_LEVELS.indexOf(skill.level) + 1 : 0;
+  return [...skills].sort(
+    (a, b) => rank(b) - rank(a) || (b.yearsOfExperience ?? 0) - (a.yearsOfExperience ?? 0),
+  );
+}
+
+function documentSkill(skill: CandidateIndexSource['skills'][number]): CandidateDocumentSkill {
+  const entry: CandidateDocumentSkill = { key: escoSkillKey(skill.uri) };
+  for (const language of ['en', 'fr', 'es'] as const) {
+    const label = skill.labels[language];
+    if (label) entry[`label_${language}`] = label;
+  }
+  if (skill.level) entry.level = skill.level;
+  if (skill.yearsOfExperience !== null) entry.yearsOfExperience = skill.yearsOfExperience;
+  if (skill.viaProgramme) entry.viaProgramme = true;
+  return entry;
+}
+
 /** The pseudonymised search document of one candidate. */
 export function candidateDocument(source: CandidateIndexSource): CandidateDocument {
   const languageRanks: Record<string, number> = {};
@@ -101,9 +129,7 @@ export function candidateDocument(source: CandidateIndexSource): CandidateDocume
       ),
     ],
     occupationAltLabels: [
-      ...new Set(
-        source.occupations.flatMap((occupation) => Object.values(occupation.altLabels).flat()),
-      ),
+      ...new Set(source.occupations.flatMap((occupation) => Object.values(occupation.altLabels).flat())),
     ],
     sectors: [...source.sectors],
     occupations: source.occupations.map((occupation) => ({
@@ -115,15 +141,7 @@ export function candidateDocument(source: CandidateIndexSource): CandidateDocume
       yearsOfExperience: occupation.yearsOfExperience,
     })),
     skillUris: source.skills.map((skill) => skill.uri),
-    skills: source.skills.map((skill) => ({
-      uri: skill.uri,
-      label_en: skill.labels.en ?? null,
-      label_fr: skill.labels.fr ?? null,
-      label_es: skill.labels.es ?? null,
-      level: skill.level,
-      yearsOfExperience: skill.yearsOfExperience,
-      viaProgramme: skill.viaProgramme,
-    })),
+    skills: strongestFirst(source.skills).map(documentSkill),
     languageCodes: source.languages.map((language) => language.code),
     languages: source.languages.map((language) => ({ ...language })),
     languageRanks,

@@ -73,7 +73,11 @@ describe('buildTalentSearch', () => {
     });
     expect(request.facets).not.toContain('skillUris');
     expect(buildTalentSearch(base, NOW).attributesToHighlight).toBeUndefined();
-    expect(buildTalentSearch({ ...base, text: 'x', language: 'fr' }, NOW).attributesToRetrieve).toContain(
+    // With text, labels come only in the highlighted copy; without, from the document itself.
+    const french = buildTalentSearch({ ...base, text: 'x', language: 'fr' }, NOW);
+    expect(french.attributesToHighlight).toEqual(['skills.label_fr']);
+    expect(french.attributesToRetrieve).not.toContain('skills.label_fr');
+    expect(buildTalentSearch({ ...base, language: 'fr' }, NOW).attributesToRetrieve).toContain(
       'skills.label_fr',
     );
     expect(request.attributesToRetrieve).not.toEqual(expect.arrayContaining(['expiresAtTimestamp']));

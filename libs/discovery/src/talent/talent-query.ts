@@ -69,10 +69,12 @@ const SORT: Record<TalentSort, string[] | undefined> = {
 };
 
 /**
- * Only what the result card shows, labels in one language: hits are most of what travels from the
- * engine to the API and on to the caller, so every field left out here is latency saved.
+ * Only what a profile shows, labels in one language: hits are most of what travels from the engine
+ * to the API, so every field left out here is latency saved. With `highlighted`, the skill labels
+ * are left to the highlighted copy (`_formatted`), which holds every retrieved field a second time
+ * and the highlighted ones in any case: asked for in both, the labels would travel twice.
  */
-export function talentRetrieved(language: TaxonomyLanguage): string[] {
+export function talentRetrieved(language: TaxonomyLanguage, highlighted = false): string[] {
   return [
     'referenceCode',
     'occupations.uri',
@@ -80,8 +82,8 @@ export function talentRetrieved(language: TaxonomyLanguage): string[] {
     `occupations.label_${language}`,
     'occupations.yearsOfExperience',
     'sectors',
-    'skills.uri',
-    `skills.label_${language}`,
+    'skills.key',
+    ...(highlighted ? [] : [`skills.label_${language}`]),
     'skills.level',
     'skills.yearsOfExperience',
     'skills.viaProgramme',
@@ -159,7 +161,7 @@ export function buildTalentSearch(
     sort: SORT[query.sort],
     page: query.page,
     hitsPerPage: query.hitsPerPage,
-    attributesToRetrieve: talentRetrieved(language),
+    attributesToRetrieve: talentRetrieved(language, text !== ''),
     // Highlighting one attribute is far cheaper than match positions, which the engine computes
     // over every displayed attribute of every hit.
     ...(text ? { attributesToHighlight: [`skills.label_${language}`], ...HIGHLIGHT_TAGS } : {}),

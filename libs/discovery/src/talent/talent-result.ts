@@ -1,5 +1,8 @@
-import type { TaxonomyLanguage } from '@app/taxonomy';
+import { escoSkillUri, type TaxonomyLanguage } from '@app/taxonomy';
 import { HIGHLIGHT_TAGS } from './talent-query';
+
+/** How many skills a result card shows; the profile view has them all. */
+export const CARD_SKILLS = 8;
 
 export interface MatchedSkill {
   uri: string;
@@ -11,21 +14,23 @@ export interface MatchedSkill {
   highlights: { start: number; length: number }[];
 }
 
-/** One pseudonymised profile in a result list: a reference code, never who the person is. */
-export interface TalentHit {
+export interface TalentSkill {
+  uri: string;
+  /** In the requested language. */
+  label: string | null;
+  level: string | null;
+  yearsOfExperience: number | null;
+  viaProgramme: boolean;
+}
+
+/** A pseudonymised profile as an employer sees it: a reference code, never who the person is. */
+export interface TalentProfile {
   referenceCode: string;
   /** Labels in the requested language. */
   occupations: { uri: string; iscoCode: string; label: string | null; yearsOfExperience: number }[];
   sectors: string[];
-  skills: {
-    uri: string;
-    label: string | null;
-    level: string | null;
-    yearsOfExperience: number | null;
-    viaProgramme: boolean;
-  }[];
-  /** Skills matched by the text or named by a skill filter. */
-  matchedSkills: MatchedSkill[];
+  /** Strongest first: by level, then years of experience. */
+  skills: TalentSkill[];
   languages: { code: string; cefr: string }[];
   maxEqfLevel: number | null;
   yearsOfExperience: number;
@@ -34,6 +39,15 @@ export interface TalentHit {
   preferredMemberStates: string[];
   availableFrom: string | null;
   updatedAt: string;
+}
+
+/** One profile in a result list: the card, with the full skill list left to the profile view. */
+export interface TalentHit extends Omit<TalentProfile, 'skills'> {
+  /** Up to `CARD_SKILLS` skills: the matched ones first, then the strongest. */
+  topSkills: TalentSkill[];
+  skillCount: number;
+  /** Skills matched by the text or named by a skill filter. */
+  matchedSkills: MatchedSkill[];
 }
 
 export type FacetCounts = Record<string, Record<string, number>>;
@@ -48,19 +62,22 @@ export interface TalentSearchResult {
   facetStats: Record<string, { min: number; max: number }>;
 }
 
-type Labelled = Partial<Record<`label_${TaxonomyLanguage}`, string | null>>;
+type Labelled = Partial<Record<`label_${TaxonomyLanguage}`, string>>;
 
-/** A hit as the engine returns it: the retrieved fields only, labels in one language. */
-export interface TalentDocumentHit {
+/** A skill as the engine returns it: the document's compact form (see `CandidateDocument`). */
+type DocumentSkill = {
+  key: string;
+  level?: string;
+  yearsOfExperience?: number;
+  viaProgramme?: boolean;
+} & Labelled;
+
+/** A candidate document as the engine returns it: the retrieved fields only, labels in one language. */
+export interface TalentDocument {
   referenceCode: string;
   occupations: ({ uri: string; iscoCode: string; yearsOfExperience: number } & Labelled)[];
   sectors?: string[];
-  skills: ({
-    uri: string;
-    level: string | null;
-    yearsOfExperience: number | null;
-    viaProgramme: boolean;
-  } & Labelled)[];
+  skills?: DocumentSkill[];
   languages: { code: string; cefr: string }[];
   maxEqfLevel: number | null;
   yearsOfExperience: number;
@@ -70,9 +87,14 @@ export interface TalentDocumentHit {
   preferredMemberStates: string[];
   availableFrom: string | null;
   updatedAt: string;
-  /** Present when the search had text: skill labels in the requested language, matches tagged. */
+}
+
+/** A hit of a search with text: its skill labels come only in the highlighted copy, matches tagged. */
+export interface TalentDocumentHit extends TalentDocument {
   _formatted?: { skills?: Labelled[] };
 }
+
+const TAGS = new RegExp(`[${HIGHLIGHT_TAGS.highlightPreTag}${HIGHLIGHT_TAGS.highlightPostTag}]`, 'g');
 
 /** Character ranges between the highlight tags, in the label without them. */
 export function highlightRanges(formatted: string): { start: number; length: number }[] {
@@ -91,28 +113,31 @@ export function highlightRanges(formatted: string): { start: number; length: num
   return ranges;
 }
 
-function matchedSkills(
-  hit: TalentDocumentHit,
-  filtered: ReadonlySet<string>,
-  language: TaxonomyLanguage,
-): MatchedSkill[] {
-  const key = `label_${language}` as const;
-  const matched: MatchedSkill[] = [];
-  hit.skills.forEach((skill, index) => {
-    const formatted = hit._formatted?.skills?.[index]?.[key];
-    const highlights = formatted ? highlightRanges(formatted) : [];
-    if (highlights.length > 0 || filtered.has(skill.uri))
-      matched.push({ uri: skill.uri, label: skill[key] ?? '', language, highlights });
-  });
-  return matched;
+interface ReadSkill {
+  skill: TalentSkill;
+  highlights: { start: number; length: number }[];
 }
 
-/** Builds the hit field by field, so a field added to the document never reaches an employer by accident. */
-export function toTalentHit(
-  hit: TalentDocumentHit,
-  filteredSkills: ReadonlySet<string>,
-  language: TaxonomyLanguage,
-): TalentHit {
+function readSkills(hit: TalentDocumentHit, language: TaxonomyLanguage): ReadSkill[] {
+  const key = `label_${language}` as const;
+  return (hit.skills ?? []).map((skill, index) => {
+    const formatted = hit._formatted?.skills?.[index]?.[key];
+    const label = formatted === undefined ? (skill[key] ?? null) : formatted.replace(TAGS, '');
+    return {
+      skill: {
+        uri: escoSkillUri(skill.key),
+        label,
+        level: skill.level ?? null,
+        yearsOfExperience: skill.yearsOfExperience ?? null,
+        viaProgramme: skill.viaProgramme === true,
+      },
+      highlights: formatted ? highlightRanges(formatted) : [],
+    };
+  });
+}
+
+/** Builds the profile field by field, so a field added to the document never reaches an employer by accident. */
+function profileFields(hit: TalentDocument, language: TaxonomyLanguage): Omit<TalentProfile, 'skills'> {
   const key = `label_${language}` as const;
   return {
     referenceCode: hit.referenceCode,
@@ -123,14 +148,6 @@ export function toTalentHit(
       yearsOfExperience: occupation.yearsOfExperience,
     })),
     sectors: hit.sectors ?? [],
-    skills: hit.skills.map((skill) => ({
-      uri: skill.uri,
-      label: skill[key] ?? null,
-      level: skill.level,
-      yearsOfExperience: skill.yearsOfExperience,
-      viaProgramme: skill.viaProgramme,
-    })),
-    matchedSkills: matchedSkills(hit, filteredSkills, language),
     languages: hit.languages.map((entry) => ({ code: entry.code, cefr: entry.cefr })),
     maxEqfLevel: hit.maxEqfLevel,
     yearsOfExperience: hit.yearsOfExperience,
@@ -141,5 +158,34 @@ export function toTalentHit(
     preferredMemberStates: hit.preferredMemberStates,
     availableFrom: hit.availableFrom,
     updatedAt: hit.updatedAt,
+  };
+}
+
+export function toTalentProfile(document: TalentDocument, language: TaxonomyLanguage): TalentProfile {
+  return {
+    ...profileFields(document, language),
+    skills: readSkills(document, language).map((read) => read.skill),
+  };
+}
+
+export function toTalentHit(
+  hit: TalentDocumentHit,
+  filteredSkills: ReadonlySet<string>,
+  language: TaxonomyLanguage,
+): TalentHit {
+  const skills = readSkills(hit, language);
+  const matched = skills.filter((read) => read.highlights.length > 0 || filteredSkills.has(read.skill.uri));
+  const isMatched = new Set(matched);
+  const others = skills.filter((read) => !isMatched.has(read));
+  return {
+    ...profileFields(hit, language),
+    topSkills: [...matched, ...others].slice(0, CARD_SKILLS).map((read) => read.skill),
+    skillCount: skills.length,
+    matchedSkills: matched.map((read) => ({
+      uri: read.skill.uri,
+      label: read.skill.label ?? '',
+      language,
+      highlights: read.highlights,
+    })),
   };
 }

@@ -2,14 +2,46 @@ import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
+import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
+import { TalentProfileNotFoundError } from '../discovery.errors';
 import { engineCall } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, type TalentQuery } from './talent-query';
-import { toTalentHit, type TalentDocumentHit, type TalentSearchResult } from './talent-result';
+import {
+  toTalentHit,
+  toTalentProfile,
+  type TalentDocument,
+  type TalentDocumentHit,
+  type TalentProfile,
+  type TalentSearchResult,
+} from './talent-result';
+
+type ProfileDocument = TalentDocument & { expiresAtTimestamp: number | null };
+
+/** The top-level fields a profile is read from (labels in every language: one document is small). */
+const PROFILE_FIELDS: (keyof ProfileDocument)[] = [
+  'referenceCode',
+  'occupations',
+  'sectors',
+  'skills',
+  'languages',
+  'maxEqfLevel',
+  'yearsOfExperience',
+  'residenceCountry',
+  'programmeType',
+  'programmePartnerCountry',
+  'preferredMemberStates',
+  'availableFrom',
+  'updatedAt',
+  'expiresAtTimestamp',
+];
+
+/** Engine answers meaning "no such searchable profile" (no index yet counts as none). */
+const NOT_FOUND = new Set(['document_not_found', 'index_not_found']);
 
 /** Employers search the pseudonymised pool; each search is audited with its criteria. */
 @Injectable()
@@ -24,24 +56,11 @@ export class TalentSearch {
 
   async search(principal: Principal, query: TalentQuery, context: CallContext): Promise<TalentSearchResult> {
     const request = buildTalentSearch(query, new Date());
-    // The search starts at once; the verification check and then the audit write run beside it.
-    // Nothing is returned before both succeed, so an unverified employer still gets only a 403, and
-    // a failed audit write fails the request.
     const [response] = await Promise.all([
       engineCall(() =>
         this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
       ),
-      this.employers.assertVerifiedEmployer(principal).then((organisationId) =>
-        this.dataSource.transaction((manager) =>
-          this.audit.record(manager, {
-            actor: actorOf(principal),
-            action: 'search.talent',
-            target: { type: 'employer_organisation', id: organisationId },
-            requestId: context.requestId,
-            details: { criteria: auditedCriteria(query) },
-          }),
-        ),
-      ),
+      this.verifiedAndAudited(principal, 'search.talent', { criteria: auditedCriteria(query) }, context),
     ]);
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
     return {
@@ -53,5 +72,56 @@ export class TalentSearch {
       facets: response.facetDistribution ?? {},
       facetStats: response.facetStats ?? {},
     };
+  }
+
+  /**
+   * The whole pseudonymised profile behind a result card, while the candidate is searchable: the
+   * index holds searchable profiles only, and one past its expiry is hidden here as in search.
+   */
+  async profile(
+    principal: Principal,
+    referenceCode: string,
+    language: TaxonomyLanguage,
+    context: CallContext,
+  ): Promise<TalentProfile> {
+    const [document] = await Promise.all([
+      engineCall(() =>
+        this.client
+          .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
+          .getDocument(referenceCode, { fields: PROFILE_FIELDS })
+          .catch((error: unknown) => {
+            if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
+            throw error;
+          }),
+      ),
+      this.verifiedAndAudited(principal, 'search.talent_profile_viewed', { referenceCode }, context),
+    ]);
+    const expiresAt = document?.expiresAtTimestamp;
+    if (!document || (expiresAt != null && expiresAt <= Date.now() / 1000))
+      throw new TalentProfileNotFoundError();
+    return toTalentProfile(document, language);
+  }
+
+  /**
+   * The engine call starts at once; the verification check and then the audit write run beside it.
+   * Nothing is returned before both succeed, so an unverified employer still gets only a 403, and a
+   * failed audit write fails the request.
+   */
+  private async verifiedAndAudited(
+    principal: Principal,
+    action: string,
+    details: Record<string, unknown>,
+    context: CallContext,
+  ): Promise<void> {
+    const organisationId = await this.employers.assertVerifiedEmployer(principal);
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        actor: actorOf(principal),
+        action,
+        target: { type: 'employer_organisation', id: organisationId },
+        requestId: context.requestId,
+        details,
+      }),
+    );
   }
 }
