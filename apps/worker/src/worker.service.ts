@@ -29,9 +29,14 @@ export class WorkerService implements OnApplicationBootstrap {
     candidates: CandidatesProcessor,
     matching: MatchingProcessor,
   ) {
-    this.processors = [maintenance, searchIndexing, mail, vacancies, candidates, matching] as TypedProcessor<
-      never
-    >[];
+    this.processors = [
+      maintenance,
+      searchIndexing,
+      mail,
+      vacancies,
+      candidates,
+      matching,
+    ] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {

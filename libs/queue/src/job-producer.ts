@@ -38,5 +38,4 @@ export class JobProducer {
     if (!queue) throw new Error(`No queue registered for job ${name}`);
     return queue;
   }
-
 }

@@ -95,7 +95,12 @@ export class VacancyPublication {
             target: { type: 'vacancy', id },
           });
           await this.outbox.add(manager, 'vacancies.sync', { vacancyId: id }, { dedupKey: `vacancy-${id}` });
-          await this.outbox.add(manager, 'matching.vacancy', { vacancyId: id }, { dedupKey: `match-vacancy-${id}` });
+          await this.outbox.add(
+            manager,
+            'matching.vacancy',
+            { vacancyId: id },
+            { dedupKey: `match-vacancy-${id}` },
+          );
         }
         return due.length;
       });

@@ -41,6 +41,11 @@ export class CandidateIndexRequests {
       { countryCode: code },
       { dedupKey: `candidate-country.${code}` },
     );
-    await this.outbox.add(manager, 'matching.country', { countryCode: code }, { dedupKey: `match-country.${code}` });
+    await this.outbox.add(
+      manager,
+      'matching.country',
+      { countryCode: code },
+      { dedupKey: `match-country.${code}` },
+    );
   }
 }

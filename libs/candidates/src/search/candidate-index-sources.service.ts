@@ -67,7 +67,9 @@ export class CandidateIndexSources {
     sections: Map<string, ProfileSections>,
   ): Promise<Map<string, CandidateIndexSource>> {
     const all = [...sections.values()];
-    const occupationUris = [...new Set(all.flatMap((profile) => profile.occupations.map((entry) => entry.uri)))];
+    const occupationUris = [
+      ...new Set(all.flatMap((profile) => profile.occupations.map((entry) => entry.uri))),
+    ];
     const [occupations, skills, cefr, sectors] = await Promise.all([
       this.taxonomy.findOccupations(occupationUris),
       this.taxonomy.findSkills(all.flatMap((profile) => profile.skills.map((entry) => entry.uri))),
