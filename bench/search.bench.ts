@@ -9,7 +9,7 @@ import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupat
 import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
 import { VACANCIES_INDEX, VacanciesSearchModule, VacancyIndexer } from '@app/vacancies';
 import { hash } from '@node-rs/argon2';
-import { Module } from '@nestjs/common';
+import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -30,7 +30,8 @@ import { startIsolatedRun } from './support/isolated-run';
  * through bulk inserts, the product's indexers build the indexes, then the real API answers
  * authenticated searches over loopback HTTP while Meilisearch reports its own processing time.
  * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`;
- * `--keep` leaves the database and indexes in place for experiments with search settings.
+ * `--keep` leaves the database and indexes in place, and `--reuse` measures again against them
+ * without loading, for experiments with search settings and query handling.
  */
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -42,7 +43,9 @@ const VACANCIES = arg('vacancies', 10_000);
 const QUERIES = arg('queries', 300);
 const WARM_UP = 30;
 const SEED = arg('seed', 7);
-const KEEP = process.argv.includes('--keep');
+const REUSE = process.argv.includes('--reuse');
+/** Data reused is data kept: a --reuse run leaves it for the next one too. */
+const KEEP = REUSE || process.argv.includes('--keep');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const percentile = (sorted: number[], p: number) =>
@@ -94,8 +97,66 @@ async function signIn(port: number, email: string, password: string): Promise<st
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * Seeds, imports ESCO, generates and bulk-inserts the synthetic data, then builds both indexes with
+ * the product's indexers. The generated rows go out of scope here, so the API measured afterwards
+ * does not share its heap with them.
+ */
+async function load(loader: INestApplicationContext, times: string[]): Promise<void> {
+  const dataSource = loader.get<DataSource>(getDataSourceToken());
+  await timed(
+    'reference data + shortage seed',
+    async () => {
+      await loader.get(ReferenceDataSeeder).seed();
+      await loader.get(ShortageSeeder).seed();
+    },
+    times,
+  );
+  await timed('ESCO import', () => loader.get(TaxonomyImporter).import(shippedEscoFolder()), times);
+  const catalogue = await loadCatalogue(dataSource);
+  const generated = await timed(
+    'generate (in memory)',
+    () => {
+      const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
+      return Promise.resolve({
+        candidates: generateCandidates(catalogue, { count: CANDIDATES, seed: SEED }),
+        employers,
+        vacancies: generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
+      });
+    },
+    times,
+  );
+  await timed(
+    'Postgres bulk insert, candidates',
+    () => insertCandidates(dataSource, generated.candidates),
+    times,
+  );
+  await timed(
+    'Postgres bulk insert, vacancies',
+    async () => {
+      await insertEmployers(dataSource, generated.employers);
+      await insertVacancies(dataSource, generated.vacancies);
+    },
+    times,
+  );
+  await dataSource.query('ANALYZE');
+  const candidateIndex = await timed(
+    'candidates index (rebuild + swap)',
+    () => loader.get(CandidateIndexer).rebuild(),
+    times,
+  );
+  const vacancyIndex = await timed(
+    'vacancies index (rebuild + swap)',
+    () => loader.get(VacancyIndexer).rebuild(),
+    times,
+  );
+  process.stdout.write(
+    `  indexed: ${candidateIndex.documents} candidates (active and available), ${vacancyIndex.indexed} vacancies\n`,
+  );
+}
+
 async function main(): Promise<void> {
-  const { dispose } = await startIsolatedRun('search');
+  const { dispose } = await startIsolatedRun('search', { reuse: REUSE });
 
   @Module({
     imports: [
@@ -120,66 +181,22 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Search benchmark: ${CANDIDATES} candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
     );
-    await timed(
-      'reference data + shortage seed',
-      async () => {
-        await loader.get(ReferenceDataSeeder).seed();
-        await loader.get(ShortageSeeder).seed();
-      },
-      times,
-    );
-    await timed('ESCO import', () => loader.get(TaxonomyImporter).import(shippedEscoFolder()), times);
+    if (REUSE) process.stdout.write('  reusing the data and indexes a --keep run left\n');
+    else await load(loader, times);
     const catalogue = await loadCatalogue(dataSource);
-    const generated = await timed(
-      'generate (in memory)',
-      () => {
-        const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
-        return Promise.resolve({
-          candidates: generateCandidates(catalogue, { count: CANDIDATES, seed: SEED }),
-          employers,
-          vacancies: generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
-        });
-      },
-      times,
-    );
-    await timed(
-      'Postgres bulk insert, candidates',
-      () => insertCandidates(dataSource, generated.candidates),
-      times,
-    );
-    await timed(
-      'Postgres bulk insert, vacancies',
-      async () => {
-        await insertEmployers(dataSource, generated.employers);
-        await insertVacancies(dataSource, generated.vacancies);
-      },
-      times,
-    );
-    await dataSource.query('ANALYZE');
-    const candidateIndex = await timed(
-      'candidates index (rebuild + swap)',
-      () => loader.get(CandidateIndexer).rebuild(),
-      times,
-    );
-    const vacancyIndex = await timed(
-      'vacancies index (rebuild + swap)',
-      () => loader.get(VacancyIndexer).rebuild(),
-      times,
-    );
-    process.stdout.write(
-      `  indexed: ${candidateIndex.documents} candidates (active and available), ${vacancyIndex.indexed} vacancies\n`,
-    );
 
     const password = `bench-${SEED}-search-password`;
-    const [organisation] = await dataSource.query<{ id: string }[]>(
-      `INSERT INTO employer_organisations (name, country_code, registration_number, status)
-       VALUES ('Benchmark employer', 'NL', 'BENCH-SEARCH', 'verified') RETURNING id`,
-    );
-    await dataSource.query(
-      `INSERT INTO accounts (email, password_hash, role, employer_organisation_id, email_verified_at)
-       VALUES ('bench-employer@example.invalid', $1, 'employer', $2, now())`,
-      [await hash(password), organisation.id],
-    );
+    if (!REUSE) {
+      const [organisation] = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO employer_organisations (name, country_code, registration_number, status)
+         VALUES ('Benchmark employer', 'NL', 'BENCH-SEARCH', 'verified') RETURNING id`,
+      );
+      await dataSource.query(
+        `INSERT INTO accounts (email, password_hash, role, employer_organisation_id, email_verified_at)
+         VALUES ('bench-employer@example.invalid', $1, 'employer', $2, now())`,
+        [await hash(password), organisation.id],
+      );
+    }
     const labels = await shortageOccupationLabels(dataSource, catalogue);
 
     api = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: ['error', 'warn'] });
@@ -246,7 +263,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  // With --keep the local Meilisearch stays up for later runs, and its handle would keep this process alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

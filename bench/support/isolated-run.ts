@@ -11,9 +11,12 @@ export interface IsolatedRun {
 /**
  * Points this process at a database, queue prefix and index prefix of its own (and, without
  * MEILI_URL, a Meilisearch of its own), so a benchmark never touches development or test data, then
- * migrates that database from scratch.
+ * migrates that database from scratch; with `reuse`, it keeps what an earlier run left there.
  */
-export async function startIsolatedRun(name: string): Promise<IsolatedRun> {
+export async function startIsolatedRun(
+  name: string,
+  options: { reuse?: boolean } = {},
+): Promise<IsolatedRun> {
   const base = loadConfig();
   const url = new URL(base.database.url);
   url.pathname = `/${databaseName(base.database.url)}_bench_${name}`;
@@ -30,7 +33,7 @@ export async function startIsolatedRun(name: string): Promise<IsolatedRun> {
   // The Nest contexts read their configuration from the environment.
   Object.assign(process.env, env);
   const config = loadConfig();
-  await dropDatabase(config.database.url);
+  if (!options.reuse) await dropDatabase(config.database.url);
   await migrate(config);
   return {
     config,
