@@ -23,6 +23,7 @@ import { loadCatalogue } from './synthetic/catalogue';
 import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { shortageOccupationLabels, talentQueries } from './synthetic/talent-queries';
+import { startBareProxy, type BareProxy } from './support/bare-proxy';
 import { startIsolatedRun } from './support/isolated-run';
 
 /**
@@ -59,7 +60,13 @@ async function timed<T>(label: string, work: () => Promise<T>, times: string[]):
   return result;
 }
 
-function post(port: number, agent: Agent, token: string, body: string): Promise<number> {
+function post(
+  port: number,
+  agent: Agent,
+  token: string | null,
+  body: string,
+  path = '/api/v1/search/talent',
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -67,11 +74,11 @@ function post(port: number, agent: Agent, token: string, body: string): Promise<
         port,
         agent,
         method: 'POST',
-        path: '/api/v1/search/talent',
+        path,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       },
       (res) => {
@@ -174,6 +181,7 @@ async function main(): Promise<void> {
   const times: string[] = [];
   const loader = await NestFactory.createApplicationContext(LoadModule, { logger: ['error', 'warn'] });
   let api: NestExpressApplication | undefined;
+  let proxy: BareProxy | undefined;
   const client = loader.get<Meilisearch>(MEILI_CLIENT);
   const indexes = loader.get(SearchIndexes);
   try {
@@ -206,10 +214,12 @@ async function main(): Promise<void> {
     const token = await signIn(port, 'bench-employer@example.invalid', password);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const uid = indexes.uid(CANDIDATES_INDEX);
+    proxy = await startBareProxy(client, uid);
     const all = talentQueries(catalogue, labels, WARM_UP + QUERIES, SEED);
     const apiMs: number[] = [];
     const engineMs: number[] = [];
     const roundTripMs: number[] = [];
+    const proxyMs: number[] = [];
     const ratios: number[] = [];
     let hits = 0;
     for (const [i, query] of all.entries()) {
@@ -221,7 +231,11 @@ async function main(): Promise<void> {
       const engineStarted = performance.now();
       const engine = await client.index(uid).search(request.q, request);
       const roundTrip = performance.now() - engineStarted;
+      const proxyStarted = performance.now();
+      await post(proxy.port, agent, null, body, '/');
+      const proxied = performance.now() - proxyStarted;
       if (i < WARM_UP) continue;
+      proxyMs.push(proxied);
       apiMs.push(elapsed);
       roundTripMs.push(roundTrip);
       engineMs.push(engine.processingTimeMs);
@@ -245,14 +259,17 @@ async function main(): Promise<void> {
         `  API over HTTP          ${report(apiMs)}`,
         `  Meilisearch engine     ${report(engineMs)}   (processingTimeMs)`,
         `  engine round trip      ${report(roundTripMs)}   (the same request from the product's client)`,
+        `  bare HTTP proxy        ${report(proxyMs)}   (same engine call and hits; no framework, auth, validation or audit)`,
         `  API / engine at the median: ${(median(apiMs) / Math.max(median(engineMs), 1)).toFixed(2)}` +
-          `   (median of per-query ratios ${median(ratios).toFixed(2)})`,
+          `   (median of per-query ratios ${median(ratios).toFixed(2)});` +
+          ` the bare proxy's: ${(median(proxyMs) / Math.max(median(engineMs), 1)).toFixed(2)}`,
         `  mean matches per query: ${Math.round(hits / QUERIES)}`,
         '',
       ].join('\n'),
     );
   } finally {
     await api?.close();
+    await proxy?.close();
     if (!KEEP) {
       for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
         if (await indexes.exists(indexes.uid(name))) await client.deleteIndex(indexes.uid(name)).waitTask();

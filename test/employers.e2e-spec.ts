@@ -105,9 +105,9 @@ describe('employers and Member State participation', () => {
       .expect(200);
     expect(own.body).toMatchObject({ status: 'pending', memberState: 'NL', entityType: 'employer' });
     const principal = await sut.get(Authentication).authenticate(user.accessToken);
-    await expect(sut.get(Employers).assertVerifiedEmployer(principal!)).rejects.toMatchObject({
-      code: 'EMPLOYER_NOT_VERIFIED',
-    });
+    expect(() => sut.get(Employers).assertVerifiedEmployer(principal!)).toThrow(
+      expect.objectContaining({ code: 'EMPLOYER_NOT_VERIFIED' }),
+    );
 
     const foreign = await employers.setStatus(ncpDe, organisationId, 'verified').expect(403);
     expect(foreign.body.error.code).toBe('NOT_OWNER');
@@ -116,7 +116,9 @@ describe('employers and Member State participation', () => {
       .auth(ncpDe.accessToken, { type: 'bearer' })
       .expect(403);
     await employers.setStatus(ncpNl, organisationId, 'verified').expect(200);
-    await expect(sut.get(Employers).assertVerifiedEmployer(principal!)).resolves.toBe(organisationId);
+    // The next request reads the organisation's new status with the session.
+    const next = await sut.get(Authentication).authenticate(user.accessToken);
+    expect(sut.get(Employers).assertVerifiedEmployer(next!)).toBe(organisationId);
 
     const listed = await http()
       .get('/api/v1/employers')

@@ -171,6 +171,22 @@ describe('search', () => {
     await http().post('/api/v1/search/talent').send({}).expect(401);
   });
 
+  it('refuses an employer whose organisation is suspended after signing in, from the next request on', async () => {
+    const setStatus = (status: string) =>
+      dataSource.query('UPDATE employer_organisations SET status = $2 WHERE id = $1', [
+        employer.organisationId,
+        status,
+      ]);
+    await setStatus('suspended');
+    try {
+      const refused = await talent({}).expect(403);
+      expect(refused.body.error.code).toBe('EMPLOYER_NOT_VERIFIED');
+    } finally {
+      await setStatus('verified');
+    }
+    await talent({}).expect(200);
+  });
+
   it('never shows a paused, expired or suspended-country profile', async () => {
     expect(await found({})).toEqual([welder.referenceCode, nurse.referenceCode].sort());
     expect(await found({ text: 'welder' })).toEqual([welder.referenceCode]);

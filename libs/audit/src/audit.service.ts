@@ -18,6 +18,18 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside the transaction of the action it records');
     }
+    await this.insert(manager, entry);
+  }
+
+  /**
+   * For an action that changes nothing (a search, a profile view): there is no transaction to join,
+   * so the event is one statement of its own, committed before the caller sees any result.
+   */
+  async recordRead(entry: AuditEntry): Promise<void> {
+    await this.insert(this.dataSource.manager, entry);
+  }
+
+  private async insert(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await manager.query(
       `INSERT INTO audit_events (actor_account_id, actor_role, action, target_type, target_id, request_id, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

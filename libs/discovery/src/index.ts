@@ -22,9 +22,11 @@ export {
   CARD_SKILLS,
   type FacetCounts,
   type MatchedSkill,
+  type TalentDocumentHit,
   type TalentHit,
   type TalentProfile,
   type TalentSearchResult,
   type TalentSkill,
+  toTalentHit,
 } from './talent/talent-result';
 export { TalentSearch } from './talent/talent-search.service';

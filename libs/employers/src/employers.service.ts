@@ -61,11 +61,13 @@ export class Employers {
     if (found.status !== 'verified') throw new EmployerNotVerifiedError();
   }
 
-  /** For employer-facing routes: the caller must belong to a verified organisation. */
-  async assertVerifiedEmployer(principal: Principal): Promise<string> {
-    if (principal.role !== 'employer' || principal.organisationId === null)
+  /**
+   * For employer-facing routes: the caller must belong to a verified organisation. The principal
+   * carries the organisation's status as read with the session on this request, so no query is needed.
+   */
+  assertVerifiedEmployer(principal: Principal): string {
+    if (principal.role !== 'employer' || principal.organisationId === null || !principal.organisationVerified)
       throw new EmployerNotVerifiedError();
-    await this.assertVerified(principal.organisationId);
     return principal.organisationId;
   }
 }

@@ -5,9 +5,7 @@ import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
-import type { DataSource } from 'typeorm';
 import { TalentProfileNotFoundError } from '../discovery.errors';
 import { engineCall } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, type TalentQuery } from './talent-query';
@@ -51,16 +49,16 @@ export class TalentSearch {
     private readonly indexes: SearchIndexes,
     private readonly employers: Employers,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async search(principal: Principal, query: TalentQuery, context: CallContext): Promise<TalentSearchResult> {
+    const audited = this.audited(principal, 'search.talent', { criteria: auditedCriteria(query) }, context);
     const request = buildTalentSearch(query, new Date());
     const [response] = await Promise.all([
       engineCall(() =>
         this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
       ),
-      this.verifiedAndAudited(principal, 'search.talent', { criteria: auditedCriteria(query) }, context),
+      audited,
     ]);
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
     return {
@@ -84,6 +82,7 @@ export class TalentSearch {
     language: TaxonomyLanguage,
     context: CallContext,
   ): Promise<TalentProfile> {
+    const audited = this.audited(principal, 'search.talent_profile_viewed', { referenceCode }, context);
     const [document] = await Promise.all([
       engineCall(() =>
         this.client
@@ -94,7 +93,7 @@ export class TalentSearch {
             throw error;
           }),
       ),
-      this.verifiedAndAudited(principal, 'search.talent_profile_viewed', { referenceCode }, context),
+      audited,
     ]);
     const expiresAt = document?.expiresAtTimestamp;
     if (!document || (expiresAt != null && expiresAt <= Date.now() / 1000))
@@ -103,25 +102,23 @@ export class TalentSearch {
   }
 
   /**
-   * The engine call starts at once; the verification check and then the audit write run beside it.
-   * Nothing is returned before both succeed, so an unverified employer still gets only a 403, and a
-   * failed audit write fails the request.
+   * Refuses an unverified employer before anything is searched (the principal carries the
+   * organisation's status, so this needs no query), then writes the audit event beside the engine
+   * call. Nothing is returned before both succeed, so a failed audit write fails the request.
    */
-  private async verifiedAndAudited(
+  private audited(
     principal: Principal,
     action: string,
     details: Record<string, unknown>,
     context: CallContext,
   ): Promise<void> {
-    const organisationId = await this.employers.assertVerifiedEmployer(principal);
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, {
-        actor: actorOf(principal),
-        action,
-        target: { type: 'employer_organisation', id: organisationId },
-        requestId: context.requestId,
-        details,
-      }),
-    );
+    const organisationId = this.employers.assertVerifiedEmployer(principal);
+    return this.audit.recordRead({
+      actor: actorOf(principal),
+      action,
+      target: { type: 'employer_organisation', id: organisationId },
+      requestId: context.requestId,
+      details,
+    });
   }
 }
