@@ -8,6 +8,7 @@ import {
   prepareMeilisearchBinary,
   SearchIndexes,
   SearchModule,
+  settle,
   sha256File,
 } from '@app/search';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -85,6 +86,25 @@ describe('search platform', () => {
     const failure: unknown = await offline.health().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MeilisearchRequestError);
     expect(meilisearchApiError(failure)).toBeUndefined();
+  });
+
+  it('stops waiting for a task the engine can no longer be asked about, leaving no timer behind', async () => {
+    const { url, masterKey } = loadConfig().search;
+    const dispatcher = new Agent();
+    const closing = new Meilisearch({
+      host: url!,
+      apiKey: masterKey,
+      httpClient: meilisearchTransport(dispatcher),
+    });
+    const uid = sut.uid('platform_deadline_probe');
+    const task = closing.index(uid).addDocuments([{ id: 1 }]);
+    await task;
+    await dispatcher.close();
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+    const before = timers();
+    await expect(settle(task, 60_000)).rejects.toBeInstanceOf(MeilisearchRequestError);
+    expect(timers()).toBeLessThanOrEqual(before);
+    await settle(client.deleteIndex(uid));
   });
 
   it('reuses the running local Meilisearch of this run instead of starting a second one', async () => {

@@ -9,15 +9,39 @@ export const MEILI_CLIENT = Symbol('MEILI_CLIENT');
 
 export class SearchTaskFailedError extends Error {}
 
-/** Waits for a Meilisearch task and throws when it did not succeed. */
-export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
-  const done = await task.waitTask({ timeout: timeoutMs, interval: 50 });
+/**
+ * Rejects when `waiting` has not settled within `timeoutMs`. The timer is ours and cleared however
+ * the wait ends: the client's own task timeout is left running when a poll fails (an engine gone or
+ * a connection closed at shutdown), and would hold the process open for its whole length.
+ */
+async function withDeadline<T>(waiting: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SearchTaskFailedError(`${what} did not finish within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([waiting, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function assertSucceeded(done: Task): Task {
   if (done.status !== 'succeeded') {
     throw new SearchTaskFailedError(
       `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
     );
   }
   return done;
+}
+
+/** Waits for a Meilisearch task and throws when it did not succeed. */
+export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
+  const done = await withDeadline(task.waitTask({ timeout: 0, interval: 50 }), timeoutMs, 'Meilisearch task');
+  return assertSucceeded(done);
 }
 
 /**
@@ -29,13 +53,11 @@ export async function settleAll(
   tasks: readonly EnqueuedTask[],
   timeoutMs = 600_000,
 ): Promise<void> {
-  for await (const done of client.tasks.waitForTasksIter(tasks, { timeout: timeoutMs, interval: 200 })) {
-    if (done.status !== 'succeeded') {
-      throw new SearchTaskFailedError(
-        `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
-      );
-    }
-  }
+  const waiting = (async () => {
+    for await (const done of client.tasks.waitForTasksIter(tasks, { timeout: 0, interval: 200 }))
+      assertSucceeded(done);
+  })();
+  await withDeadline(waiting, timeoutMs, `${tasks.length} Meilisearch task(s)`);
 }
 
 /**
