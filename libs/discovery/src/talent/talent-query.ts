@@ -68,6 +68,18 @@ const SORT: Record<TalentSort, string[] | undefined> = {
   highest_eqf: ['maxEqfLevel:desc'],
 };
 
+/** The profile's single-valued fields (and Member States), retrieved as the document holds them. */
+export const PROFILE_SCALARS = [
+  'maxEqfLevel',
+  'yearsOfExperience',
+  'residenceCountry',
+  'programmeType',
+  'programmePartnerCountry',
+  'preferredMemberStates',
+  'availableFrom',
+  'updatedAt',
+] as const;
+
 /**
  * Only what a profile shows, labels in one language: hits are most of what travels from the engine
  * to the API, so every field left out here is latency saved. With `highlighted`, the skill labels
@@ -89,14 +101,7 @@ export function talentRetrieved(language: TaxonomyLanguage, highlighted = false)
     'skills.viaProgramme',
     'languages.code',
     'languages.cefr',
-    'maxEqfLevel',
-    'yearsOfExperience',
-    'residenceCountry',
-    'programmeType',
-    'programmePartnerCountry',
-    'preferredMemberStates',
-    'availableFrom',
-    'updatedAt',
+    ...PROFILE_SCALARS,
   ];
 }
 

@@ -8,7 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import { TalentProfileNotFoundError } from '../discovery.errors';
 import { engineCall } from '../engine-call';
-import { auditedCriteria, buildTalentSearch, type TalentQuery } from './talent-query';
+import { auditedCriteria, buildTalentSearch, PROFILE_SCALARS, type TalentQuery } from './talent-query';
 import {
   toTalentHit,
   toTalentProfile,
@@ -27,14 +27,7 @@ const PROFILE_FIELDS: (keyof ProfileDocument)[] = [
   'sectors',
   'skills',
   'languages',
-  'maxEqfLevel',
-  'yearsOfExperience',
-  'residenceCountry',
-  'programmeType',
-  'programmePartnerCountry',
-  'preferredMemberStates',
-  'availableFrom',
-  'updatedAt',
+  ...PROFILE_SCALARS,
   'expiresAtTimestamp',
 ];
 
