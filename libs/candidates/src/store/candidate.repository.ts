@@ -7,6 +7,7 @@ import type {
   ProgrammeType,
   SkillLevel,
 } from '../candidate.types';
+import { LIST_SECTIONS, replaceSection } from './section-rows';
 
 export interface CandidateRow {
   id: string;
@@ -277,94 +278,8 @@ export class CandidateRepository {
     candidateId: string,
     sections: Partial<ProfileSections>,
   ): Promise<void> {
-    if (sections.occupations) {
-      await manager.query('DELETE FROM candidate_occupations WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_occupations (candidate_id, occupation_uri, years_of_experience)
-         SELECT $1, * FROM unnest($2::text[], $3::numeric[])`,
-        [
-          candidateId,
-          sections.occupations.map((entry) => entry.uri),
-          sections.occupations.map((entry) => entry.yearsOfExperience),
-        ],
-      );
-    }
-    if (sections.skills) {
-      await manager.query('DELETE FROM candidate_skills WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_skills (candidate_id, skill_uri, level, years_of_experience, programme)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::boolean[])`,
-        [
-          candidateId,
-          sections.skills.map((entry) => entry.uri),
-          sections.skills.map((entry) => entry.level ?? null),
-          sections.skills.map((entry) => entry.yearsOfExperience ?? null),
-          sections.skills.map((entry) => entry.viaProgramme ?? false),
-        ],
-      );
-    }
-    if (sections.languages) {
-      await manager.query('DELETE FROM candidate_languages WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_languages (candidate_id, language_code, cefr_level)
-         SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-        [
-          candidateId,
-          sections.languages.map((entry) => entry.code),
-          sections.languages.map((entry) => entry.cefr),
-        ],
-      );
-    }
-    if (sections.education) {
-      await manager.query('DELETE FROM candidate_education WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_education (candidate_id, position, eqf_level, field, country_code, completion_year)
-         SELECT $1, ordinality, eqf, field, country, year
-           FROM unnest($2::smallint[], $3::text[], $4::text[], $5::smallint[])
-             WITH ORDINALITY AS t(eqf, field, country, year, ordinality)`,
-        [
-          candidateId,
-          sections.education.map((entry) => entry.eqfLevel),
-          sections.education.map((entry) => entry.field),
-          sections.education.map((entry) => entry.countryCode),
-          sections.education.map((entry) => entry.completionYear),
-        ],
-      );
-    }
-    if (sections.qualifications) {
-      await manager.query('DELETE FROM candidate_qualifications WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_qualifications (candidate_id, position, title, issuer, country_code, year)
-         SELECT $1, ordinality, title, issuer, country, year
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::smallint[])
-             WITH ORDINALITY AS t(title, issuer, country, year, ordinality)`,
-        [
-          candidateId,
-          sections.qualifications.map((entry) => entry.title),
-          sections.qualifications.map((entry) => entry.issuer ?? null),
-          sections.qualifications.map((entry) => entry.countryCode ?? null),
-          sections.qualifications.map((entry) => entry.year ?? null),
-        ],
-      );
-    }
-    if (sections.workExperience) {
-      await manager.query('DELETE FROM candidate_work_experience WHERE candidate_id = $1', [candidateId]);
-      await manager.query(
-        `INSERT INTO candidate_work_experience
-           (candidate_id, position, occupation_uri, employer_name, country_code, start_date, end_date)
-         SELECT $1, ordinality, occupation, employer, country, started, ended
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::date[])
-             WITH ORDINALITY AS t(occupation, employer, country, started, ended, ordinality)`,
-        [
-          candidateId,
-          sections.workExperience.map((entry) => entry.occupationUri),
-          sections.workExperience.map((entry) => entry.employerName),
-          sections.workExperience.map((entry) => entry.countryCode),
-          sections.workExperience.map((entry) => entry.startDate),
-          sections.workExperience.map((entry) => entry.endDate ?? null),
-        ],
-      );
-    }
+    for (const section of LIST_SECTIONS)
+      await replaceSection(manager, candidateId, section, sections[section]);
   }
 
   /** Updates the columns of the candidate row that are given, and always `updated_at`. */
