@@ -18,6 +18,12 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       data: { olderThanHours: config.outbox.retentionHours },
     },
     {
+      id: 'purge-spent-records',
+      everyMs: 6 * 60 * 60 * 1000,
+      name: 'maintenance.purge-spent-records',
+      data: {},
+    },
+    {
       id: 'expire-vacancies',
       everyMs: 15 * 60 * 1000,
       name: 'vacancies.expire-due',

@@ -1,6 +1,7 @@
 import { CandidatesModule } from '@app/candidates';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { IdentityModule } from '@app/identity';
 import { LoggingModule } from '@app/logging';
 import { MailModule } from '@app/mail';
 import { MatchingModule } from '@app/matching';
@@ -27,6 +28,7 @@ import { WorkerService } from './worker.service';
     SearchModule,
     TaxonomySearchModule,
     MailModule,
+    IdentityModule,
     VacanciesModule,
     VacanciesSearchModule,
     PartnerCountryAdministrationModule,

@@ -18,6 +18,7 @@ import { AccountTokens } from './tokens/account-tokens.service';
 import { AccountProvisioning } from './use-cases/account-provisioning.service';
 import { Accounts } from './use-cases/accounts.service';
 import { Authentication } from './use-cases/authentication.service';
+import { CredentialRetention } from './use-cases/credential-retention.service';
 import { Passwords } from './use-cases/passwords.service';
 import { Registration } from './use-cases/registration.service';
 
@@ -52,7 +53,8 @@ import { Registration } from './use-cases/registration.service';
     Passwords,
     AccountProvisioning,
     Accounts,
+    CredentialRetention,
   ],
-  exports: [Registration, Authentication, Passwords, AccountProvisioning, Accounts],
+  exports: [Registration, Authentication, Passwords, AccountProvisioning, Accounts, CredentialRetention],
 })
 export class IdentityModule {}

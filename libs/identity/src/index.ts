@@ -11,5 +11,11 @@ export type { TokenPair } from './sessions/sessions.service';
 export { AccountProvisioning, type NewEmployerUser } from './use-cases/account-provisioning.service';
 export { Accounts } from './use-cases/accounts.service';
 export { Authentication } from './use-cases/authentication.service';
+export {
+  CredentialRetention,
+  ENDED_SESSION_RETENTION_DAYS,
+  SPENT_TOKEN_RETENTION_DAYS,
+  type CredentialPurge,
+} from './use-cases/credential-retention.service';
 export { Passwords } from './use-cases/passwords.service';
 export { Registration } from './use-cases/registration.service';

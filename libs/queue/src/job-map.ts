@@ -6,6 +6,8 @@ import type { Job } from 'bullmq';
  */
 export interface JobPayloads {
   'maintenance.purge-outbox': { olderThanHours: number };
+  /** Deletes spent credentials and sent mail past their retention. */
+  'maintenance.purge-spent-records': Record<string, never>;
   'taxonomy.reindex': { version: string };
   /** Upserts or removes one vacancy's search document, as its state and its employer's now allow. */
   'vacancies.sync': { vacancyId: string };
@@ -53,6 +55,7 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 /** Which queue carries each job; the compiler insists every job has one. */
 export const JOB_QUEUE = {
   'maintenance.purge-outbox': 'maintenance',
+  'maintenance.purge-spent-records': 'maintenance',
   'taxonomy.reindex': 'search-indexing',
   'vacancies.sync': 'vacancies',
   'vacancies.sync-employer': 'vacancies',

@@ -1,3 +1,5 @@
+import { CredentialRetention } from '@app/identity';
+import { MailOutbox } from '@app/mail';
 import { PartnerCountryAdministration } from '@app/partner-country-administration';
 import { OutboxService, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
@@ -8,6 +10,8 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
   constructor(
     private readonly outbox: OutboxService,
     private readonly partnerCountries: PartnerCountryAdministration,
+    private readonly credentials: CredentialRetention,
+    private readonly mail: MailOutbox,
   ) {
     super();
   }
@@ -15,6 +19,10 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
   readonly handlers: JobHandlers<'maintenance'> = {
     'maintenance.purge-outbox': async (job) => ({
       purged: await this.outbox.purgeRelayed(job.data.olderThanHours),
+    }),
+    'maintenance.purge-spent-records': async () => ({
+      ...(await this.credentials.purgeSpent()),
+      sentMail: await this.mail.purgeSent(),
     }),
     'partner-countries.apply-due': async () => ({ applied: (await this.partnerCountries.applyDue()).length }),
   };
