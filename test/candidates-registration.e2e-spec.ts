@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AccountFactory } from './factories/account.factory';
 import { birthDate, CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
 import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
 import { clearRateLimits } from './utils/rate-limits';
 
 describe('candidate registration and profile input', () => {
@@ -17,6 +18,8 @@ describe('candidate registration and profile input', () => {
   beforeAll(async () => {
     sut = await createApiApp();
     dataSource = sut.get<DataSource>(getDataSourceToken());
+    // Other specs register candidates with the same phone numbers; duplicate signals must see only these.
+    await truncateAll(dataSource);
     candidates = new CandidateFactory(sut);
     await seedCandidateFixtures(sut);
   });
