@@ -10,7 +10,8 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_MATCH_WEIGHTS: AppConfig['matching']['weights'] = {
+/** Match weights and proximity credits when none are configured; matching's tests and benchmarks use them too. */
+export const DEFAULT_MATCH_WEIGHTS: AppConfig['matching']['weights'] = {
   essentialSkills: 0.4,
   optionalSkills: 0.1,
   occupation: 0.2,
@@ -20,7 +21,7 @@ const DEFAULT_MATCH_WEIGHTS: AppConfig['matching']['weights'] = {
   memberState: 0.04,
   startDate: 0.04,
 };
-const DEFAULT_PROXIMITY_CREDITS: AppConfig['matching']['proximityCredits'] = {
+export const DEFAULT_PROXIMITY_CREDITS: AppConfig['matching']['proximityCredits'] = {
   narrower: 0.6,
   broader: 0.4,
   related: 0.3,

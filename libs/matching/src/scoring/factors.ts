@@ -30,16 +30,8 @@ export type WeightedFactor = (typeof WEIGHTED_FACTORS)[number];
 
 export type MatchWeights = Readonly<Record<WeightedFactor, number>>;
 
-export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
-  essentialSkills: 0.4,
-  optionalSkills: 0.1,
-  occupation: 0.2,
-  languages: 0.1,
-  education: 0.05,
-  experience: 0.07,
-  memberState: 0.04,
-  startDate: 0.04,
-};
+/** The defaults live with the configuration that applies them. */
+export { DEFAULT_MATCH_WEIGHTS, DEFAULT_PROXIMITY_CREDITS } from '@app/config';
 
 /** How a candidate's skill stands in for a required one, through ESCO. */
 export const SKILL_RELATIONS = ['exact', 'narrower', 'broader', 'related'] as const;
@@ -48,8 +40,6 @@ export type ProximityRelation = Exclude<SkillRelation, 'exact'>;
 
 /** Share of a required skill's credit earned through each ESCO relation. */
 export type ProximityCredits = Readonly<Record<ProximityRelation, number>>;
-
-export const DEFAULT_PROXIMITY_CREDITS: ProximityCredits = { narrower: 0.6, broader: 0.4, related: 0.3 };
 
 /** Weights scaled to sum to 1, so a score is always between 0 and 1. */
 export function normaliseWeights(weights: MatchWeights): MatchWeights {
