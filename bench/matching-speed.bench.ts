@@ -24,6 +24,7 @@ import { generateCandidates, generateEmployers, generateVacancies } from './synt
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { SeededRandom } from './synthetic/random';
 import { startIsolatedRun } from './support/isolated-run';
+import { numberArg, percentile, timed } from './support/measure';
 
 /**
  * Matching engine speed at scale. Synthetic candidates and vacancies (the shared ESCO-based
@@ -35,27 +36,18 @@ import { startIsolatedRun } from './support/isolated-run';
  * Run with `npm run bench:matching [-- --candidates 100000 --vacancies 10000 --samples 200
  * --naive 5 --rematch-vacancies 300 --rematch-candidates 1500 --seed 7]`.
  */
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-const CANDIDATES = arg('candidates', 100_000);
-const VACANCIES = arg('vacancies', 10_000);
-const SAMPLES = arg('samples', 200);
-const NAIVE_SAMPLES = arg('naive', 5);
-const REMATCH_VACANCIES = arg('rematch-vacancies', 300);
-const REMATCH_CANDIDATES = arg('rematch-candidates', 1_500);
-const SEED = arg('seed', 7);
+const CANDIDATES = numberArg('candidates', 100_000);
+const VACANCIES = numberArg('vacancies', 10_000);
+const SAMPLES = numberArg('samples', 200);
+const NAIVE_SAMPLES = numberArg('naive', 5);
+const REMATCH_VACANCIES = numberArg('rematch-vacancies', 300);
+const REMATCH_CANDIDATES = numberArg('rematch-candidates', 1_500);
+const SEED = numberArg('seed', 7);
 const WARM_UP = 20;
 const PAGE = 5_000;
 
 const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const spread = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}`;
 
 function collect(): void {
@@ -87,13 +79,6 @@ function timeEach<T>(items: readonly T[], run: (item: T) => unknown, memory: Mem
     memory.sample();
     return elapsed;
   });
-}
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  process.stdout.write(`  ${label.padEnd(36)} ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  return result;
 }
 
 async function seed(app: INestApplicationContext, dataSource: DataSource) {

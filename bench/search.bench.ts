@@ -25,6 +25,7 @@ import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/
 import { shortageOccupationLabels, talentQueries } from './synthetic/talent-queries';
 import { startBareProxy, type BareProxy } from './support/bare-proxy';
 import { startIsolatedRun } from './support/isolated-run';
+import { numberArg, percentile, timed } from './support/measure';
 
 /**
  * Talent-search latency at scale: synthetic candidates and vacancies go into an isolated database
@@ -34,31 +35,14 @@ import { startIsolatedRun } from './support/isolated-run';
  * `--keep` leaves the database and indexes in place, and `--reuse` measures again against them
  * without loading, for experiments with search settings and query handling.
  */
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-const CANDIDATES = arg('candidates', 100_000);
-const VACANCIES = arg('vacancies', 10_000);
-const QUERIES = arg('queries', 300);
+const CANDIDATES = numberArg('candidates', 100_000);
+const VACANCIES = numberArg('vacancies', 10_000);
+const QUERIES = numberArg('queries', 300);
 const WARM_UP = 30;
-const SEED = arg('seed', 7);
+const SEED = numberArg('seed', 7);
 const REUSE = process.argv.includes('--reuse');
 /** Data reused is data kept: a --reuse run leaves it for the next one too. */
 const KEEP = REUSE || process.argv.includes('--keep');
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function timed<T>(label: string, work: () => Promise<T>, times: string[]): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  times.push(`  ${label.padEnd(34)} ${seconds(performance.now() - started)}`);
-  process.stdout.write(`${times[times.length - 1]}\n`);
-  return result;
-}
 
 function post(
   port: number,
@@ -109,53 +93,33 @@ async function signIn(port: number, email: string, password: string): Promise<st
  * the product's indexers. The generated rows go out of scope here, so the API measured afterwards
  * does not share its heap with them.
  */
-async function load(loader: INestApplicationContext, times: string[]): Promise<void> {
+async function load(loader: INestApplicationContext): Promise<void> {
   const dataSource = loader.get<DataSource>(getDataSourceToken());
-  await timed(
-    'reference data + shortage seed',
-    async () => {
-      await loader.get(ReferenceDataSeeder).seed();
-      await loader.get(ShortageSeeder).seed();
-    },
-    times,
-  );
-  await timed('ESCO import', () => loader.get(TaxonomyImporter).import(shippedEscoFolder()), times);
+  await timed('reference data + shortage seed', async () => {
+    await loader.get(ReferenceDataSeeder).seed();
+    await loader.get(ShortageSeeder).seed();
+  });
+  await timed('ESCO import', () => loader.get(TaxonomyImporter).import(shippedEscoFolder()));
   const catalogue = await loadCatalogue(dataSource);
-  const generated = await timed(
-    'generate (in memory)',
-    () => {
-      const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
-      return Promise.resolve({
-        candidates: generateCandidates(catalogue, { count: CANDIDATES, seed: SEED }),
-        employers,
-        vacancies: generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
-      });
-    },
-    times,
-  );
-  await timed(
-    'Postgres bulk insert, candidates',
-    () => insertCandidates(dataSource, generated.candidates),
-    times,
-  );
-  await timed(
-    'Postgres bulk insert, vacancies',
-    async () => {
-      await insertEmployers(dataSource, generated.employers);
-      await insertVacancies(dataSource, generated.vacancies);
-    },
-    times,
-  );
+  const generated = await timed('generate (in memory)', () => {
+    const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
+    return Promise.resolve({
+      candidates: generateCandidates(catalogue, { count: CANDIDATES, seed: SEED }),
+      employers,
+      vacancies: generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED }),
+    });
+  });
+  await timed('Postgres bulk insert, candidates', () => insertCandidates(dataSource, generated.candidates));
+  await timed('Postgres bulk insert, vacancies', async () => {
+    await insertEmployers(dataSource, generated.employers);
+    await insertVacancies(dataSource, generated.vacancies);
+  });
   await dataSource.query('ANALYZE');
-  const candidateIndex = await timed(
-    'candidates index (rebuild + swap)',
-    () => loader.get(CandidateIndexer).rebuild(),
-    times,
+  const candidateIndex = await timed('candidates index (rebuild + swap)', () =>
+    loader.get(CandidateIndexer).rebuild(),
   );
-  const vacancyIndex = await timed(
-    'vacancies index (rebuild + swap)',
-    () => loader.get(VacancyIndexer).rebuild(),
-    times,
+  const vacancyIndex = await timed('vacancies index (rebuild + swap)', () =>
+    loader.get(VacancyIndexer).rebuild(),
   );
   process.stdout.write(
     `  indexed: ${candidateIndex.documents} candidates (active and available), ${vacancyIndex.indexed} vacancies\n`,
@@ -178,7 +142,6 @@ async function main(): Promise<void> {
   })
   class LoadModule {}
 
-  const times: string[] = [];
   const loader = await NestFactory.createApplicationContext(LoadModule, { logger: ['error', 'warn'] });
   let api: NestExpressApplication | undefined;
   let proxy: BareProxy | undefined;
@@ -190,7 +153,7 @@ async function main(): Promise<void> {
       `Search benchmark: ${CANDIDATES} candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
     );
     if (REUSE) process.stdout.write('  reusing the data and indexes a --keep run left\n');
-    else await load(loader, times);
+    else await load(loader);
     const catalogue = await loadCatalogue(dataSource);
 
     const password = `bench-${SEED}-search-password`;
@@ -243,15 +206,9 @@ async function main(): Promise<void> {
       hits += engine.totalHits;
     }
     agent.destroy();
-    const report = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return [50, 95, 99].map((p) => `p${p} ${percentile(sorted, p).toFixed(1)} ms`).join('   ');
-    };
-    const median = (values: number[]) =>
-      percentile(
-        [...values].sort((a, b) => a - b),
-        50,
-      );
+    const report = (values: number[]) =>
+      [50, 95, 99].map((p) => `p${p} ${percentile(values, p).toFixed(1)} ms`).join('   ');
+    const median = (values: number[]) => percentile(values, 50);
     process.stdout.write(
       [
         '',
