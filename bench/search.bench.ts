@@ -50,7 +50,7 @@ function post(
   token: string | null,
   body: string,
   path = '/api/v1/search/talent',
-): Promise<number> {
+): Promise<{ size: number; engineMs: number | null }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -69,13 +69,21 @@ function post(
         let size = 0;
         res.on('data', (chunk: Buffer) => (size += chunk.length));
         res.on('end', () =>
-          res.statusCode === 200 ? resolve(size) : reject(new Error(`HTTP ${res.statusCode}`)),
+          res.statusCode === 200
+            ? resolve({ size, engineMs: engineTiming(res.headers['server-timing']?.toString()) })
+            : reject(new Error(`HTTP ${res.statusCode}`)),
         );
       },
     );
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The engine's processing time the API reports for a search (`Server-Timing: engine;dur=12`). */
+function engineTiming(header: string | undefined): number | null {
+  const match = /(?:^|,)\s*engine;dur=([\d.]+)/.exec(header ?? '');
+  return match ? Number(match[1]) : null;
 }
 
 async function signIn(port: number, email: string, password: string): Promise<string> {
@@ -177,9 +185,11 @@ async function main(): Promise<void> {
     const token = await signIn(port, 'bench-employer@example.invalid', password);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const uid = indexes.uid(CANDIDATES_INDEX);
-    proxy = await startBareProxy(client, uid);
+    const bare = await startBareProxy(client, uid);
+    proxy = bare;
     const all = talentQueries(catalogue, labels, WARM_UP + QUERIES, SEED);
     const apiMs: number[] = [];
+    const apiEngineMs: number[] = [];
     const engineMs: number[] = [];
     const roundTripMs: number[] = [];
     const proxyMs: number[] = [];
@@ -187,23 +197,39 @@ async function main(): Promise<void> {
     let hits = 0;
     for (const [i, query] of all.entries()) {
       const body = JSON.stringify(query);
-      const started = performance.now();
-      await post(port, agent, token, body);
-      const elapsed = performance.now() - started;
       const request = buildTalentSearch(query, new Date());
-      const engineStarted = performance.now();
-      const engine = await client.index(uid).search(request.q, request);
-      const roundTrip = performance.now() - engineStarted;
-      const proxyStarted = performance.now();
-      await post(proxy.port, agent, null, body, '/');
-      const proxied = performance.now() - proxyStarted;
+      const measured = { api: 0, apiEngine: 0, engine: 0, roundTrip: 0, proxy: 0, totalHits: 0 };
+      const calls = [
+        async () => {
+          const started = performance.now();
+          const answer = await post(port, agent, token, body);
+          measured.api = performance.now() - started;
+          if (answer.engineMs === null) throw new Error('The API sent no Server-Timing engine duration');
+          measured.apiEngine = answer.engineMs;
+        },
+        async () => {
+          const started = performance.now();
+          const engine = await client.index(uid).search(request.q, request);
+          measured.roundTrip = performance.now() - started;
+          measured.engine = engine.processingTimeMs;
+          measured.totalHits = engine.totalHits;
+        },
+        async () => {
+          const started = performance.now();
+          await post(bare.port, agent, null, body, '/');
+          measured.proxy = performance.now() - started;
+        },
+      ];
+      // The same search runs faster the second time (warm pages and caches): rotate which goes first.
+      for (let k = 0; k < calls.length; k++) await calls[(i + k) % calls.length]();
       if (i < WARM_UP) continue;
-      proxyMs.push(proxied);
-      apiMs.push(elapsed);
-      roundTripMs.push(roundTrip);
-      engineMs.push(engine.processingTimeMs);
-      ratios.push(elapsed / Math.max(engine.processingTimeMs, 1));
-      hits += engine.totalHits;
+      apiMs.push(measured.api);
+      apiEngineMs.push(measured.apiEngine);
+      engineMs.push(measured.engine);
+      roundTripMs.push(measured.roundTrip);
+      proxyMs.push(measured.proxy);
+      ratios.push(measured.api / Math.max(measured.apiEngine, 1));
+      hits += measured.totalHits;
     }
     agent.destroy();
     const report = (values: number[]) =>
@@ -214,10 +240,11 @@ async function main(): Promise<void> {
         '',
         `Talent search, ${QUERIES} queries after ${WARM_UP} warm-up (text + 3 filters + 8 facets, page of 20):`,
         `  API over HTTP          ${report(apiMs)}`,
-        `  Meilisearch engine     ${report(engineMs)}   (processingTimeMs)`,
-        `  engine round trip      ${report(roundTripMs)}   (the same request from the product's client)`,
+        `  engine, API's search   ${report(apiEngineMs)}   (processingTimeMs of that very search, from Server-Timing)`,
+        `  engine, same query     ${report(engineMs)}   (processingTimeMs, asked again from the product's client)`,
+        `  engine round trip      ${report(roundTripMs)}   (that second request, end to end)`,
         `  bare HTTP proxy        ${report(proxyMs)}   (same engine call and hits; no framework, auth, validation or audit)`,
-        `  API / engine at the median: ${(median(apiMs) / Math.max(median(engineMs), 1)).toFixed(2)}` +
+        `  API / engine at the median: ${(median(apiMs) / Math.max(median(apiEngineMs), 1)).toFixed(2)}` +
           `   (median of per-query ratios ${median(ratios).toFixed(2)});` +
           ` the bare proxy's: ${(median(proxyMs) / Math.max(median(engineMs), 1)).toFixed(2)}`,
         `  mean matches per query: ${Math.round(hits / QUERIES)}`,

@@ -171,6 +171,45 @@ describe('search', () => {
     await http().post('/api/v1/search/talent').send({}).expect(401);
   });
 
+  it('confirms the session beside the search: a signed-out session gets 401 (before any 400), no result and no audit event', async () => {
+    const login = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: employer.user.email, password: employer.user.password })
+      .expect(200);
+    const session = login.body as { accessToken: string; refreshToken: string };
+    const search = (body: Record<string, unknown>) =>
+      http().post('/api/v1/search/talent').auth(session.accessToken, { type: 'bearer' }).send(body);
+    const searches = async () =>
+      Number(
+        (
+          await dataSource.query(
+            `SELECT count(*) AS n FROM audit_events WHERE action = 'search.talent' AND target_id = $1`,
+            [employer.organisationId],
+          )
+        )[0].n,
+      );
+
+    const answered = await search({ text: 'welder' }).expect(200);
+    expect(answered.headers['server-timing']).toMatch(/^engine;dur=\d+$/);
+    await http().post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    const before = await searches();
+
+    const refused = await search({ text: 'welder' }).expect(401);
+    expect(refused.body.error.code).toBe('INVALID_ACCESS_TOKEN');
+    expect(refused.body).not.toHaveProperty('hits');
+    const profile = await http()
+      .get(`/api/v1/search/talent/profiles/${welder.referenceCode}`)
+      .auth(session.accessToken, { type: 'bearer' })
+      .expect(401);
+    expect(JSON.stringify(profile.body)).not.toContain('occupations');
+    // Bad input is refused before the handler runs; the closed session still answers first.
+    const malformed = await search({ hitsPerPage: 'all' }).expect(401);
+    expect(malformed.body.error.code).toBe('INVALID_ACCESS_TOKEN');
+    await talent({ hitsPerPage: 'all' }).expect(400);
+    expect(await searches()).toBe(before);
+    await talent({}).expect(200);
+  });
+
   it('refuses an employer whose organisation is suspended after signing in, from the next request on', async () => {
     const setStatus = (status: string) =>
       dataSource.query('UPDATE employer_organisations SET status = $2 WHERE id = $1', [
@@ -395,6 +434,7 @@ describe('search', () => {
     it('is open to anonymous visitors, with facet counts', async () => {
       const all = await jobs('');
       expect(all.body.totalHits).toBe(2);
+      expect(all.headers['server-timing']).toMatch(/^engine;dur=\d+$/);
       expect(all.body.facets.city).toEqual({ Rotterdam: 1, Utrecht: 1 });
       expect(all.body.facets.contractType).toEqual({ permanent: 1, fixed_term: 1 });
       expect(Object.keys(all.body.hits[0])).not.toEqual(expect.arrayContaining(['contact', 'description']));

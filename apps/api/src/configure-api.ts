@@ -16,6 +16,8 @@ export function configureApi(app: NestExpressApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // API answers are not cached by validators: hashing every body for an ETag is time spent for nothing.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });

@@ -2,6 +2,12 @@ import { meilisearchApiError } from '@app/search';
 import { MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 import { SearchUnavailableError } from './discovery.errors';
 
+/** A search result with the engine's own processing time (`processingTimeMs`) for it. */
+export interface EngineTimed<T> {
+  result: T;
+  engineTimeMs: number;
+}
+
 /**
  * An unreachable or timed-out engine is a 503 for the caller, not a 500. An error the engine itself
  * answered with (an unknown index, a filter it rejects) is a fault of ours and stays one.
@@ -16,4 +22,14 @@ export async function engineCall<T>(call: () => Promise<T>): Promise<T> {
       throw new SearchUnavailableError();
     throw error;
   }
+}
+
+/**
+ * Starts an engine call whose answer is read only after the caller is confirmed. Until then its
+ * failure must not count as unhandled; awaiting the returned promise still sees it.
+ */
+export function engineCallAhead<T>(call: () => Promise<T>): Promise<T> {
+  const answer = engineCall(call);
+  answer.catch(() => undefined);
+  return answer;
 }

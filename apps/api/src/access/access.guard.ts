@@ -1,16 +1,27 @@
 import { DomainError } from '@app/common';
-import { Authentication, InvalidAccessTokenError, type Principal } from '@app/identity';
+import {
+  Authentication,
+  InvalidAccessTokenError,
+  type PendingPrincipal,
+  type Principal,
+} from '@app/identity';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_RULE, type AccessRule } from './access.decorator';
+import { ACCESS_RULE, type AccessRule, type Role } from './access.decorator';
 
-export type AuthenticatedRequest = Request & { id?: string; principal?: Principal };
+export type AuthenticatedRequest = Request & {
+  id?: string;
+  principal?: Principal;
+  /** On a `RolesConfirmedAlongside` route: the caller while the session lookup runs. */
+  pendingPrincipal?: PendingPrincipal;
+};
 
 /**
  * Deny by default: a route without an access rule is refused, so forgetting `@Public()` or
  * `@Roles()` can never open a route. Role routes need a valid bearer access token whose session
- * is still open; the role is read from the account, not trusted from the token.
+ * is still open; the role is read from the account, not trusted from the token. On a
+ * `RolesConfirmedAlongside` route that lookup is handed to the handler unfinished (see there).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,14 +42,26 @@ export class AccessGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token)
       throw new DomainError('unauthenticated', 'AUTHENTICATION_REQUIRED', 'Sign in to use this route');
-    const principal = await this.authentication.authenticate(token);
-    if (!principal) throw new InvalidAccessTokenError();
-    if (!rule.roles.includes(principal.role)) {
-      throw new DomainError('forbidden', 'ROLE_NOT_ALLOWED', 'Your role may not use this route');
+    const authenticated = await this.authentication.authenticateAlongside(token);
+    if (!authenticated) throw new InvalidAccessTokenError();
+    const confirmed = authenticated.pending.then((principal) => allowed(principal, rule.roles));
+    if (rule.confirmed === 'before') {
+      request.principal = await confirmed;
+      return true;
     }
-    request.principal = principal;
+    // The handler settles it; a request refused before the handler runs (bad input) leaves it
+    // settled but unread, which must not count as an unhandled rejection.
+    confirmed.catch(() => undefined);
+    request.pendingPrincipal = { confirmed };
     return true;
   }
+}
+
+function allowed(principal: Principal | null, roles: readonly Role[]): Principal {
+  if (!principal) throw new InvalidAccessTokenError();
+  if (!roles.includes(principal.role))
+    throw new DomainError('forbidden', 'ROLE_NOT_ALLOWED', 'Your role may not use this route');
+  return principal;
 }
 
 function bearerToken(request: Request): string | null {

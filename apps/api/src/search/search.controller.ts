@@ -1,6 +1,6 @@
 import { JobSearch, TalentSearch } from '@app/discovery';
-import type { CallContext, Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import type { CallContext, PendingPrincipal } from '@app/identity';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -10,12 +10,14 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Public, Roles } from '../access/access.decorator';
-import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Response } from 'express';
+import { Public, RolesConfirmedAlongside } from '../access/access.decorator';
+import { CallerContext, PendingCaller } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
 import { JobSearchRequest } from './job-search.request';
 import { ReferenceCodePipe } from '../validation/reference-code.pipe';
 import { JobSearchResponse, TalentProfileResponse, TalentSearchResponse } from './search.responses';
+import { ENGINE_TIMING_HEADER, withEngineTiming } from './server-timing';
 import { TalentProfileQuery, TalentSearchRequest } from './talent-search.request';
 
 @ApiTags('search')
@@ -27,7 +29,7 @@ export class SearchController {
     private readonly jobs: JobSearch,
   ) {}
 
-  @Roles('employer')
+  @RolesConfirmedAlongside('employer')
   @Post('talent')
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
@@ -35,21 +37,23 @@ export class SearchController {
     summary:
       'Search pseudonymised candidate profiles (verified employers only); every search is audited with its criteria',
   })
-  @ApiOkResponse({ type: TalentSearchResponse })
+  @ApiOkResponse({ type: TalentSearchResponse, headers: ENGINE_TIMING_HEADER })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
-  searchTalent(
-    @CurrentPrincipal() principal: Principal,
+  async searchTalent(
+    @PendingCaller() caller: PendingPrincipal,
     @Body() body: TalentSearchRequest,
     @CallerContext() context: CallContext,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TalentSearchResponse> {
-    return this.talent.search(
-      principal,
+    const timed = await this.talent.search(
+      caller,
       { ...body, sort: body.sort ?? 'relevance', page: body.page ?? 1, hitsPerPage: body.hitsPerPage ?? 20 },
       context,
     );
+    return withEngineTiming(response, timed);
   }
 
-  @Roles('employer')
+  @RolesConfirmedAlongside('employer')
   @Get('talent/profiles/:referenceCode')
   @ApiBearerAuth()
   @ApiOperation({
@@ -60,12 +64,12 @@ export class SearchController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'TALENT_PROFILE_NOT_FOUND' })
   talentProfile(
-    @CurrentPrincipal() principal: Principal,
+    @PendingCaller() caller: PendingPrincipal,
     @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
     @Query() query: TalentProfileQuery,
     @CallerContext() context: CallContext,
   ): Promise<TalentProfileResponse> {
-    return this.talent.profile(principal, referenceCode, query.language ?? 'en', context);
+    return this.talent.profile(caller, referenceCode, query.language ?? 'en', context);
   }
 
   @Public()
@@ -73,13 +77,17 @@ export class SearchController {
   @ApiOperation({
     summary: 'Search open vacancies of verified employers in participating Member States, with facet counts',
   })
-  @ApiOkResponse({ type: JobSearchResponse })
-  searchJobs(@Query() query: JobSearchRequest): Promise<JobSearchResponse> {
-    return this.jobs.search({
+  @ApiOkResponse({ type: JobSearchResponse, headers: ENGINE_TIMING_HEADER })
+  async searchJobs(
+    @Query() query: JobSearchRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JobSearchResponse> {
+    const timed = await this.jobs.search({
       ...query,
       sort: query.sort ?? 'relevance',
       page: query.page ?? 1,
       hitsPerPage: query.hitsPerPage ?? 20,
     });
+    return withEngineTiming(response, timed);
   }
 }

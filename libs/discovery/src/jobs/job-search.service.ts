@@ -2,7 +2,7 @@ import { MEILI_CLIENT, SearchIndexes } from '@app/search';
 import { VACANCIES_INDEX } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
-import { engineCall } from '../engine-call';
+import { engineCall, type EngineTimed } from '../engine-call';
 import { buildJobSearch, type JobQuery } from './job-query';
 import { toJobHit, type JobDocumentHit, type JobSearchResult } from './job-result';
 
@@ -14,18 +14,21 @@ export class JobSearch {
     private readonly indexes: SearchIndexes,
   ) {}
 
-  async search(query: JobQuery): Promise<JobSearchResult> {
+  async search(query: JobQuery): Promise<EngineTimed<JobSearchResult>> {
     const request = buildJobSearch(query, new Date());
     const response = await engineCall(() =>
       this.client.index<JobDocumentHit>(this.indexes.uid(VACANCIES_INDEX)).search(request.q, request),
     );
     return {
-      page: response.page,
-      hitsPerPage: response.hitsPerPage,
-      totalHits: response.totalHits,
-      totalPages: response.totalPages,
-      hits: response.hits.map(toJobHit),
-      facets: response.facetDistribution ?? {},
+      engineTimeMs: response.processingTimeMs,
+      result: {
+        page: response.page,
+        hitsPerPage: response.hitsPerPage,
+        totalHits: response.totalHits,
+        totalPages: response.totalPages,
+        hits: response.hits.map(toJobHit),
+        facets: response.facetDistribution ?? {},
+      },
     };
   }
 }

@@ -1,13 +1,13 @@
 import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
-import { actorOf, type CallContext, type Principal } from '@app/identity';
+import { actorOf, type CallContext, type PendingPrincipal, type Principal } from '@app/identity';
 import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import { TalentProfileNotFoundError } from '../discovery.errors';
-import { engineCall } from '../engine-call';
+import { engineCallAhead, type EngineTimed } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, PROFILE_SCALARS, type TalentQuery } from './talent-query';
 import {
   toTalentHit,
@@ -44,50 +44,64 @@ export class TalentSearch {
     private readonly audit: AuditService,
   ) {}
 
-  async search(principal: Principal, query: TalentQuery, context: CallContext): Promise<TalentSearchResult> {
-    const audited = this.audited(principal, 'search.talent', { criteria: auditedCriteria(query) }, context);
+  /**
+   * The engine is asked straight away, while the caller is still being confirmed; nothing of its
+   * answer is read, let alone returned, until the caller is a verified employer and the audit
+   * event is written. A refused caller gets the refusal, whatever the engine answered.
+   */
+  async search(
+    caller: PendingPrincipal,
+    query: TalentQuery,
+    context: CallContext,
+  ): Promise<EngineTimed<TalentSearchResult>> {
     const request = buildTalentSearch(query, new Date());
-    const [response] = await Promise.all([
-      engineCall(() =>
-        this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
-      ),
-      audited,
-    ]);
+    const answer = engineCallAhead(() =>
+      this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
+    );
+    await this.audited(
+      await caller.confirmed,
+      'search.talent',
+      { criteria: auditedCriteria(query) },
+      context,
+    );
+    const response = await answer;
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
     return {
-      page: response.page,
-      hitsPerPage: response.hitsPerPage,
-      totalHits: response.totalHits,
-      totalPages: response.totalPages,
-      hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
-      facets: response.facetDistribution ?? {},
-      facetStats: response.facetStats ?? {},
+      engineTimeMs: response.processingTimeMs,
+      result: {
+        page: response.page,
+        hitsPerPage: response.hitsPerPage,
+        totalHits: response.totalHits,
+        totalPages: response.totalPages,
+        hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
+        facets: response.facetDistribution ?? {},
+        facetStats: response.facetStats ?? {},
+      },
     };
   }
 
   /**
    * The whole pseudonymised profile behind a result card, while the candidate is searchable: the
-   * index holds searchable profiles only, and one past its expiry is hidden here as in search.
+   * index holds searchable profiles only, and one past its expiry is hidden here as in search. The
+   * document is fetched while the caller is confirmed, as in `search`.
    */
   async profile(
-    principal: Principal,
+    caller: PendingPrincipal,
     referenceCode: string,
     language: TaxonomyLanguage,
     context: CallContext,
   ): Promise<TalentProfile> {
-    const audited = this.audited(principal, 'search.talent_profile_viewed', { referenceCode }, context);
-    const [document] = await Promise.all([
-      engineCall(() =>
-        this.client
-          .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
-          .getDocument(referenceCode, { fields: PROFILE_FIELDS })
-          .catch((error: unknown) => {
-            if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
-            throw error;
-          }),
-      ),
-      audited,
-    ]);
+    const answer = engineCallAhead(() =>
+      this.client
+        .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
+        .getDocument(referenceCode, { fields: PROFILE_FIELDS })
+        .catch((error: unknown) => {
+          if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
+          throw error;
+        }),
+    );
+    await this.audited(await caller.confirmed, 'search.talent_profile_viewed', { referenceCode }, context);
+    const document = await answer;
     const expiresAt = document?.expiresAtTimestamp;
     if (!document || (expiresAt != null && expiresAt <= Date.now() / 1000))
       throw new TalentProfileNotFoundError();
@@ -95,9 +109,9 @@ export class TalentSearch {
   }
 
   /**
-   * Refuses an unverified employer before anything is searched (the principal carries the
-   * organisation's status, so this needs no query), then writes the audit event beside the engine
-   * call. Nothing is returned before both succeed, so a failed audit write fails the request.
+   * Refuses an unverified employer (the principal carries the organisation's status, so this needs
+   * no query), then writes the audit event. Nothing is returned before it is written, so a failed
+   * audit write fails the request.
    */
   private audited(
     principal: Principal,

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AccountRole } from '../accounts/account-role';
 import type { Principal } from '../principal';
 import { generateSecretToken, hashSecretToken } from '../tokens/secret-token';
-import { AccessTokens } from './access-tokens.service';
+import { AccessTokens, type AccessTokenClaims } from './access-tokens.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { decideRefresh } from './refresh-decision';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -129,10 +129,17 @@ export class Sessions {
     );
   }
 
-  /** Who is calling with this access token: null unless the token, session and account are all valid. */
-  async principalFor(accessToken: string): Promise<Principal | null> {
+  /**
+   * The account and session an access token names, if its signature, issuer, audience and expiry
+   * hold. Nothing is read from the database: `principalOf` still decides whether they are valid.
+   */
+  async claimsOf(accessToken: string): Promise<AccessTokenClaims | null> {
     const claims = await this.accessTokens.verify(accessToken);
-    if (!claims || !isUuid(claims.sub) || !isUuid(claims.sid)) return null;
+    return claims && isUuid(claims.sub) && isUuid(claims.sid) ? claims : null;
+  }
+
+  /** Who the claims name: null unless the session is open and the account enabled. */
+  async principalOf(claims: AccessTokenClaims): Promise<Principal | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
       `SELECT a.role, a.employer_organisation_id, a.is_organisation_admin, a.member_state,
               coalesce(o.status = 'verified', false) AS organisation_verified

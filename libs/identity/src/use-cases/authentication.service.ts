@@ -106,8 +106,20 @@ export class Authentication {
   }
 
   /** The caller behind a bearer access token, or null. */
-  authenticate(accessToken: string): Promise<Principal | null> {
-    return this.sessions.principalFor(accessToken);
+  async authenticate(accessToken: string): Promise<Principal | null> {
+    const claims = await this.sessions.claimsOf(accessToken);
+    return claims ? this.sessions.principalOf(claims) : null;
+  }
+
+  /**
+   * Authentication in two steps, for a read that may start between them: the token's own checks
+   * now (null when they fail), then the session and account lookup, started here and handed back
+   * as a pending caller (null when the session is over). Whoever starts the read must settle it
+   * before answering.
+   */
+  async authenticateAlongside(accessToken: string): Promise<{ pending: Promise<Principal | null> } | null> {
+    const claims = await this.sessions.claimsOf(accessToken);
+    return claims ? { pending: this.sessions.principalOf(claims) } : null;
   }
 
   private async recordFailure(account: AccountEntity | null, reason: LoginFailure, context: CallContext) {
