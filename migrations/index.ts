@@ -12,6 +12,7 @@ import { AllowAuditErasure1795934600388 } from './1795934600388-AllowAuditErasur
 import { CreatePartnerCountryAppliedStatuses1795935261813 } from './1795935261813-CreatePartnerCountryAppliedStatuses';
 import { CreateMatches1795935938867 } from './1795935938867-CreateMatches';
 import { IndexMatchesByCandidate1795938220513 } from './1795938220513-IndexMatchesByCandidate';
+import { IdentifyOutboxMessagesUniquely1795938220514 } from './1795938220514-IdentifyOutboxMessagesUniquely';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreatePartnerCountryAppliedStatuses1795935261813,
   CreateMatches1795935938867,
   IndexMatchesByCandidate1795938220513,
+  IdentifyOutboxMessagesUniquely1795938220514,
 ];

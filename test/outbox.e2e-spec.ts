@@ -52,19 +52,19 @@ describe('Transactional outbox', () => {
       }),
     ).rejects.toThrow('the domain change failed');
 
-    const pending: { id: string }[] = await dataSource.query(
-      'SELECT id FROM outbox_messages WHERE relayed_at IS NULL',
+    const pending: { id: string; message_uid: string }[] = await dataSource.query(
+      'SELECT id, message_uid FROM outbox_messages WHERE relayed_at IS NULL',
     );
     expect(pending).toHaveLength(1);
     const queue = jobs.queueFor('maintenance.purge-outbox');
-    expect(await queue.getJob(`outbox-${pending[0].id}`)).toBeUndefined();
+    expect(await queue.getJob(`outbox-${pending[0].message_uid}`)).toBeUndefined();
 
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
 
     const job = await waitFor(
       async () => {
-        const found = await queue.getJob(`outbox-${pending[0].id}`);
+        const found = await queue.getJob(`outbox-${pending[0].message_uid}`);
         return found && (await found.isCompleted()) ? found : null;
       },
       { what: 'the relayed job to complete' },
@@ -75,6 +75,34 @@ describe('Transactional outbox', () => {
     );
     expect(rows.map((row) => row.id)).not.toContain(stale.id);
     expect(rows).toEqual([{ id: pending[0].id, relayed_at: expect.any(Date) }]);
+  });
+
+  it('relays a message whose id a restored or reset database hands out again', async () => {
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    const queue = jobs.queueFor('maintenance.purge-outbox');
+    const relayedJob = async (olderThanHours: number) => {
+      await dataSource.transaction((manager) =>
+        outbox.add(manager, 'maintenance.purge-outbox', { olderThanHours }),
+      );
+      const [message]: { id: string; message_uid: string }[] = await dataSource.query(
+        'SELECT id, message_uid FROM outbox_messages ORDER BY id DESC LIMIT 1',
+      );
+      const job = await waitFor(
+        async () => {
+          const found = await queue.getJob(`outbox-${message.message_uid}`);
+          return found && (await found.isCompleted()) ? found : null;
+        },
+        { what: `the job of outbox message ${message.id} to complete` },
+      );
+      return { id: message.id, data: job.data as unknown };
+    };
+    const first = await relayedJob(24);
+    // The finished job stays in Redis; the table starts its ids again, as after a restore.
+    await truncateAll(dataSource);
+    const second = await relayedJob(12);
+    expect(second.id).toBe(first.id);
+    expect(second.data).toEqual({ olderThanHours: 12 });
   });
 
   it('refuses to record a job outside a transaction', async () => {

@@ -5,6 +5,10 @@ export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
+  /** The relayed job's id; unlike `id`, never repeats after a restore or a sequence reset. */
+  @Column({ name: 'message_uid', type: 'uuid', insert: false, update: false })
+  messageUid!: string;
+
   @Column({ name: 'job_name', type: 'text' })
   jobName!: string;
 

@@ -7,6 +7,7 @@ import { JobProducer } from '../job-producer';
 
 export interface PendingRow {
   id: string;
+  message_uid: string;
   job_name: string;
   payload: unknown;
   dedup_key: string | null;
@@ -70,7 +71,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
-        `SELECT id, job_name, payload, dedup_key FROM outbox_messages
+        `SELECT id, message_uid, job_name, payload, dedup_key FROM outbox_messages
           WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.config.outbox.batchSize],
       );
@@ -106,14 +107,18 @@ export class OutboxRelay implements OnApplicationShutdown {
   }
 }
 
-/** One job per message, except that messages sharing a dedup key collapse into the newest one. */
+/**
+ * One job per message, except that messages sharing a dedup key collapse into the newest one. The
+ * job id comes from the message, so relaying it again after a crash adds nothing; it uses the
+ * message's uuid, because BullMQ keeps finished jobs and ignores a new one with a known id.
+ */
 export function plan(rows: PendingRow[]): PlannedJob[] {
   const byKey = new Map<string, PendingRow>();
-  for (const row of rows) byKey.set(row.dedup_key ?? `outbox-${row.id}`, row);
+  for (const row of rows) byKey.set(row.dedup_key ?? `outbox-${row.message_uid}`, row);
   return [...byKey.entries()].map(([key, row]) => ({
     name: row.job_name as JobName,
     data: row.payload,
-    jobId: row.dedup_key ? `${key}-${row.id}` : key,
+    jobId: row.dedup_key ? `${key}-${row.message_uid}` : key,
   }));
 }
 
