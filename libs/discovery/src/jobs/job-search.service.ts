@@ -2,7 +2,7 @@ import { MEILI_CLIENT, SearchIndexes } from '@app/search';
 import { VACANCIES_INDEX } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
-import { engineCall, type EngineTimed } from '../engine-call';
+import { answeredPage, engineCall, type EngineTimed } from '../engine-call';
 import { buildJobSearch, type JobQuery } from './job-query';
 import { toJobHit, type JobDocumentHit, type JobSearchResult } from './job-result';
 
@@ -22,10 +22,7 @@ export class JobSearch {
     return {
       engineTimeMs: response.processingTimeMs,
       result: {
-        page: response.page,
-        hitsPerPage: response.hitsPerPage,
-        totalHits: response.totalHits,
-        totalPages: response.totalPages,
+        ...answeredPage(response),
         hits: response.hits.map(toJobHit),
         facets: response.facetDistribution ?? {},
       },

@@ -7,7 +7,7 @@ import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import { TalentProfileNotFoundError } from '../discovery.errors';
-import { engineCallAhead, type EngineTimed } from '../engine-call';
+import { answeredPage, engineCallAhead, type EngineTimed } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, PROFILE_SCALARS, type TalentQuery } from './talent-query';
 import {
   toTalentHit,
@@ -69,10 +69,7 @@ export class TalentSearch {
     return {
       engineTimeMs: response.processingTimeMs,
       result: {
-        page: response.page,
-        hitsPerPage: response.hitsPerPage,
-        totalHits: response.totalHits,
-        totalPages: response.totalPages,
+        ...answeredPage(response),
         hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
         facets: response.facetDistribution ?? {},
         facetStats: response.facetStats ?? {},
