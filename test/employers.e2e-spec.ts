@@ -97,6 +97,41 @@ describe('employers and Member State participation', () => {
     expect(agency.body.error.code).toBe('ENTITY_TYPE_NOT_ALLOWED');
   });
 
+  it('answers a registration the same whether or not its contact address has an account, and tells that account by mail', async () => {
+    const candidate = await new AccountFactory(sut).candidate();
+    const fresh = registrationBody();
+    const accepted = await http().post('/api/v1/employers').send(fresh).expect(202);
+    const inUse = registrationBody({ contact: { name: 'Ana Lopes', email: candidate.email.toUpperCase() } });
+    const same = await http().post('/api/v1/employers').send(inUse).expect(202);
+    expect(same.body).toEqual(accepted.body);
+    expect(Object.keys(same.body)).toEqual(['message']);
+
+    const registered = (body: Record<string, unknown>) =>
+      dataSource.query(`SELECT status FROM employer_organisations WHERE registration_number = $1`, [
+        String(body.registrationNumber).replace(/\W/g, '').toUpperCase(),
+      ]);
+    expect(await registered(fresh)).toEqual([{ status: 'pending' }]);
+    expect(await registered(inUse)).toEqual([]);
+    const accounts: { role: string; employer_organisation_id: string | null }[] = await dataSource.query(
+      `SELECT role, employer_organisation_id FROM accounts WHERE email = $1`,
+      [candidate.email],
+    );
+    expect(accounts).toEqual([{ role: 'candidate', employer_organisation_id: null }]);
+    const mails: { template: string; subject: string }[] = await dataSource.query(
+      `SELECT template, subject FROM mail_messages WHERE to_address = $1 AND template LIKE 'employers.%'`,
+      [candidate.email],
+    );
+    expect(mails).toEqual([
+      { template: 'employers.contact-address-in-use', subject: 'Your organisation was not registered' },
+    ]);
+    const [refusal] = await dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'employer.registration_refused'
+        AND details->>'reason' = 'contact_address_in_use' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(refusal.details).toEqual({ memberState: 'NL', reason: 'contact_address_in_use' });
+    expect(JSON.stringify(refusal)).not.toContain(candidate.email);
+  });
+
   it('keeps a registered employer pending, unable to search, until its own NCP verifies it', async () => {
     const { organisationId, user } = await employers.registered();
     const own = await http()

@@ -29,15 +29,16 @@ export class EmployerFactory {
 
   async registered(overrides: Record<string, unknown> = {}): Promise<RegisteredEmployer> {
     const body = registrationBody(overrides);
-    const response = await this.http().post('/api/v1/employers').send(body).expect(201);
+    await this.http().post('/api/v1/employers').send(body).expect(202);
     const email = (body.contact as { email: string }).email;
     const token = await this.accounts.mailedToken(email, 'identity.invitation');
     const password = strongPassword();
     await this.http().post('/api/v1/auth/password-reset/confirm').send({ token, password }).expect(204);
     const tokens = await this.accounts.login(email, password);
+    const me = await this.http().get('/api/v1/me').auth(tokens.accessToken, { type: 'bearer' }).expect(200);
     return {
-      organisationId: response.body.employer.id,
-      user: { id: '', email, password, role: 'employer', ...tokens },
+      organisationId: me.body.organisationId,
+      user: { id: me.body.id, email, password, role: 'employer', ...tokens },
     };
   }
 

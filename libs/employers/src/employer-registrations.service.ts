@@ -1,21 +1,25 @@
 import { ANONYMOUS_ACTOR, AuditService } from '@app/audit';
 import { isoDay } from '@app/common';
-import { AccountProvisioning, type CallContext } from '@app/identity';
+import { AccountProvisioning, EmailTakenError, normaliseEmail, type CallContext } from '@app/identity';
+import { MailOutbox } from '@app/mail';
 import { MemberStates } from '@app/member-states';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
 import { normaliseRegistrationNumber } from './employer-status';
+import { contactAddressInUseMail } from './employer-mails';
 import { EmployerEntity } from './employer.entity';
 import { toEmployerView } from './employer.mapper';
 import { EmployerAlreadyRegisteredError, RegistrationNumberExcludedError } from './employers.errors';
-import type { EmployerRegistration, RegisteredEmployer } from './employers.types';
+import type { EmployerRegistration, EmployerRegistrationOutcome } from './employers.types';
 import { ExcludedRegistrationNumberEntity } from './excluded-registration-number.entity';
 
 /**
  * Self-registration of an organisation, pending until the NCP of its Member State verifies it.
- * The contact person becomes the organisation's first user (its administrator).
+ * The contact person becomes the organisation's first user (its administrator). A contact address
+ * that already has an account registers nothing, and its owner is told by mail; the caller gets the
+ * same answer either way, so registration cannot be used to find out who has an account.
  */
 @Injectable()
 export class EmployerRegistrations {
@@ -24,9 +28,10 @@ export class EmployerRegistrations {
     private readonly memberStates: MemberStates,
     private readonly provisioning: AccountProvisioning,
     private readonly audit: AuditService,
+    private readonly mail: MailOutbox,
   ) {}
 
-  async register(input: EmployerRegistration, context: CallContext): Promise<RegisteredEmployer> {
+  async register(input: EmployerRegistration, context: CallContext): Promise<EmployerRegistrationOutcome> {
     const memberState = input.memberState.toUpperCase();
     const registrationNumber = normaliseRegistrationNumber(input.registrationNumber);
     await this.memberStates.assertAcceptsEmployer(memberState, input.entityType, isoDay());
@@ -44,6 +49,33 @@ export class EmployerRegistrations {
       );
       throw new RegistrationNumberExcludedError();
     }
+    try {
+      return await this.registerNew(input, memberState, registrationNumber, context);
+    } catch (error) {
+      if (!(error instanceof EmailTakenError)) throw error;
+      // Rolled back with the organisation it would have administered.
+      await this.dataSource.transaction(async (manager) => {
+        await this.audit.record(manager, {
+          actor: ANONYMOUS_ACTOR,
+          action: 'employer.registration_refused',
+          requestId: context.requestId,
+          details: { memberState, reason: 'contact_address_in_use' },
+        });
+        await this.mail.queue(
+          manager,
+          contactAddressInUseMail(normaliseEmail(input.contact.email), input.legalName, memberState),
+        );
+      });
+      return { outcome: 'contact_address_in_use' };
+    }
+  }
+
+  private registerNew(
+    input: EmployerRegistration,
+    memberState: string,
+    registrationNumber: string,
+    context: CallContext,
+  ): Promise<EmployerRegistrationOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const taken = await manager.existsBy(EmployerEntity, {
         countryCode: memberState,
@@ -59,7 +91,7 @@ export class EmployerRegistrations {
         entityType: input.entityType,
         status: 'pending',
         contactName: input.contact.name,
-        contactEmail: input.contact.email.trim().toLowerCase(),
+        contactEmail: normaliseEmail(input.contact.email),
         contactPhone: input.contact.phone ?? null,
         description: input.description,
       });
@@ -78,6 +110,7 @@ export class EmployerRegistrations {
         context,
       );
       return {
+        outcome: 'registered' as const,
         employer: toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id })),
         userId: user.id,
       };

@@ -1,5 +1,6 @@
 import { AuditModule } from '@app/audit';
 import { IdentityModule } from '@app/identity';
+import { MailModule } from '@app/mail';
 import { MemberStatesModule } from '@app/member-states';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
@@ -14,6 +15,7 @@ import { ExcludedRegistrationNumberEntity } from './excluded-registration-number
   imports: [
     TypeOrmModule.forFeature([EmployerEntity, ExcludedRegistrationNumberEntity]),
     IdentityModule,
+    MailModule,
     MemberStatesModule,
     AuditModule,
     QueueModule,

@@ -30,11 +30,15 @@ export interface EmployerRegistration {
   description: string;
 }
 
-export interface RegisteredEmployer {
-  employer: EmployerView;
-  /** The organisation admin, who sets a password through the emailed invitation. */
-  userId: string;
-}
+export type EmployerRegistrationOutcome =
+  | {
+      outcome: 'registered';
+      employer: EmployerView;
+      /** The organisation admin, who sets a password through the emailed invitation. */
+      userId: string;
+    }
+  /** Nothing registered: the contact address has an account, whose owner was told by mail. */
+  | { outcome: 'contact_address_in_use' };
 
 export interface ExcludedRegistrationNumber {
   id: string;

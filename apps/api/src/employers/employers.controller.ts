@@ -12,6 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
@@ -33,7 +34,11 @@ import {
   ListEmployersQuery,
   RegisterEmployerRequest,
 } from './employers.requests';
-import { EmployerRegisteredResponse, EmployerResponse, ExclusionResponse } from './employers.responses';
+import {
+  EmployerRegistrationAcceptedResponse,
+  EmployerResponse,
+  ExclusionResponse,
+} from './employers.responses';
 
 @ApiTags('employers')
 @ApiBadRequestResponse({ type: ErrorBody })
@@ -47,11 +52,12 @@ export class EmployersController {
 
   @Public()
   @Post('employers')
-  @HttpCode(HttpStatus.CREATED)
+  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Register an organisation; it stays pending until the NCP of its Member State verifies it',
+    summary:
+      'Register an organisation; it stays pending until the NCP of its Member State verifies it. The contact person is told the next step by mail',
   })
-  @ApiCreatedResponse({ type: EmployerRegisteredResponse })
+  @ApiAcceptedResponse({ type: EmployerRegistrationAcceptedResponse })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'REGISTRATION_NUMBER_EXCLUDED' })
   @ApiConflictResponse({ type: ErrorBody })
   @ApiUnprocessableEntityResponse({
@@ -61,12 +67,11 @@ export class EmployersController {
   async register(
     @Body() body: RegisterEmployerRequest,
     @CallerContext() context: CallContext,
-  ): Promise<EmployerRegisteredResponse> {
-    const registered = await this.registrations.register(body, context);
+  ): Promise<EmployerRegistrationAcceptedResponse> {
+    await this.registrations.register(body, context);
     return {
-      employer: EmployerResponse.from(registered.employer),
       message:
-        'Registered. The contact person received a link to set a password; the national contact point verifies the organisation.',
+        'Registration received. The contact person gets an email with the next step; the national contact point verifies the organisation.',
     };
   }
 

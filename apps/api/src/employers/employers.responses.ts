@@ -36,8 +36,11 @@ export class EmployerResponse {
   }
 }
 
-export class EmployerRegisteredResponse {
-  @ApiProperty({ type: EmployerResponse }) employer!: EmployerResponse;
+/**
+ * The same for every accepted registration: whether the contact address already had an account
+ * (then nothing is registered and its owner is told by mail) is not the caller's to learn.
+ */
+export class EmployerRegistrationAcceptedResponse {
   @ApiProperty({ description: 'What happens next' }) message!: string;
 }
 
