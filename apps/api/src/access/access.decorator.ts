@@ -23,8 +23,9 @@ export const Roles = (...roles: Role[]) =>
 /**
  * As `Roles`, for a read that changes nothing before its caller is confirmed: a valid, unexpired
  * access token lets the handler start, and the session, account and role lookup runs beside its
- * read. The handler gets the caller as a promise and must await it before writing or answering
- * anything, so a closed session or wrong role still gets its 401 or 403 and never a result.
+ * read. The handler gets the caller pending (`@PendingCaller()`) and awaits its `confirmed` before
+ * writing or answering anything; `PendingCallerInterceptor` holds back whatever the route answers
+ * until then as well. A closed session or wrong role still gets its 401 or 403 and never a result.
  */
 export const RolesConfirmedAlongside = (...roles: Role[]) =>
   SetMetadata(ACCESS_RULE, { kind: 'roles', roles, confirmed: 'alongside' } satisfies AccessRule);

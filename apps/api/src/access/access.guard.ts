@@ -42,15 +42,15 @@ export class AccessGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token)
       throw new DomainError('unauthenticated', 'AUTHENTICATION_REQUIRED', 'Sign in to use this route');
-    const authenticated = await this.authentication.authenticateAlongside(token);
+    const authenticated = await this.authentication.authenticateInSteps(token);
     if (!authenticated) throw new InvalidAccessTokenError();
     const confirmed = authenticated.pending.then((principal) => allowed(principal, rule.roles));
     if (rule.confirmed === 'before') {
       request.principal = await confirmed;
       return true;
     }
-    // The handler settles it; a request refused before the handler runs (bad input) leaves it
-    // settled but unread, which must not count as an unhandled rejection.
+    // The handler and the PendingCallerInterceptor read it; a refusal settled before they do must
+    // not count as an unhandled rejection meanwhile.
     confirmed.catch(() => undefined);
     request.pendingPrincipal = { confirmed };
     return true;

@@ -112,12 +112,12 @@ export class Authentication {
   }
 
   /**
-   * Authentication in two steps, for a read that may start between them: the token's own checks
+   * Authentication in two steps, so that a read may start between them: the token's own checks
    * now (null when they fail), then the session and account lookup, started here and handed back
-   * as a pending caller (null when the session is over). Whoever starts the read must settle it
-   * before answering.
+   * unfinished (it yields null when the session is over). Whoever starts a read meanwhile must wait
+   * for it before answering.
    */
-  async authenticateAlongside(accessToken: string): Promise<{ pending: Promise<Principal | null> } | null> {
+  async authenticateInSteps(accessToken: string): Promise<{ pending: Promise<Principal | null> } | null> {
     const claims = await this.sessions.claimsOf(accessToken);
     return claims ? { pending: this.sessions.principalOf(claims) } : null;
   }
