@@ -40,13 +40,3 @@ export async function engineCall<T>(call: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-/**
- * Starts an engine call whose answer is read only after the caller is confirmed. Until then its
- * failure must not count as unhandled; awaiting the returned promise still sees it.
- */
-export function engineCallAhead<T>(call: () => Promise<T>): Promise<T> {
-  const answer = engineCall(call);
-  answer.catch(() => undefined);
-  return answer;
-}

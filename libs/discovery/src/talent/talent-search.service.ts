@@ -1,13 +1,13 @@
 import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
-import { actorOf, type CallContext, type PendingPrincipal, type Principal } from '@app/identity';
+import { actorOf, type CallContext, type PendingPrincipal } from '@app/identity';
 import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import { TalentProfileNotFoundError } from '../discovery.errors';
-import { answeredPage, engineCallAhead, type EngineTimed } from '../engine-call';
+import { answeredPage, engineCall, type EngineTimed } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, PROFILE_SCALARS, type TalentQuery } from './talent-query';
 import {
   toTalentHit,
@@ -55,16 +55,12 @@ export class TalentSearch {
     context: CallContext,
   ): Promise<EngineTimed<TalentSearchResult>> {
     const request = buildTalentSearch(query, new Date());
-    const answer = engineCallAhead(() =>
-      this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
+    const response = await this.confirmedRead(
+      caller,
+      { action: 'search.talent', details: { criteria: auditedCriteria(query) }, context },
+      () =>
+        this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
     );
-    await this.audited(
-      await caller.confirmed,
-      'search.talent',
-      { criteria: auditedCriteria(query) },
-      context,
-    );
-    const response = await answer;
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
     return {
       engineTimeMs: response.processingTimeMs,
@@ -88,17 +84,18 @@ export class TalentSearch {
     language: TaxonomyLanguage,
     context: CallContext,
   ): Promise<TalentProfile> {
-    const answer = engineCallAhead(() =>
-      this.client
-        .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
-        .getDocument(referenceCode, { fields: PROFILE_FIELDS })
-        .catch((error: unknown) => {
-          if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
-          throw error;
-        }),
+    const document = await this.confirmedRead(
+      caller,
+      { action: 'search.talent_profile_viewed', details: { referenceCode }, context },
+      () =>
+        this.client
+          .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
+          .getDocument(referenceCode, { fields: PROFILE_FIELDS })
+          .catch((error: unknown) => {
+            if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
+            throw error;
+          }),
     );
-    await this.audited(await caller.confirmed, 'search.talent_profile_viewed', { referenceCode }, context);
-    const document = await answer;
     const expiresAt = document?.expiresAtTimestamp;
     if (!document || (expiresAt != null && expiresAt <= Date.now() / 1000))
       throw new TalentProfileNotFoundError();
@@ -106,23 +103,28 @@ export class TalentSearch {
   }
 
   /**
-   * Refuses an unverified employer (the principal carries the organisation's status, so this needs
-   * no query), then writes the audit event. Nothing is returned before it is written, so a failed
-   * audit write fails the request.
+   * Starts the engine call, then waits for the caller, refuses an unverified employer (the principal
+   * carries the organisation's status, so this needs no query) and writes the audit event, and only
+   * then reads the engine's answer. A refused caller gets the refusal, whatever the engine answered,
+   * and a failed audit write fails the request.
    */
-  private audited(
-    principal: Principal,
-    action: string,
-    details: Record<string, unknown>,
-    context: CallContext,
-  ): Promise<void> {
+  private async confirmedRead<T>(
+    caller: PendingPrincipal,
+    audit: { action: string; details: Record<string, unknown>; context: CallContext },
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const answer = engineCall(call);
+    // Read only once the caller is confirmed; a failure meanwhile must not count as unhandled.
+    answer.catch(() => undefined);
+    const principal = await caller.confirmed;
     const organisationId = this.employers.assertVerifiedEmployer(principal);
-    return this.audit.recordRead({
+    await this.audit.recordRead({
       actor: actorOf(principal),
-      action,
+      action: audit.action,
       target: { type: 'employer_organisation', id: organisationId },
-      requestId: context.requestId,
-      details,
+      requestId: audit.context.requestId,
+      details: audit.details,
     });
+    return answer;
   }
 }

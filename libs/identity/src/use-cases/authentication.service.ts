@@ -107,8 +107,8 @@ export class Authentication {
 
   /** The caller behind a bearer access token, or null. */
   async authenticate(accessToken: string): Promise<Principal | null> {
-    const claims = await this.sessions.claimsOf(accessToken);
-    return claims ? this.sessions.principalOf(claims) : null;
+    const steps = await this.authenticateInSteps(accessToken);
+    return steps ? steps.pending : null;
   }
 
   /**
