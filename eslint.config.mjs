@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'jest.config.js', 'eslint.config.mjs', 'tools/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'jest.config.js', 'test/setup/sequencer.js', 'eslint.config.mjs', 'tools/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

@@ -16,8 +16,11 @@ const shared = {
 
 module.exports = {
   maxWorkers: 1,
-  // A run-level option in jest 30 (ignored inside a project); end-to-end specs talk to real services.
-  testTimeout: 60_000,
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
+  // A run-level option in jest 30 (ignored inside a project). End-to-end specs talk to real services
+  // and wait on conditions with deadlines sized for a busy machine (test/utils/deadlines.ts); this
+  // stays above the longest of them, so a slow machine is never what fails a test.
+  testTimeout: 300_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
     {

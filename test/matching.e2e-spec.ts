@@ -46,7 +46,7 @@ describe('matching', () => {
   let ncp: SignedInAccount;
   let employer: RegisteredEmployer;
   const http = () => request(sut.getHttpServer());
-  const drain = () => drainQueues(sut, ['matching', 'candidates', 'vacancies'], { timeoutMs: 30_000 });
+  const drain = () => drainQueues(sut, ['matching', 'candidates', 'vacancies']);
 
   async function startWorker(): Promise<void> {
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
@@ -268,7 +268,7 @@ describe('matching', () => {
           const jobs = response.body as { queue: string; name: string; id: string; failedReason: string }[];
           return jobs.find((job) => job.id === `crash-${vacancyId}`);
         },
-        { timeoutMs: 30_000, what: 'the killed job in the failed-jobs listing' },
+        { what: 'the killed job in the failed-jobs listing' },
       );
       expect(failed).toMatchObject({
         queue: 'matching',

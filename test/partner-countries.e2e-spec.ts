@@ -50,7 +50,7 @@ describe('partner-country eligibility administration', () => {
   }
 
   const untilIndex = (what: string, condition: (codes: string[]) => boolean) =>
-    waitFor(async () => condition(await indexedCodes()), { timeoutMs: 20_000, what });
+    waitFor(async () => condition(await indexedCodes()), { what });
 
   beforeAll(async () => {
     sut = await createApiApp();
@@ -73,7 +73,7 @@ describe('partner-country eligibility administration', () => {
     await untilIndex('the three candidates in search', (codes) =>
       [...moroccans, tunisian].every((candidate) => codes.includes(candidate.referenceCode)),
     );
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await worker?.close();

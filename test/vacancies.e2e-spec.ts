@@ -82,7 +82,7 @@ describe('vacancies', () => {
   }
 
   const untilIndexed = (what: string, condition: (ids: string[]) => boolean) =>
-    waitFor(async () => condition(await indexedIds()), { timeoutMs: 20_000, what });
+    waitFor(async () => condition(await indexedIds()), { what });
 
   beforeAll(async () => {
     sut = await createApiApp();

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { DRAIN_DEADLINE_MS } from '../utils/deadlines';
 import { waitFor } from '../utils/wait-for';
 
 export interface SignedInAccount {
@@ -104,8 +105,8 @@ export class AccountFactory {
   mailboxFile(messageId: string): Promise<{ to: string; subject: string; text: string }> {
     return waitFor(
       async () => JSON.parse(await readFile(join(this.config.mail.mailboxDir, `${messageId}.json`), 'utf8')),
-      // Delivery goes through the outbox relay and the mail queue; allow for a busy machine.
-      { timeoutMs: 60_000, what: `mail ${messageId} in the mailbox` },
+      // Delivery goes through the outbox relay and the mail queue.
+      { timeoutMs: DRAIN_DEADLINE_MS, what: `mail ${messageId} in the mailbox` },
     );
   }
 

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { DRAIN_DEADLINE_MS } from './deadlines';
 import { waitFor } from './wait-for';
 
 /**
@@ -14,7 +15,7 @@ import { waitFor } from './wait-for';
 export async function drainQueues(
   app: INestApplicationContext,
   names: readonly QueueName[],
-  { timeoutMs = 20_000 } = {},
+  { timeoutMs = DRAIN_DEADLINE_MS } = {},
 ): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const queues = names.map((name) => app.get<Queue>(getQueueToken(name)));

@@ -1,9 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { CONDITION_DEADLINE_MS } from './deadlines';
 
 /** Polls `probe` until it returns a truthy value or the deadline passes (then throws). */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false>,
-  { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {},
+  { timeoutMs = CONDITION_DEADLINE_MS, intervalMs = 100, what = 'condition' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -29,3 +29,33 @@ export class HealthResponse {
   @ApiProperty({ type: ServicesHealth })
   services!: ServicesHealth;
 }
+
+export class TaxonomySearchHealth {
+  @ApiProperty({
+    enum: ['ready', 'building'],
+    description: 'ready once both taxonomy indexes serve documents',
+  })
+  status!: 'ready' | 'building';
+
+  @ApiProperty({ example: 3007 })
+  occupations!: number;
+
+  @ApiProperty({ example: 13896 })
+  skills!: number;
+}
+
+export class ReadinessResponse {
+  @ApiProperty({ enum: ['ready', 'not_ready'] })
+  status!: 'ready' | 'not_ready';
+
+  @ApiProperty({ type: ServicesHealth })
+  services!: ServicesHealth;
+
+  @ApiProperty({ type: TaxonomySearchHealth })
+  taxonomySearch!: TaxonomySearchHealth;
+}
+
+export class LivenessResponse {
+  @ApiProperty({ enum: ['alive'] })
+  status!: 'alive';
+}

@@ -70,21 +70,25 @@ export async function start(config: AppConfig): Promise<void> {
   }
 
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
-  if (await waitForHealth(`${base}/api/v1/health`, 60_000)) {
+  log('Waiting for the API to be ready (services up, taxonomy search indexes built)…');
+  if (await waitForReady(`${base}/api/v1/health/ready`, READY_TIMEOUT_MS)) {
     process.stdout.write(
       [
         '',
         'EU Talent Pool is running:',
         `  API      ${base}/api/v1`,
         `  Docs     ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
-        `  Health   ${base}/api/v1/health`,
+        `  Health   ${base}/api/v1/health   (readiness: ${base}/api/v1/health/ready)`,
         `  Search   ${env.MEILI_URL ?? config.search.url}`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n') + '\n',
     );
   } else {
-    process.stderr.write(`[start] The API did not report healthy at ${base}/api/v1/health within 60 s\n`);
+    process.stderr.write(
+      `[start] The API did not report ready at ${base}/api/v1/health/ready within ${READY_TIMEOUT_MS / 1000} s; ` +
+        'it keeps running, see that address for what is missing\n',
+    );
   }
 }
 
@@ -97,7 +101,10 @@ async function readOrCreateSecret(path: string): Promise<string> {
   return secret;
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+/** A first start builds the taxonomy indexes in the worker; a busy machine needs a few minutes. */
+const READY_TIMEOUT_MS = 300_000;
+
+async function waitForReady(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

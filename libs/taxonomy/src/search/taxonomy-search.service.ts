@@ -41,6 +41,13 @@ export interface ConceptHit {
   reuseLevel?: string | null;
 }
 
+/** Documents each live taxonomy index serves; an index that is missing or still empty serves none. */
+export interface TaxonomySearchReadiness {
+  ready: boolean;
+  occupations: number;
+  skills: number;
+}
+
 export interface ConceptSearchPage {
   items: ConceptHit[];
   estimatedTotal: number;
@@ -74,6 +81,26 @@ export class TaxonomySearch {
       skillType: hit.skillType as string | null,
       reuseLevel: hit.reuseLevel as string | null,
     }));
+  }
+
+  /**
+   * Autocomplete answers only once both live indexes hold documents: the first build swaps each
+   * index in on its own, so one can serve while the other still answers TAXONOMY_SEARCH_UNAVAILABLE.
+   */
+  async readiness(): Promise<TaxonomySearchReadiness> {
+    const [occupations, skills] = await Promise.all(
+      [OCCUPATIONS_INDEX, SKILLS_INDEX].map((index) => this.servedDocuments(index)),
+    );
+    return { ready: occupations > 0 && skills > 0, occupations, skills };
+  }
+
+  private async servedDocuments(index: string): Promise<number> {
+    try {
+      return (await this.client.index(this.indexes.uid(index)).getStats()).numberOfDocuments;
+    } catch (error) {
+      if (meilisearchApiError(error)?.cause?.code === 'index_not_found') return 0;
+      throw error;
+    }
   }
 
   private async search(
