@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -13,17 +15,15 @@ interface Exit {
   stderr: string;
 }
 
-/** Runs a service entry point from source, as a separate process with the given environment. */
-function runEntry(entry: string, env: Record<string, string>, args: string[] = []): Promise<Exit> {
+/** Runs a command as a separate process with only the given environment (and PATH). */
+function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = root,
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry), ...args],
-      {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(root, 'tsconfig.spec.json'), ...env },
-      },
-    );
+    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,6 +35,22 @@ function runEntry(entry: string, env: Record<string, string>, args: string[] = [
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs a service entry point from source, as a separate process with the given environment. */
+function runEntry(
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  cwd = root,
+): Promise<Exit> {
+  const register = ['ts-node/register/transpile-only', 'tsconfig-paths/register'];
+  return runCommand(
+    process.execPath,
+    [...register.flatMap((module) => ['-r', require.resolve(module)]), join(root, entry), ...args],
+    { TS_NODE_PROJECT: join(root, 'tsconfig.spec.json'), ...env },
+    cwd,
+  );
 }
 
 const invalid = {
@@ -57,6 +73,25 @@ describe('booting with an invalid configuration', () => {
   );
 });
 
+describe('the build', () => {
+  it('compiles every entry point to runnable JavaScript with the @app aliases resolved', async () => {
+    const build = await runCommand(process.execPath, [join(root, 'tools/build.mjs')]);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/\[build\] \d+ of \d+ files compiled/);
+    for (const service of ['api', 'worker']) {
+      // Loading the entry loads every module it imports before the configuration is read.
+      const result = await runCommand(
+        process.execPath,
+        [join(root, `dist/apps/${service}/src/main.js`)],
+        invalid,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Invalid configuration');
+      expect(result.stderr).not.toContain('Cannot find module');
+    }
+  });
+});
+
 describe('starting without Postgres or Redis', () => {
   it('exits explaining how to start them', async () => {
     const result = await runEntry(
@@ -71,5 +106,33 @@ describe('starting without Postgres or Redis', () => {
     expect(result.stderr).toMatch(/Cannot reach PostgreSQL .* and Redis/);
     expect(result.stderr).toContain('docker compose up');
     expect(result.stdout).not.toContain('EU Talent Pool is running');
+  });
+});
+
+describe('the command line', () => {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+  it('reads .env as npm start does, and names an unreachable database in one explanation', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cli-env-'));
+    folders.push(folder);
+    writeFileSync(
+      join(folder, '.env'),
+      'DATABASE_URL=postgres://postgres@127.0.0.1:1/from_dot_env\nREDIS_URL=redis://127.0.0.1:6379\n',
+    );
+    const result = await runEntry(
+      'apps/cli/src/main.ts',
+      {},
+      ['admin:create', '--email', 'a@example.org'],
+      folder,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'Cannot reach PostgreSQL (DATABASE_URL=postgres://postgres@127.0.0.1:1/from_dot_env)',
+    );
+    expect(result.stderr).not.toMatch(/Redis \(REDIS_URL/);
+    // One explanation, not a retry loop of stack traces.
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.match(/Cannot reach/g)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // Shared by `npm start` and `npm test`: make a fresh clone runnable without manual steps.
 // Only Node built-ins here, because this runs before dependencies are installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -24,13 +24,9 @@ export function ensureDependencies() {
   }
 }
 
-/** Builds API, worker and CLI when any TypeScript source is newer than the last build. */
+/** Compiles what changed since the last build (tools/build.mjs decides file by file; a no-op takes ~0.1 s). */
 export function ensureBuild() {
-  const stamp = join(root, 'dist/.build-stamp');
-  if (!existsSync(stamp) || newestSource() > mtime(stamp)) {
-    say('Building API, worker and CLI…');
-    run('npm', ['run', '--silent', 'build']);
-  }
+  run(process.execPath, [join(root, 'tools/build.mjs')]);
 }
 
 /** Reads `.env` if present; variables already set in the environment win. */
@@ -47,17 +43,4 @@ export function loadDotEnv() {
 
 function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
-}
-
-function newestSource() {
-  let newest = Math.max(mtime(join(root, 'package-lock.json')), mtime(join(root, 'tsconfig.json')));
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, mtime(path));
-    }
-  };
-  for (const dir of ['apps', 'libs', 'migrations']) if (existsSync(join(root, dir))) walk(join(root, dir));
-  return newest;
 }

@@ -9,7 +9,7 @@ loadDotEnv();
 ensureDependencies();
 ensureBuild();
 
-const cli = spawn(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', 'start'], {
+const cli = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], {
   // The IPC channel lets the platform stop itself if this launcher is killed.
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });

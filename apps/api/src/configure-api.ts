@@ -2,7 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { ServiceLogger } from '@app/logging';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { ErrorBody } from './errors/error-body';
 import { createValidationPipe } from './errors/validation';
@@ -14,7 +14,7 @@ export const OPENAPI_PATH = 'api/v1/openapi.json';
 /** Everything that makes a Nest app our API; shared by main.ts and the end-to-end tests. */
 export function configureApi(app: NestExpressApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(ServiceLogger));
   app.disable('x-powered-by');
   // API answers are not cached by validators: hashing every body for an ETag is time spent for nothing.
   app.set('etag', false);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, runService } from '@app/config';
+import { explainUnreachableServices, type RequiredService } from './preflight';
 import { migrate, revertLastMigration } from '@app/database';
 import { checkCandidatesIndexCommand, reindexCandidatesCommand } from './commands/candidates.command';
 import { createAdmin } from './commands/create-admin.command';
@@ -8,7 +9,16 @@ import { start } from './commands/start.command';
 import { reindexVacanciesCommand, seedShortagesCommand } from './commands/policy.command';
 import { importTaxonomyCommand, seedReferenceDataCommand } from './commands/taxonomy.command';
 
-const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Promise<void> }> = {
+interface Command {
+  describe: string;
+  run: (args: string[]) => Promise<void>;
+  /** Checked before the command runs, so a service that is down is one explanation, not retries. */
+  needs?: readonly RequiredService[];
+}
+
+const POSTGRES_ONLY = ['postgres'] as const;
+
+const COMMANDS: Record<string, Command> = {
   start: {
     describe: 'setup, start Meilisearch if needed, run API and worker',
     run: () => start(loadConfig()),
@@ -19,6 +29,7 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   },
   migrate: {
     describe: 'create the database if needed and apply pending migrations',
+    needs: POSTGRES_ONLY,
     run: async () => void (await migrate(loadConfig(), console.log)),
   },
   'taxonomy:import': {
@@ -39,6 +50,7 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
   },
   'migrate:revert': {
     describe: 'revert the last applied migration',
+    needs: POSTGRES_ONLY,
     run: () => revertLastMigration(loadConfig(), console.log),
   },
   'admin:create': {
@@ -58,11 +70,17 @@ const COMMANDS: Record<string, { describe: string; run: (args: string[]) => Prom
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;
 if (!command) {
-  const usage = Object.entries(COMMANDS).map(([key, value]) => `  ${key.padEnd(16)} ${value.describe}`);
+  const usage = Object.entries(COMMANDS).map(([key, value]) => `  ${key.padEnd(24)} ${value.describe}`);
   process.stderr.write(`Usage: talentpool <command>\n\nCommands:\n${usage.join('\n')}\n`);
   process.exit(name ? 2 : 0);
 } else {
   runService(name, async () => {
+    // `start` explains unreachable services itself, before it prints anything else.
+    const problem = name === 'start' ? null : await explainUnreachableServices(loadConfig(), command.needs);
+    if (problem) {
+      process.stderr.write(`\n${problem}\n\n`);
+      process.exit(1);
+    }
     await command.run(args);
     if (name !== 'start') process.exit(0);
   });

@@ -22,11 +22,16 @@ async function canReachRedis(url: string): Promise<boolean> {
   }
 }
 
-/** Returns an explanation when Postgres or Redis cannot be reached, or null when both answer. */
-export async function explainUnreachableServices(config: AppConfig): Promise<string | null> {
+export type RequiredService = 'postgres' | 'redis';
+
+/** Returns an explanation when a required service cannot be reached, or null when all answer. */
+export async function explainUnreachableServices(
+  config: AppConfig,
+  required: readonly RequiredService[] = ['postgres', 'redis'],
+): Promise<string | null> {
   const [postgres, redis] = await Promise.all([
-    canReachPostgres(config.database.url),
-    canReachRedis(config.redis.url),
+    !required.includes('postgres') || canReachPostgres(config.database.url),
+    !required.includes('redis') || canReachRedis(config.redis.url),
   ]);
   const missing = [
     !postgres && `PostgreSQL (DATABASE_URL=${redact(config.database.url)})`,

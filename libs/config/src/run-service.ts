@@ -1,4 +1,5 @@
 import { DomainError } from '@app/common';
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './load-config';
 
 interface Closable {
@@ -6,11 +7,20 @@ interface Closable {
 }
 
 /**
- * Runs a process entry point: configuration is validated before anything else, and a failure to
- * start prints the reason (every bad variable, for a ConfigError) and exits non-zero.
+ * Reads `.env` from the working directory, as `npm start` and `npm test` do, so that every entry
+ * point (API, worker, CLI) sees one configuration; variables already set in the environment win.
+ */
+export function loadEnvironmentFile(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * Runs a process entry point: configuration is read and validated before anything else, and a
+ * failure to start prints the reason (every bad variable, for a ConfigError) and exits non-zero.
  */
 export function runService(service: string, start: () => Promise<Closable | void>): void {
   Promise.resolve()
+    .then(() => loadEnvironmentFile())
     .then(() => loadConfig())
     .then(start)
     .then((running) => {

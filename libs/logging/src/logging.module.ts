@@ -3,8 +3,11 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { ServiceLogger } from './service-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+// Probes poll these; a line per poll would bury everything else.
+const HEALTH_PATH = /\/health(\/|\?|$)/;
 
 /**
  * Structured JSON logs. Requests carry an id (the caller's `x-request-id` when well-formed) and
@@ -16,6 +19,8 @@ export class LoggingModule {
   static forService(service: 'api' | 'worker' | 'cli'): DynamicModule {
     return {
       module: LoggingModule,
+      providers: [ServiceLogger],
+      exports: [ServiceLogger],
       imports: [
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -40,7 +45,7 @@ export class LoggingModule {
               },
               customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
                 error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req: IncomingMessage) => req.url?.endsWith('/health') ?? false },
+              autoLogging: { ignore: (req: IncomingMessage) => HEALTH_PATH.test(req.url ?? '') },
             },
           }),
         }),

@@ -47,7 +47,7 @@ export class SearchIndexes {
   async apply(uid: string, definition: SearchIndexDefinition): Promise<void> {
     if (!(await this.exists(uid))) {
       await settle(this.client.createIndex(uid, { primaryKey: definition.primaryKey }));
-      this.logger.log(`Created search index ${uid}`);
+      this.logger.debug(`Created search index ${uid}`);
     }
     await settle(this.client.index(uid).updateSettings(definition.settings));
   }

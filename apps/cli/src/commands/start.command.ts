@@ -10,8 +10,8 @@ import { explainUnreachableServices } from '../preflight';
 import { setup } from './setup.command';
 
 const SERVICES = {
-  api: 'dist/apps/api/apps/api/src/main.js',
-  worker: 'dist/apps/worker/apps/worker/src/main.js',
+  api: 'dist/apps/api/src/main.js',
+  worker: 'dist/apps/worker/src/main.js',
 } as const;
 
 /**
