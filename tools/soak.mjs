@@ -12,7 +12,7 @@
 // --seed S        every run orders the specs from seed S (reproduces a printed order)
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root } from './prepare.mjs';
@@ -55,8 +55,9 @@ for (let run = 1; run <= runs; run++) {
   if (outcome.ok) passed++;
   say(
     `run ${run}/${runs}: ${outcome.ok ? 'passed' : 'FAILED'} in ${outcome.seconds} s` +
-      ` (${busy ? `${busy} CPU-bound processes beside it` : 'machine otherwise idle'}` +
-      `${seed ? `, spec order seed ${seed}` : ''}) · ${outcome.summary} · log ${outcome.log}`,
+      ` (${busy ? `${busy} CPU-bound processes added beside it` : 'no CPU-bound processes added'}, ` +
+      `${outcome.load} on ${cpus().length} cores${seed ? `, spec order seed ${seed}` : ''})` +
+      ` · ${outcome.summary} · log ${outcome.log}`,
   );
 }
 say(`soak: ${passed} of ${runs} runs passed`);
@@ -72,6 +73,9 @@ async function ciRun(run, busy, seed) {
     spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
   );
   const started = Date.now();
+  // What else ran on the machine, whatever its source: the one-minute load average every 30 s.
+  const loads = [loadavg()[0]];
+  const sampler = setInterval(() => loads.push(loadavg()[0]), 30_000);
   const env = { ...process.env, CI: 'true' };
   delete env.TEST_ORDER_SEED;
   if (seed) env.TEST_ORDER_SEED = seed;
@@ -96,12 +100,14 @@ async function ciRun(run, busy, seed) {
       resolve(status ?? 1);
     });
   });
+  clearInterval(sampler);
   stopAll();
   running = [];
   rmSync(workdir, { recursive: true, force: true });
   const text = readFileSync(log, 'utf8');
   const summary = /^tests: .*$/m.exec(text)?.[0] ?? 'no test summary (see the log)';
-  return { ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), summary, log };
+  const load = `load average ${(loads.reduce((sum, value) => sum + value, 0) / loads.length).toFixed(1)} (max ${Math.max(...loads).toFixed(1)})`;
+  return { ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), summary, log, load };
 }
 
 function git(args) {
