@@ -24,7 +24,9 @@ const MALFORMED = { status: 400, code: 'MALFORMED_REQUEST', message: 'The reques
  * `clientError` event; the request never reaches Express, so nothing else would answer it.
  */
 export function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // As Node's own handler: never write into the middle of a response already under way.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
