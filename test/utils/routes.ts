@@ -1,15 +1,34 @@
 import { RequestMethod, VERSION_NEUTRAL } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, VERSION_METADATA } from '@nestjs/common/constants';
+import {
+  METHOD_METADATA,
+  PATH_METADATA,
+  ROUTE_ARGS_METADATA,
+  VERSION_METADATA,
+} from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { getMetadataStorage } from 'class-validator';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ACCESS_RULE, type AccessRule } from '../../apps/api/src/access/access.decorator';
 import { API_PREFIX } from '../../apps/api/src/configure-api';
+
+/**
+ * What a handler reads from the request: a whole body or query object (`fields` from its DTO's
+ * validation metadata, `null` without a DTO), or one named value; path parameters by name.
+ */
+export interface RouteInput {
+  source: 'body' | 'query' | 'param';
+  /** Set when the handler reads one named value (`@Query('language')`, `@Param('id')`). */
+  name?: string;
+  fields: string[] | null;
+}
 
 export interface ApiRoute {
   method: string;
   path: string;
   handler: string;
   rule: AccessRule | undefined;
+  inputs: RouteInput[];
 }
 
 /** Every controller route of the application, from Nest's metadata, with its access rule. */
@@ -39,6 +58,7 @@ export function discoverApiRoutes(app: NestExpressApplication): ApiRoute[] {
                 path: joinPath(API_PREFIX, versionSegment, base, tail),
                 handler: `${controller.name}.${name}`,
                 rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, controller]),
+                inputs: routeInputs(controller, name),
               });
             }
           }
@@ -47,6 +67,37 @@ export function discoverApiRoutes(app: NestExpressApplication): ApiRoute[] {
     }
   }
   return routes;
+}
+
+const SOURCES: Partial<Record<RouteParamtypes, RouteInput['source']>> = {
+  [RouteParamtypes.BODY]: 'body',
+  [RouteParamtypes.QUERY]: 'query',
+  [RouteParamtypes.PARAM]: 'param',
+};
+
+function routeInputs(controller: new (...args: never[]) => object, method: string): RouteInput[] {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as unknown[];
+  return Object.entries(args).flatMap(([key, arg]) => {
+    const source = SOURCES[Number(key.split(':')[0]) as RouteParamtypes];
+    if (!source) return [];
+    const name = typeof arg.data === 'string' ? arg.data : undefined;
+    const type = types[arg.index];
+    const fields =
+      !name && typeof type === 'function' && ![Object, String, Number, Boolean, Array].includes(type as never)
+        ? [
+            ...new Set(
+              getMetadataStorage()
+                .getTargetValidationMetadatas(type, '', true, false)
+                .map((metadata) => metadata.propertyName),
+            ),
+          ]
+        : null;
+    return [{ source, name, fields }];
+  });
 }
 
 /** The method/path pairs Express actually serves (Nest's routes plus anything mounted beside them). */

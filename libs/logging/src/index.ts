@@ -1,2 +1,3 @@
 export * from './logging.module';
+export * from './request-id';
 export * from './service-logger';

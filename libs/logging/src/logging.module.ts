@@ -3,16 +3,16 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { IdentifiedRequest } from './request-id';
 import { ServiceLogger } from './service-logger';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 // Probes poll these; a line per poll would bury everything else.
 const HEALTH_PATH = /\/health(\/|\?|$)/;
 
 /**
- * Structured JSON logs. Requests carry an id (the caller's `x-request-id` when well-formed) and
- * are logged by method, path and status only: no query strings, bodies or headers, which may hold
- * personal data.
+ * Structured JSON logs. Requests carry the server's id (from `assignRequestId`, with the caller's
+ * own `x-request-id` beside it as `clientRequestId` when well-formed) and are logged by method,
+ * path and status only: no query strings, bodies or headers, which may hold personal data.
  */
 @Module({})
 export class LoggingModule {
@@ -29,11 +29,10 @@ export class LoggingModule {
             pinoHttp: {
               level: config.logLevel,
               base: { service },
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const given = req.headers['x-request-id'];
-                const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-                res.setHeader('x-request-id', id);
-                return id;
+              genReqId: (req: IncomingMessage) => (req as IdentifiedRequest).id ?? randomUUID(),
+              customProps: (req: IncomingMessage) => {
+                const { clientRequestId } = req as IdentifiedRequest;
+                return clientRequestId ? { clientRequestId } : {};
               },
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({

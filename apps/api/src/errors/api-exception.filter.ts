@@ -10,6 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { ErrorBody } from './error-body';
+import { UnreadableRequestError } from './unreadable-request';
 
 type RequestWithId = Request & { id?: string };
 
@@ -34,26 +35,26 @@ export function statusOf(kind: DomainErrorKind): number {
   }
 }
 
-const HTTP_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'RATE_LIMITED',
-  503: 'UNAVAILABLE',
+/** Fixed codes and messages: a framework's own message may quote the request (a path, a charset). */
+const HTTP_ANSWERS: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: 'The request cannot be read' },
+  401: { code: 'UNAUTHENTICATED', message: 'Sign in first' },
+  403: { code: 'FORBIDDEN', message: 'Not allowed' },
+  404: { code: 'NOT_FOUND', message: 'There is nothing at this address' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'This method is not allowed here' },
+  406: { code: 'NOT_ACCEPTABLE', message: 'No acceptable representation' },
+  409: { code: 'CONFLICT', message: 'The request conflicts with the current state' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the limit' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body’s media type is not supported' },
+  422: { code: 'UNPROCESSABLE', message: 'The request cannot be processed' },
+  429: { code: 'RATE_LIMITED', message: 'Too many requests' },
+  503: { code: 'UNAVAILABLE', message: 'The service is unavailable' },
 };
 
-/** Errors thrown by Express middleware (body-parser) before a route is reached. */
+/** Errors thrown by Express middleware before a route is reached. */
 interface MiddlewareError {
   status: number;
   expose?: boolean;
-  message: string;
 }
 
 /**
@@ -84,11 +85,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status < 500) return clientError(status, exception.message);
+      // Nest's own pipes (ParseUUIDPipe) say what they expected, never what they got.
+      if (status === 400) return clientError(status, exception.message);
+      if (status < 500) return clientError(status);
     }
-    if (isMiddlewareError(exception)) {
-      return clientError(exception.status, exception.message);
+    if (exception instanceof UnreadableRequestError) {
+      return {
+        status: exception.status,
+        body: { error: { code: exception.code, message: exception.message } },
+      };
     }
+    if (isMiddlewareError(exception)) return clientError(exception.status);
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'Unhandled error');
     return {
@@ -98,8 +105,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function clientError(status: number, message: string): { status: number; body: ErrorBody } {
-  return { status, body: { error: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message } } };
+function clientError(status: number, message?: string): { status: number; body: ErrorBody } {
+  const answer = HTTP_ANSWERS[status] ?? HTTP_ANSWERS[400];
+  return { status, body: { error: { code: answer.code, message: message ?? answer.message } } };
 }
 
 function isMiddlewareError(value: unknown): value is MiddlewareError {

@@ -1,12 +1,38 @@
+import type { DomainErrorDetail } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class ErrorDetail {
-  @ApiPropertyOptional({ example: 'email' })
+export class ErrorDetail implements DomainErrorDetail {
+  @ApiPropertyOptional({ example: 'email', description: 'Dotted path of the field, array items by index' })
   field?: string;
 
   @ApiProperty({ example: 'must be an email' })
   reason!: string;
+
+  @ApiPropertyOptional({ description: 'Rate limits: seconds until a retry may succeed, as in Retry-After' })
+  retryAfterSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'An ESCO concept URI the taxonomy does not hold' })
+  uri?: string;
+
+  @ApiPropertyOptional({ description: 'Shortage check: the occupation checked' })
+  occupationUri?: string;
+
+  @ApiPropertyOptional({ description: 'Shortage check: the Member State checked', example: 'NL' })
+  memberState?: string;
+
+  @ApiPropertyOptional({ description: 'Shortage check: the day checked', format: 'date' })
+  date?: string;
+
+  @ApiPropertyOptional({ description: 'Refused transition: the current state' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Refused transition: the state asked for' })
+  to?: string;
 }
+
+/** Fails to compile when a domain error detail gains a key this schema does not document. */
+type Undocumented = Exclude<keyof DomainErrorDetail, keyof ErrorDetail>;
+export const EVERY_DETAIL_DOCUMENTED: [Undocumented] extends [never] ? true : Undocumented = true;
 
 export class ErrorPayload {
   @ApiProperty({ example: 'VALIDATION_FAILED' })

@@ -12,10 +12,21 @@ export type DomainErrorKind =
   | 'rate_limited'
   | 'unavailable';
 
+/** One problem with a request. A closed shape: the API documents every key of it in its error schema. */
 export interface DomainErrorDetail {
   field?: string;
   reason: string;
-  [key: string]: unknown;
+  /** Seconds until a rate-limited call may succeed (also sent as `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** An ESCO concept URI the request named that the taxonomy does not hold. */
+  uri?: string;
+  /** The occupation, Member State and date a shortage-list check was made for. */
+  occupationUri?: string;
+  memberState?: string;
+  date?: string;
+  /** The states of a transition that is not allowed. */
+  from?: string;
+  to?: string;
 }
 
 export class DomainError extends Error {
