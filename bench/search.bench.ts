@@ -4,7 +4,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { buildTalentSearch } from '@app/discovery';
 import { ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
 import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
 import { VACANCIES_INDEX, VacanciesSearchModule, VacancyIndexer } from '@app/vacancies';
@@ -256,7 +256,7 @@ async function main(): Promise<void> {
     await proxy?.close();
     if (!KEEP) {
       for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
-        if (await indexes.exists(indexes.uid(name))) await client.deleteIndex(indexes.uid(name)).waitTask();
+        if (await indexes.exists(indexes.uid(name))) await settle(client.deleteIndex(indexes.uid(name)));
       }
     }
     await loader.close();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { MEILI_CLIENT } from '@app/search';
+import { MEILI_CLIENT, settle } from '@app/search';
 import {
   shippedEscoFolder,
   TaxonomyImporter,
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     );
     const client = app.get<Meilisearch>(MEILI_CLIENT);
     for (const name of ['occupations', 'skills']) {
-      await client.deleteIndex(`${config.search.indexPrefix}${name}`).waitTask();
+      await settle(client.deleteIndex(`${config.search.indexPrefix}${name}`));
     }
   } finally {
     await app.close();

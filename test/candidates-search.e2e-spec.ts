@@ -6,7 +6,7 @@ import {
 } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -298,10 +298,7 @@ describe('candidates in search', () => {
     // Start from an index that agrees with Postgres: earlier spec files leave documents behind.
     await indexer.check({ repair: true });
     await indexer.remove([candidate.referenceCode]);
-    await meili
-      .index(uid)
-      .addDocuments([{ referenceCode: 'TP-ZZZZ-ZZZZ' }])
-      .waitTask();
+    await settle(meili.index(uid).addDocuments([{ referenceCode: 'TP-ZZZZ-ZZZZ' }]));
 
     const report = await indexer.check({ repair: false });
     expect(report).toMatchObject({

@@ -60,10 +60,7 @@ describe('search platform', () => {
 
   it('sends requests through its transport and surfaces engine errors with their code', async () => {
     const uid = sut.uid('platform_transport_probe');
-    await client
-      .index(uid)
-      .addDocuments([{ id: 1, label: 'welder' }])
-      .waitTask();
+    await settle(client.index(uid).addDocuments([{ id: 1, label: 'welder' }]));
     const found = await client.index(uid).search('weldr');
     expect(found.hits).toEqual([{ id: 1, label: 'welder' }]);
     await expect(sut.exists(uid)).resolves.toBe(true);
@@ -75,7 +72,7 @@ describe('search platform', () => {
       .search('x')
       .catch((error: unknown) => error);
     expect(meilisearchApiError(failure)?.cause?.code).toBe('index_not_found');
-    await client.deleteIndex(uid).waitTask();
+    await settle(client.deleteIndex(uid));
   });
 
   it('reports an unreachable engine as a request error, not an engine answer', async () => {

@@ -53,6 +53,7 @@ describe('ESCO taxonomy', () => {
   let sut: TaxonomyImporter;
   let first: TaxonomyImportReport;
   let beforeIndexing: request.Response;
+  let ready: request.Response;
   const temporary: string[] = [];
 
   const http = () => request(api.getHttpServer());
@@ -69,15 +70,15 @@ describe('ESCO taxonomy', () => {
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
     // Ready, not merely answering: the occupations index is swapped in while skills still build.
-    await waitFor(
+    ready = await waitFor(
       async () => {
         const response = await http().get('/api/v1/health/ready');
         const served = response.body.taxonomySearch;
-        return (
+        const built =
           response.status === 200 &&
           served.occupations === first.rowCounts.occupations &&
-          served.skills === first.rowCounts.skills
-        );
+          served.skills === first.rowCounts.skills;
+        return built && response;
       },
       { intervalMs: 250, what: 'the API to report both taxonomy indexes built' },
     );
@@ -109,7 +110,6 @@ describe('ESCO taxonomy', () => {
       services: { postgres: { status: 'up' }, redis: { status: 'up' }, meilisearch: { status: 'up' } },
       taxonomySearch: { status: 'building' },
     });
-    const ready = await http().get('/api/v1/health/ready').expect(200);
     expect(ready.body).toMatchObject({
       status: 'ready',
       taxonomySearch: { status: 'ready', occupations: 3007, skills: 13896 },

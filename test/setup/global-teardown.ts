@@ -2,6 +2,7 @@ import './register-paths';
 import { loadConfig } from '@app/config';
 import { dropDatabase } from '@app/database';
 import { redisOptionsFromUrl } from '@app/queue';
+import { settle } from '@app/search';
 import Redis from 'ioredis';
 import { Meilisearch } from 'meilisearch';
 import { rm } from 'node:fs/promises';
@@ -43,6 +44,6 @@ async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
 async function deleteIndexes(client: Meilisearch, prefix: string): Promise<void> {
   const { results } = await client.getIndexes({ limit: 1000 });
   for (const index of results.filter((candidate) => candidate.uid.startsWith(prefix))) {
-    await client.deleteIndex(index.uid).waitTask();
+    await settle(client.deleteIndex(index.uid));
   }
 }

@@ -62,7 +62,7 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
     { env: { PATH: process.env.PATH, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', logFd, logFd] },
   );
   closeSync(logFd);
-  await waitUntilHealthy(child, url, options.startTimeoutMs ?? 30_000, join(home, 'meilisearch.log'));
+  await waitUntilHealthy(child, url, options.startTimeoutMs ?? 120_000, join(home, 'meilisearch.log'));
   await writeFile(
     join(home, 'instance.json'),
     JSON.stringify({ pid: child.pid ?? 0, url } satisfies InstanceFile),
