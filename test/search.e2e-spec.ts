@@ -340,6 +340,13 @@ describe('search', () => {
         expect(response.body.error.code).toBe('TALENT_PROFILE_NOT_FOUND');
       }
       await profile('TP-2222-2222').expect(404);
+      // Nothing was shown, so no view is on record.
+      const views: { details: { referenceCode: string } }[] = await dataSource.query(
+        `SELECT details FROM audit_events WHERE action = 'search.talent_profile_viewed'`,
+      );
+      const viewed = views.map((view) => view.details.referenceCode);
+      expect(viewed).not.toContain('TP-2222-2222');
+      for (const candidate of Object.values(hidden)) expect(viewed).not.toContain(candidate.referenceCode);
       const invalid = await profile('not-a-code').expect(400);
       expect(invalid.body.error.details).toEqual([expect.objectContaining({ field: 'referenceCode' })]);
       await profile(welder.referenceCode, employer, '?language=de').expect(400);
