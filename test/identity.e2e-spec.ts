@@ -270,15 +270,17 @@ describe('identity', () => {
 
 describe('identity with tight per-IP limits', () => {
   let sut: NestExpressApplication;
+  let config: AppConfig;
   const http = () => request(sut.getHttpServer());
 
   beforeAll(async () => {
-    const config = loadConfig({ ...process.env, REGISTRATIONS_PER_IP: '2', LOGIN_FAILURES_PER_IP: '3' });
+    config = loadConfig({ ...process.env, REGISTRATIONS_PER_IP: '2', LOGIN_FAILURES_PER_IP: '3' });
     sut = await createApiApp({
       override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config),
     });
-    await clearRateLimits(config);
   });
+
+  beforeEach(() => clearRateLimits(config));
 
   afterAll(() => closeApp(sut));
 
@@ -294,6 +296,21 @@ describe('identity with tight per-IP limits', () => {
       .send({ email: uniqueEmail('burst'), password: strongPassword() })
       .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('does not believe X-Forwarded-For from a client that is not a configured proxy', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await http()
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${attempt + 1}`)
+        .send({ email: uniqueEmail('forwarded'), password: 'spray-attempt-pw' })
+        .expect(401);
+    }
+    await http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '203.0.113.99')
+      .send({ email: uniqueEmail('forwarded'), password: 'spray-attempt-pw' })
+      .expect(429);
   });
 
   it('limits failed sign-ins per IP address across accounts', async () => {
