@@ -69,7 +69,8 @@ describe('search', () => {
   let nurse: RegisteredCandidate;
   const hidden: Record<string, RegisteredCandidate> = {};
   const http = () => request(sut.getHttpServer());
-  const drain = () => drainQueues(sut, ['candidates']);
+  // Indexing waits on the engine, which a busy machine slows down a lot.
+  const drain = () => drainQueues(sut, ['candidates'], { timeoutMs: 120_000 });
   const mine = () => new Set([welder, nurse, ...Object.values(hidden)].map((c) => c.referenceCode));
 
   const talent = (body: Record<string, unknown>, as: RegisteredEmployer = employer) =>
@@ -152,7 +153,8 @@ describe('search', () => {
       await sut.get(CandidateIndexRequests).countryChanged(manager, 'BD');
     });
     await drain();
-  });
+    // Several rounds of indexing: generous on a busy machine.
+  }, 300_000);
 
   afterAll(async () => {
     await dataSource?.query(`DELETE FROM partner_country_statuses WHERE country_code = 'BD'`);
