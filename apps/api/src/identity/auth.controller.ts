@@ -61,7 +61,8 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The address is confirmed and the password set; sign in with it' })
   @ApiBadRequestResponse({
     type: ErrorBody,
-    description: 'Invalid, expired or used token, or a password that breaks the rules (the link stays usable)',
+    description:
+      'Invalid, expired or used token, or a password that breaks the rules (the link stays usable)',
   })
   async verifyEmail(@Body() body: VerifyEmailRequest, @CallerContext() context: CallContext): Promise<void> {
     await this.registration.verifyEmail(body, context);

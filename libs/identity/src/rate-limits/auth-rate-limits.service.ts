@@ -8,12 +8,7 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { signInWaitSeconds } from './sign-in-wait';
 
 type Limit =
-  | 'loginIp'
-  | 'loginPairFailures'
-  | 'loginPairWait'
-  | 'registrationIp'
-  | 'resetIp'
-  | 'resetAccount';
+  'loginIp' | 'loginPairFailures' | 'loginPairWait' | 'registrationIp' | 'resetIp' | 'resetAccount';
 
 /**
  * Brute-force limits for the sign-in, registration and reset endpoints, shared by every API
@@ -87,7 +82,10 @@ export class AuthRateLimits implements OnApplicationShutdown {
   /** After a successful sign-in (or a reset) from this source: its failures are forgiven. */
   async clearLoginFailures(ip: string, email: string): Promise<void> {
     const pair = pairKey(email, ip);
-    await Promise.all([this.limiters.loginPairFailures.delete(pair), this.limiters.loginPairWait.delete(pair)]);
+    await Promise.all([
+      this.limiters.loginPairFailures.delete(pair),
+      this.limiters.loginPairWait.delete(pair),
+    ]);
   }
 
   async consumeRegistration(ip: string): Promise<void> {
