@@ -301,7 +301,7 @@ describe('candidates in search', () => {
     await meili
       .index(uid)
       .addDocuments([{ referenceCode: 'TP-ZZZZ-ZZZZ' }])
-      .waitTask();
+      .waitTask({ timeout: 60_000 });
 
     const report = await indexer.check({ repair: false });
     expect(report).toMatchObject({

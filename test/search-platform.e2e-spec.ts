@@ -63,7 +63,7 @@ describe('search platform', () => {
     await client
       .index(uid)
       .addDocuments([{ id: 1, label: 'welder' }])
-      .waitTask();
+      .waitTask({ timeout: 60_000 });
     const found = await client.index(uid).search('weldr');
     expect(found.hits).toEqual([{ id: 1, label: 'welder' }]);
     await expect(sut.exists(uid)).resolves.toBe(true);
@@ -75,7 +75,7 @@ describe('search platform', () => {
       .search('x')
       .catch((error: unknown) => error);
     expect(meilisearchApiError(failure)?.cause?.code).toBe('index_not_found');
-    await client.deleteIndex(uid).waitTask();
+    await client.deleteIndex(uid).waitTask({ timeout: 60_000 });
   });
 
   it('reports an unreachable engine as a request error, not an engine answer', async () => {
