@@ -132,6 +132,28 @@ describe('employers and Member State participation', () => {
     expect(JSON.stringify(refusal)).not.toContain(candidate.email);
   });
 
+  it('answers a second registration of the same number like the first, so it tells nothing about the contact address', async () => {
+    const candidate = await new AccountFactory(sut).candidate();
+    const fresh = registrationBody();
+    const inUse = registrationBody({ contact: { name: 'Ana Lopes', email: candidate.email } });
+    const answers = [];
+    for (const body of [fresh, fresh, inUse, inUse]) {
+      const response = await http().post('/api/v1/employers').send(body).expect(202);
+      answers.push(response.body);
+    }
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    const mails: { template: string }[] = await dataSource.query(
+      `SELECT template FROM mail_messages WHERE to_address = $1 AND template LIKE 'employers.%'`,
+      [(fresh.contact as { email: string }).email.toLowerCase()],
+    );
+    expect(mails).toEqual([{ template: 'employers.already-registered' }]);
+    const [refusal] = await dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'employer.registration_refused'
+        AND details->>'reason' = 'registration_number_taken' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(refusal.details).toEqual({ memberState: 'NL', reason: 'registration_number_taken' });
+  });
+
   it('keeps a registered employer pending, unable to search, until its own NCP verifies it', async () => {
     const { organisationId, user } = await employers.registered();
     const own = await http()

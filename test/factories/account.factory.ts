@@ -29,7 +29,7 @@ export function strongPassword(): string {
 }
 
 /**
- * Real accounts through the real flows: candidates register and verify by the mailed link,
+ * Real accounts through the real flows: candidates register and choose their password by the mailed link,
  * invited users set their password through the invitation link, administrators come from the
  * same service the CLI bootstrap uses.
  */
@@ -52,9 +52,9 @@ export class AccountFactory {
   async candidate(): Promise<SignedInAccount> {
     const email = uniqueEmail('candidate');
     const password = strongPassword();
-    await this.http().post('/api/v1/auth/register').send({ email, password }).expect(202);
+    await this.http().post('/api/v1/auth/register').send({ email }).expect(202);
     const token = await this.mailedToken(email, 'identity.verify-email');
-    await this.http().post('/api/v1/auth/verify-email').send({ token }).expect(204);
+    await this.http().post('/api/v1/auth/verify-email').send({ token, password }).expect(204);
     return this.signIn(email, password, 'candidate');
   }
 
@@ -87,14 +87,23 @@ export class AccountFactory {
     return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
   }
 
-  /** The token of the newest mail of this template to this address (from the table or the mailbox). */
+  /**
+   * The token of the newest mail of this template to this address (from the table or the mailbox),
+   * waiting for mails the worker writes (password resets).
+   */
   async mailedToken(email: string, template: string): Promise<string> {
-    const [message]: { id: string; text_body: string | null }[] = await this.dataSource.query(
-      `SELECT id, text_body FROM mail_messages WHERE to_address = $1 AND template = $2
-        ORDER BY created_at DESC LIMIT 1`,
-      [email, template],
+    const message = await waitFor(
+      async () => {
+        const [row]: { id: string; text_body: string | null }[] = await this.dataSource.query(
+          `SELECT id, text_body FROM mail_messages WHERE to_address = $1 AND template = $2
+            ORDER BY created_at DESC LIMIT 1`,
+          [email, template],
+        );
+        if (!row) throw new Error(`No ${template} mail to ${email} yet`);
+        return row;
+      },
+      { timeoutMs: 60_000, what: `a ${template} mail` },
     );
-    if (!message) throw new Error(`No ${template} mail to ${email}`);
     const text = message.text_body ?? (await this.mailboxFile(message.id)).text;
     const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(text);
     if (!match) throw new Error(`No token in the ${template} mail`);

@@ -25,7 +25,9 @@ export function configureApi(app: NestExpressApplication): AppConfig {
   app.disable('x-powered-by');
   // API answers are not cached by validators: hashing every body for an ETag is time spent for nothing.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // Forwarding headers are believed only from configured proxies: anyone else could pick their
+  // own address and so escape the per-address limits.
+  app.set('trust proxy', config.http.trustedProxies.length > 0 ? [...config.http.trustedProxies] : false);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
   app.use(explainBodyError);

@@ -1,7 +1,13 @@
 export interface AppConfig {
   readonly env: 'development' | 'test' | 'production';
   readonly logLevel: string;
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimit: string };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly bodyLimit: string;
+    /** Proxies (addresses, CIDR subnets, Express's named ranges) whose forwarding headers are believed. */
+    readonly trustedProxies: readonly string[];
+  };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -35,6 +36,28 @@ const proximityCredits = z.object({ narrower: share, broader: share, related: sh
 
 const sizeLimit = z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb');
 
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+/** An address, a subnet in CIDR notation, or one of Express's named ranges. */
+function isProxySpec(entry: string): boolean {
+  if (PROXY_PRESETS.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+const proxyList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .refine((entries) => entries.every(isProxySpec), {
+    message: 'must list addresses, CIDR subnets, loopback, linklocal or uniquelocal, separated by commas',
+  });
+
 /**
  * Every environment variable the platform reads, with its default. `.env.example` and the README's
  * configuration table mirror this schema (a unit test keeps them in step).
@@ -45,6 +68,8 @@ const envFields = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   HTTP_BODY_LIMIT: sizeLimit.default('100kb'),
+  /** Proxies whose X-Forwarded-For is believed; none by default, so the client is the socket peer. */
+  TRUSTED_PROXIES: proxyList.default([]),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

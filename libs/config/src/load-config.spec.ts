@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './load-config';
 describe('loadConfig', () => {
   it('applies documented defaults to an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: '100kb' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: '100kb', trustedProxies: [] });
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/talentpool');
     expect(config.queue.prefix).toBe('talentpool');
     expect(config.search.url).toBeUndefined();
@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems.map((problem) => problem.split(':')[0]);
     expect(problems.sort()).toEqual(['API_PORT', 'DATABASE_URL', 'NODE_ENV', 'REDIS_URL']);
+  });
+
+  it('trusts no proxy unless told, and accepts addresses, subnets and named ranges', () => {
+    expect(loadConfig({}).http.trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, loopback ,2001:db8::1,192.168.1.7 ' }).http.trustedProxies,
+    ).toEqual(['10.0.0.0/8', 'loopback', '2001:db8::1', '192.168.1.7']);
+    for (const wrong of ['everyone', '10.0.0.0/33', '300.1.1.1', '10.0.0.0/8/1', 'true']) {
+      expect(() => loadConfig({ TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES/);
+    }
   });
 
   it('returns a frozen object', () => {

@@ -44,7 +44,12 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
   return deepFreeze<AppConfig>({
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.API_HOST, port: env.API_PORT, bodyLimit: env.HTTP_BODY_LIMIT },
+    http: {
+      host: env.API_HOST,
+      port: env.API_PORT,
+      bodyLimit: env.HTTP_BODY_LIMIT,
+      trustedProxies: env.TRUSTED_PROXIES,
+    },
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
     redis: { url: env.REDIS_URL },
     queue: {

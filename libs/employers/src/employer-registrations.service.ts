@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
 import { normaliseRegistrationNumber } from './employer-status';
-import { contactAddressInUseMail } from './employer-mails';
+import { alreadyRegisteredMail, contactAddressInUseMail } from './employer-mails';
 import { EmployerEntity } from './employer.entity';
 import { toEmployerView } from './employer.mapper';
 import { EmployerAlreadyRegisteredError, RegistrationNumberExcludedError } from './employers.errors';
@@ -18,8 +18,9 @@ import { ExcludedRegistrationNumberEntity } from './excluded-registration-number
 /**
  * Self-registration of an organisation, pending until the NCP of its Member State verifies it.
  * The contact person becomes the organisation's first user (its administrator). A contact address
- * that already has an account registers nothing, and its owner is told by mail; the caller gets the
- * same answer either way, so registration cannot be used to find out who has an account.
+ * that already has an account registers nothing, and neither does a registration number already
+ * registered in the Member State; the contact address is told by mail. The caller gets the same
+ * answer in every case, so registration cannot be used to find out who has an account.
  */
 @Injectable()
 export class EmployerRegistrations {
@@ -52,21 +53,31 @@ export class EmployerRegistrations {
     try {
       return await this.registerNew(input, memberState, registrationNumber, context);
     } catch (error) {
-      if (!(error instanceof EmailTakenError)) throw error;
-      // Rolled back with the organisation it would have administered.
+      const refusal =
+        error instanceof EmailTakenError
+          ? ('contact_address_in_use' as const)
+          : error instanceof EmployerAlreadyRegisteredError
+            ? ('registration_number_taken' as const)
+            : null;
+      if (!refusal) throw error;
+      // Rolled back with whatever it had written. Answered like a registration, so that a second
+      // attempt cannot tell whether the first one registered, which depends on the contact address.
+      const to = normaliseEmail(input.contact.email);
       await this.dataSource.transaction(async (manager) => {
         await this.audit.record(manager, {
           actor: ANONYMOUS_ACTOR,
           action: 'employer.registration_refused',
           requestId: context.requestId,
-          details: { memberState, reason: 'contact_address_in_use' },
+          details: { memberState, reason: refusal },
         });
         await this.mail.queue(
           manager,
-          contactAddressInUseMail(normaliseEmail(input.contact.email), input.legalName, memberState),
+          refusal === 'contact_address_in_use'
+            ? contactAddressInUseMail(to, input.legalName, memberState)
+            : alreadyRegisteredMail(to, input.legalName, memberState),
         );
       });
-      return { outcome: 'contact_address_in_use' };
+      return { outcome: refusal };
     }
   }
 

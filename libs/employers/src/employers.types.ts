@@ -38,7 +38,9 @@ export type EmployerRegistrationOutcome =
       userId: string;
     }
   /** Nothing registered: the contact address has an account, whose owner was told by mail. */
-  | { outcome: 'contact_address_in_use' };
+  | { outcome: 'contact_address_in_use' }
+  /** Nothing registered: the number is registered in the Member State; the contact address was told. */
+  | { outcome: 'registration_number_taken' };
 
 export interface ExcludedRegistrationNumber {
   id: string;

@@ -7,18 +7,21 @@ export function verificationMail(to: string, link: string): OutgoingMail {
     template: 'identity.verify-email',
     to,
     subject: 'Confirm your email address',
-    text: `Welcome to the EU Talent Pool.\n\nConfirm your email address by opening this link:\n${link}${SIGNATURE}`,
+    text:
+      'Welcome to the EU Talent Pool.\n\n' +
+      `Confirm your email address and choose your password by opening this link:\n${link}${SIGNATURE}`,
   };
 }
 
-export function alreadyRegisteredMail(to: string, resetLink: string): OutgoingMail {
+/** Carries no token: it must not replace or void a link the owner is waiting for. */
+export function alreadyRegisteredMail(to: string, forgotPasswordLink: string): OutgoingMail {
   return {
     template: 'identity.already-registered',
     to,
     subject: 'You already have an account',
     text:
       'Someone tried to register a new EU Talent Pool account with this email address, which already has one.\n\n' +
-      `If that was you and you forgot your password, you can choose a new one here:\n${resetLink}${SIGNATURE}`,
+      `If that was you and you forgot your password, you can ask for a new one here:\n${forgotPasswordLink}${SIGNATURE}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MailModule } from '@app/mail';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -26,6 +27,7 @@ import { Registration } from './use-cases/registration.service';
   imports: [
     AuditModule,
     MailModule,
+    QueueModule,
     // A key object made once: handed a string, jsonwebtoken tries to parse it as a PEM key on every
     // call before treating it as a secret, which costs about half a millisecond a request.
     JwtModule.registerAsync({

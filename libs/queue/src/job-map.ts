@@ -20,6 +20,11 @@ export interface JobPayloads {
   /** Applies partner-country statuses that have become effective (visibility, candidate mails). */
   'partner-countries.apply-due': Record<string, never>;
   'mail.send': { messageId: string };
+  /**
+   * A password-reset request: a link by mail when the address has a usable account. Queued for
+   * unknown addresses too (`accountId` null), so the request costs the same whatever the address.
+   */
+  'identity.password-reset': { accountId: string | null; requestId: string | null };
   /** Upserts or removes one candidate's search document; the reference code outlives an erased row. */
   'candidates.sync-index': { candidateId: string; referenceCode: string };
   /** Re-evaluates every candidate residing in or holding the citizenship of a country. */
@@ -64,6 +69,7 @@ export const JOB_QUEUE = {
   'vacancies.expire-due': 'vacancies',
   'partner-countries.apply-due': 'maintenance',
   'mail.send': 'mail',
+  'identity.password-reset': 'mail',
   'candidates.sync-index': 'candidates',
   'candidates.reindex-country': 'candidates',
   'candidates.lifecycle': 'candidates',

@@ -56,10 +56,13 @@ export class EmployersController {
   @ApiOperation({
     summary:
       'Register an organisation; it stays pending until the NCP of its Member State verifies it. The contact person is told the next step by mail',
+    description:
+      'Answered 202 with the same body whether the organisation was registered or not: when the contact ' +
+      'address already has an account, or the registration number is already registered in the Member ' +
+      'State, nothing is registered and the contact address is told why by mail.',
   })
   @ApiAcceptedResponse({ type: EmployerRegistrationAcceptedResponse })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'REGISTRATION_NUMBER_EXCLUDED' })
-  @ApiConflictResponse({ type: ErrorBody })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
     description: 'MEMBER_STATE_NOT_PARTICIPATING, ENTITY_TYPE_NOT_ALLOWED',

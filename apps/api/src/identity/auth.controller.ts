@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -37,11 +38,15 @@ export class AuthController {
 
   @Post('register')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ type: AcceptedResponse, description: 'A verification mail is on its way' })
-  @ApiBadRequestResponse({
-    type: ErrorBody,
-    description: 'Invalid input or a password that breaks the rules',
+  @ApiOperation({
+    summary: 'Register a candidate account (an address only)',
+    description:
+      'The holder of the mailbox chooses the password through the emailed verification link ' +
+      '(`POST /auth/verify-email`). The answer is the same whether or not the address has an account; ' +
+      'an existing account’s owner is told by mail, and nothing they hold (a reset link, an invitation) is voided.',
   })
+  @ApiAcceptedResponse({ type: AcceptedResponse, description: 'A mail is on its way' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input' })
   async register(
     @Body() body: RegisterRequest,
     @CallerContext() context: CallContext,
@@ -52,10 +57,15 @@ export class AuthController {
 
   @Post('verify-email')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'The email address is confirmed' })
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid, expired or used token' })
+  @ApiOperation({ summary: 'Confirm the address and choose the password, with the token from the mail' })
+  @ApiNoContentResponse({ description: 'The address is confirmed and the password set; sign in with it' })
+  @ApiBadRequestResponse({
+    type: ErrorBody,
+    description:
+      'Invalid, expired or used token, or a password that breaks the rules (the link stays usable)',
+  })
   async verifyEmail(@Body() body: VerifyEmailRequest, @CallerContext() context: CallContext): Promise<void> {
-    await this.registration.verifyEmail(body.token, context);
+    await this.registration.verifyEmail(body, context);
   }
 
   @Post('login')
@@ -89,7 +99,8 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({
     type: AcceptedResponse,
-    description: 'Same answer whether or not the account exists',
+    description:
+      'Same answer, and the same work, whether or not the account exists: the link is mailed in the background',
   })
   async requestPasswordReset(
     @Body() body: PasswordResetRequest,

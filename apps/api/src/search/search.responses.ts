@@ -20,8 +20,10 @@ const FACETS = {
 } as const;
 const COUNTS = {
   type: 'object',
-  additionalProperties: { type: 'integer', nullable: true },
-  description: 'null: between 1 and 9, withheld in the public view',
+  additionalProperties: { type: 'integer' },
+  description:
+    'Public view: categories with fewer than 10 members are left out (key and all), the others are ' +
+    'rounded to the nearest multiple of 10. Admin view: every category, exact',
 } as const;
 
 class Page {
@@ -81,21 +83,36 @@ export class JobSearchResponse extends Page implements JobSearchResult {
 
 class Published {
   @ApiProperty({ enum: ['public', 'admin'] }) view!: 'public' | 'admin';
-  @ApiProperty({ type: Number, nullable: true, example: 10 }) suppressedBelow!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 10,
+    description: 'Public view: smaller categories are left out and smaller totals are null; admin view: null',
+  })
+  suppressedBelow!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 10,
+    description:
+      'Public view: every figure, totals included, is rounded to a multiple of this; admin view: null',
+  })
+  roundedTo!: number | null;
   @ApiProperty() generatedAt!: string;
-  @ApiProperty({ type: Number, nullable: true }) count!: Count;
+  @ApiProperty({ type: Number, nullable: true, description: 'Public view: rounded, null when below 10' })
+  count!: Count;
 }
 
 export class CandidateStatisticsResponse extends Published implements CandidateStatistics {
   @ApiProperty({ enum: ['occupation', 'sector'] }) groupBy!: CandidateStatistics['groupBy'];
-  @ApiProperty(COUNTS) byResidenceCountry!: Record<string, Count>;
-  @ApiProperty(COUNTS) byLanguageLevel!: Record<string, Count>;
+  @ApiProperty(COUNTS) byResidenceCountry!: Record<string, number>;
+  @ApiProperty(COUNTS) byLanguageLevel!: Record<string, number>;
   @ApiProperty(COUNTS) byAvailability!: CandidateStatistics['byAvailability'];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) groups!: CandidateStatistics['groups'];
 }
 
 export class VacancyStatisticsResponse extends Published implements VacancyStatistics {
-  @ApiProperty(COUNTS) byMemberState!: Record<string, Count>;
-  @ApiProperty(COUNTS) bySector!: Record<string, Count>;
+  @ApiProperty(COUNTS) byMemberState!: Record<string, number>;
+  @ApiProperty(COUNTS) bySector!: Record<string, number>;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) occupations!: VacancyStatistics['occupations'];
 }

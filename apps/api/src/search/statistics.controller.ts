@@ -5,7 +5,11 @@ import { Public, Roles } from '../access/access.decorator';
 import { CandidateStatisticsRequest, StatisticsLimitRequest } from './statistics.request';
 import { CandidateStatisticsResponse, VacancyStatisticsResponse } from './search.responses';
 
-const PUBLIC_NOTE = 'Counts from 1 to 9 are withheld (null) so that no one can be singled out.';
+const PUBLIC_NOTE =
+  'Statistical disclosure control (threshold rule with conventional rounding): groups and categories ' +
+  'with fewer than 10 members are left out, key and all, and every figure, totals included, is ' +
+  'rounded to the nearest multiple of 10, so that no small group can be singled out, not even by ' +
+  'subtracting published figures from one another. Administrators see exact figures.';
 
 @ApiTags('statistics')
 @Controller()
@@ -14,7 +18,7 @@ export class StatisticsController {
 
   @Public()
   @Get('statistics/candidates')
-  @ApiOperation({ summary: `Searchable candidates by occupation or sector. ${PUBLIC_NOTE}` })
+  @ApiOperation({ summary: 'Searchable candidates by occupation or sector', description: PUBLIC_NOTE })
   @ApiOkResponse({ type: CandidateStatisticsResponse })
   publicCandidates(@Query() query: CandidateStatisticsRequest): Promise<CandidateStatisticsResponse> {
     return this.candidates('public', query);
@@ -22,7 +26,7 @@ export class StatisticsController {
 
   @Public()
   @Get('statistics/vacancies')
-  @ApiOperation({ summary: `Open vacancies by occupation and Member State. ${PUBLIC_NOTE}` })
+  @ApiOperation({ summary: 'Open vacancies by occupation and Member State', description: PUBLIC_NOTE })
   @ApiOkResponse({ type: VacancyStatisticsResponse })
   publicVacancies(@Query() query: StatisticsLimitRequest): Promise<VacancyStatisticsResponse> {
     return this.statistics.vacancies('public', query.limit ?? 20);

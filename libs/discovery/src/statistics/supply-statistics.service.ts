@@ -7,7 +7,14 @@ import { engineCall } from '../engine-call';
 import { nowSeconds, quote } from '../filter';
 import { openVacancies } from '../jobs/job-query';
 import { searchableCandidates } from '../talent/talent-query';
-import { cell, cells, SUPPRESSION_THRESHOLD, type StatisticsView } from './suppression';
+import {
+  cell,
+  cells,
+  isPublished,
+  ROUNDING_BASE,
+  SUPPRESSION_THRESHOLD,
+  type StatisticsView,
+} from './suppression';
 import {
   AVAILABILITY_BUCKETS,
   type AvailabilityBucket,
@@ -52,7 +59,7 @@ export class SupplyStatistics {
       { filter: [base], facets: [group, 'residenceCountry', 'languageLevels'] },
       ...AVAILABILITY_BUCKETS.map((bucket) => ({ filter: [base, availability[bucket]], facets: [group] })),
     ]);
-    const top = topKeys(overall.facets[group], limit);
+    const top = topKeys(overall.facets[group], limit, view);
     const groups = await this.count(
       CANDIDATES_INDEX,
       top.map((key) => ({
@@ -61,15 +68,15 @@ export class SupplyStatistics {
       })),
     );
     const availabilityOf = (key: string | null) =>
-      Object.fromEntries(
-        AVAILABILITY_BUCKETS.map((bucket, i) => [
-          bucket,
-          cell(
+      cells(
+        Object.fromEntries(
+          AVAILABILITY_BUCKETS.map((bucket, i) => [
+            bucket,
             key === null ? byAvailability[i].totalHits : (byAvailability[i].facets[group]?.[key] ?? 0),
-            view,
-          ),
-        ]),
-      ) as Record<AvailabilityBucket, number | null>;
+          ]),
+        ),
+        view,
+      ) as Partial<Record<AvailabilityBucket, number>>;
     return {
       ...published(view),
       groupBy,
@@ -92,7 +99,7 @@ export class SupplyStatistics {
     const [overall] = await this.count(VACANCIES_INDEX, [
       { filter: [base], facets: ['occupationUri', 'memberState', 'sector'] },
     ]);
-    const top = topKeys(overall.facets.occupationUri, limit);
+    const top = topKeys(overall.facets.occupationUri, limit, view);
     const occupations = await this.count(
       VACANCIES_INDEX,
       top.map((uri) => ({ filter: [base, `occupationUri = ${quote(uri)}`], facets: ['memberState'] })),
@@ -143,8 +150,14 @@ function availabilityFilters(now: Date): Record<AvailabilityBucket, string> {
   };
 }
 
-function topKeys(distribution: Record<string, number> | undefined, limit: number): string[] {
+/** The largest groups; in the public view only those large enough to be published at all. */
+function topKeys(
+  distribution: Record<string, number> | undefined,
+  limit: number,
+  view: StatisticsView,
+): string[] {
   return Object.entries(distribution ?? {})
+    .filter(([, count]) => isPublished(count, view))
     .sort(([ka, a], [kb, b]) => b - a || ka.localeCompare(kb))
     .slice(0, limit)
     .map(([key]) => key);
@@ -154,6 +167,7 @@ function published(view: StatisticsView) {
   return {
     view,
     suppressedBelow: view === 'public' ? SUPPRESSION_THRESHOLD : null,
+    roundedTo: view === 'public' ? ROUNDING_BASE : null,
     generatedAt: new Date().toISOString(),
   };
 }

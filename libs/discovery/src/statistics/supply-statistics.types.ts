@@ -8,17 +8,19 @@ export type AvailabilityBucket = (typeof AVAILABILITY_BUCKETS)[number];
 
 interface Published {
   view: StatisticsView;
-  /** Counts below this are null in the public view; null in the admin view (nothing withheld). */
+  /** Public view: groups smaller than this are left out, totals this small are null; admin view: null. */
   suppressedBelow: number | null;
+  /** Public view: every figure, totals included, is rounded to a multiple of this; admin view: null. */
+  roundedTo: number | null;
   generatedAt: string;
 }
 
 export interface CandidateBreakdown {
   count: Count;
-  byResidenceCountry: Record<string, Count>;
+  byResidenceCountry: Record<string, number>;
   /** Keys `language:CEFR`, e.g. `fr:B2`. */
-  byLanguageLevel: Record<string, Count>;
-  byAvailability: Record<AvailabilityBucket, Count>;
+  byLanguageLevel: Record<string, number>;
+  byAvailability: Partial<Record<AvailabilityBucket, number>>;
 }
 
 export interface CandidateStatistics extends Published, CandidateBreakdown {
@@ -29,7 +31,7 @@ export interface CandidateStatistics extends Published, CandidateBreakdown {
 
 export interface VacancyStatistics extends Published {
   count: Count;
-  byMemberState: Record<string, Count>;
-  bySector: Record<string, Count>;
-  occupations: { occupationUri: string; count: Count; byMemberState: Record<string, Count> }[];
+  byMemberState: Record<string, number>;
+  bySector: Record<string, number>;
+  occupations: { occupationUri: string; count: Count; byMemberState: Record<string, number> }[];
 }

@@ -57,9 +57,10 @@ export class TalentSearch {
     const request = buildTalentSearch(query, new Date());
     const response = await this.confirmedRead(
       caller,
-      { action: 'search.talent', details: { criteria: auditedCriteria(query) }, context },
+      context,
       () =>
         this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
+      { action: 'search.talent', details: { criteria: auditedCriteria(query) } },
     );
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
     return {
@@ -86,45 +87,63 @@ export class TalentSearch {
   ): Promise<TalentProfile> {
     const document = await this.confirmedRead(
       caller,
-      { action: 'search.talent_profile_viewed', details: { referenceCode }, context },
+      context,
       () =>
         this.client
           .index<ProfileDocument>(this.indexes.uid(CANDIDATES_INDEX))
           .getDocument(referenceCode, { fields: PROFILE_FIELDS })
+          .then((found) => (isShown(found) ? found : null))
           .catch((error: unknown) => {
             if (NOT_FOUND.has(meilisearchApiError(error)?.cause?.code ?? '')) return null;
             throw error;
           }),
+      // A view is audited only when a profile is shown: a 404 showed nothing.
+      (found) => (found ? { action: 'search.talent_profile_viewed', details: { referenceCode } } : null),
     );
-    const expiresAt = document?.expiresAtTimestamp;
-    if (!document || (expiresAt != null && expiresAt <= Date.now() / 1000))
-      throw new TalentProfileNotFoundError();
+    if (!document) throw new TalentProfileNotFoundError();
     return toTalentProfile(document, language);
   }
 
   /**
    * Starts the engine call, then waits for the caller, refuses an unverified employer (the principal
    * carries the organisation's status, so this needs no query) and writes the audit event, and only
-   * then reads the engine's answer. A refused caller gets the refusal, whatever the engine answered,
-   * and a failed audit write fails the request.
+   * then hands out the engine's answer. A refused caller gets the refusal, whatever the engine
+   * answered, and a failed audit write fails the request. An audit entry that does not depend on the
+   * answer is written while the engine works; one that does (`audited` as a function) once the
+   * answer is in, and not at all when it says the read showed nothing.
    */
   private async confirmedRead<T>(
     caller: PendingPrincipal,
-    audit: { action: string; details: Record<string, unknown>; context: CallContext },
+    context: CallContext,
     call: () => Promise<T>,
+    audited: AuditedRead | ((answer: T) => AuditedRead | null),
   ): Promise<T> {
     const answer = engineCall(call);
     // Read only once the caller is confirmed; a failure meanwhile must not count as unhandled.
     answer.catch(() => undefined);
     const principal = await caller.confirmed;
     const organisationId = this.employers.assertVerifiedEmployer(principal);
-    await this.audit.recordRead({
-      actor: actorOf(principal),
-      action: audit.action,
-      target: { type: 'employer_organisation', id: organisationId },
-      requestId: audit.context.requestId,
-      details: audit.details,
-    });
+    const entry = typeof audited === 'function' ? audited(await answer) : audited;
+    if (entry) {
+      await this.audit.recordRead({
+        actor: actorOf(principal),
+        action: entry.action,
+        target: { type: 'employer_organisation', id: organisationId },
+        requestId: context.requestId,
+        details: entry.details,
+      });
+    }
     return answer;
   }
+}
+
+interface AuditedRead {
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** The index holds searchable profiles only; one past its expiry is hidden here as in search. */
+function isShown(document: ProfileDocument): boolean {
+  const expiresAt = document.expiresAtTimestamp;
+  return expiresAt == null || expiresAt > Date.now() / 1000;
 }

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type AccountTokenPurpose = 'email_verification' | 'password_reset';
+/**
+ * `invitation` is the link an invited user sets their first password with; it is apart from
+ * `password_reset` so that a reset requested by anyone for the address does not void it.
+ */
+export type AccountTokenPurpose = 'email_verification' | 'password_reset' | 'invitation';
 
 /** Single-use tokens sent by mail; only their hash is stored. */
 @Entity('account_tokens')

@@ -29,14 +29,36 @@ export class AccountTokens {
     return token;
   }
 
+  /**
+   * The account of a live (unused, unexpired) token of one of these purposes, with the token row
+   * locked until the transaction ends, so the caller can check its input before `consume`.
+   */
+  async holdLive(
+    manager: EntityManager,
+    token: string,
+    purposes: readonly AccountTokenPurpose[],
+  ): Promise<string | null> {
+    const rows: { account_id: string }[] = await manager.query(
+      `SELECT account_id FROM account_tokens
+        WHERE token_hash = $1 AND purpose = ANY($2::text[]) AND used_at IS NULL AND expires_at > now()
+          FOR UPDATE`,
+      [hashSecretToken(token), [...purposes]],
+    );
+    return rows[0]?.account_id ?? null;
+  }
+
   /** Marks the token used and returns its account, or null when unknown, expired or already used. */
-  async consume(manager: EntityManager, token: string, purpose: AccountTokenPurpose): Promise<string | null> {
+  async consume(
+    manager: EntityManager,
+    token: string,
+    purposes: readonly AccountTokenPurpose[],
+  ): Promise<string | null> {
     // For UPDATE, TypeORM's postgres driver returns [rows, affectedCount].
     const [rows] = await manager.query<[{ account_id: string }[], number]>(
       `UPDATE account_tokens SET used_at = now()
-        WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+        WHERE token_hash = $1 AND purpose = ANY($2::text[]) AND used_at IS NULL AND expires_at > now()
         RETURNING account_id`,
-      [hashSecretToken(token), purpose],
+      [hashSecretToken(token), [...purposes]],
     );
     return rows[0]?.account_id ?? null;
   }

@@ -143,7 +143,7 @@ export class AccountProvisioning {
     const token = await this.tokens.issue(
       manager,
       account.id,
-      'password_reset',
+      'invitation',
       this.config.auth.emailTokenTtlHours * 3600 * 1000,
     );
     const link = actionLink(this.config, 'reset-password', token);

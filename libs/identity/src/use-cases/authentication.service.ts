@@ -48,7 +48,7 @@ export class Authentication {
       throw failure === 'email_not_verified' ? new EmailNotVerifiedError() : new InvalidCredentialsError();
     }
     const signedIn = account as AccountEntity;
-    await this.rateLimits.clearLoginFailures(email);
+    await this.rateLimits.clearLoginFailures(context.ip, email);
     return this.dataSource.transaction(async (manager) => {
       const { sessionId, tokens } = await this.sessions.open(manager, signedIn.id);
       await this.audit.record(manager, {

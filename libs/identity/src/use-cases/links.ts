@@ -8,3 +8,8 @@ export function actionLink(
 ): string {
   return `${config.mail.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
 }
+
+/** A page of the web front end that needs no token (the link proves nothing). */
+export function pageLink(config: AppConfig, path: 'forgot-password'): string {
+  return `${config.mail.publicUrl}/${path}`;
+}

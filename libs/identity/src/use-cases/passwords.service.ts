@@ -1,6 +1,7 @@
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MailOutbox } from '@app/mail';
+import { OutboxService } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -18,8 +19,9 @@ import { actorOf, type CallContext, type Principal } from '../principal';
 import { AuthRateLimits } from '../rate-limits/auth-rate-limits.service';
 import { Sessions } from '../sessions/sessions.service';
 import { AccountTokens } from '../tokens/account-tokens.service';
-import { hashSecretToken } from '../tokens/secret-token';
 import { actionLink } from './links';
+
+const RESET_PURPOSES = ['password_reset', 'invitation'] as const;
 
 /** Password reset by mail, and password change by a signed-in user. */
 @Injectable()
@@ -30,18 +32,42 @@ export class Passwords {
     private readonly tokens: AccountTokens,
     private readonly sessions: Sessions,
     private readonly mail: MailOutbox,
+    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly rateLimits: AuthRateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Always succeeds from the caller's point of view: only the mailbox owner learns the outcome. */
+  /**
+   * Always succeeds from the caller's point of view: only the mailbox owner learns the outcome. The
+   * request itself does the same work whatever the address (a lookup and one queued job, queued for
+   * unknown addresses too); the token, the mail and the audit entry are the worker's (`sendReset`),
+   * so neither the answer nor its timing tells whether the address has an account.
+   */
   async requestReset(input: { email: string }, context: CallContext): Promise<void> {
     const email = normaliseEmail(input.email);
     await this.rateLimits.consumePasswordReset(context.ip, email);
     await this.dataSource.transaction(async (manager) => {
-      const account = await manager.findOneBy(AccountEntity, { email });
-      if (!account || account.disabledAt) return;
+      const [account]: { id: string }[] = await manager.query('SELECT id FROM accounts WHERE email = $1', [
+        email,
+      ]);
+      await this.outbox.add(manager, 'identity.password-reset', {
+        accountId: account?.id ?? null,
+        requestId: context.requestId ?? null,
+      });
+    });
+  }
+
+  /** The worker's half of a reset request: a new link by mail, unless there is no usable account. */
+  async sendReset(request: {
+    accountId: string | null;
+    requestId: string | null;
+  }): Promise<'sent' | 'no_account'> {
+    if (!request.accountId) return 'no_account';
+    const accountId = request.accountId;
+    return this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOneBy(AccountEntity, { id: accountId });
+      if (!account || account.disabledAt) return 'no_account';
       const token = await this.tokens.issue(
         manager,
         account.id,
@@ -50,31 +76,30 @@ export class Passwords {
       );
       await this.mail.queue(
         manager,
-        passwordResetMail(email, actionLink(this.config, 'reset-password', token)),
+        passwordResetMail(account.email, actionLink(this.config, 'reset-password', token)),
       );
       await this.audit.record(manager, {
         actor: { accountId: null, role: 'anonymous' },
         action: 'auth.password_reset_requested',
         target: { type: 'account', id: account.id },
-        requestId: context.requestId,
+        requestId: request.requestId ?? undefined,
       });
+      return 'sent';
     });
   }
 
-  /** Sets the new password, proves the mailbox (verifies the email) and ends every session. */
+  /**
+   * Sets the new password (by a reset link or an invitation), proves the mailbox (verifies the
+   * email) and ends every session.
+   */
   async confirmReset(input: { token: string; password: string }, context: CallContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const rows: { account_id: string }[] = await manager.query(
-        `SELECT account_id FROM account_tokens
-          WHERE token_hash = $1 AND purpose = 'password_reset' AND used_at IS NULL AND expires_at > now()
-            FOR UPDATE`,
-        [hashSecretToken(input.token)],
-      );
-      if (!rows[0]) throw new InvalidOneTimeTokenError();
-      const account = await manager.findOneByOrFail(AccountEntity, { id: rows[0].account_id });
+    const email = await this.dataSource.transaction(async (manager) => {
+      const accountId = await this.tokens.holdLive(manager, input.token, RESET_PURPOSES);
+      if (!accountId) throw new InvalidOneTimeTokenError();
+      const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
       const problems = passwordProblems(input.password, account.email);
       if (problems.length > 0) throw new WeakPasswordError(problems);
-      await this.tokens.consume(manager, input.token, 'password_reset');
+      await this.tokens.consume(manager, input.token, RESET_PURPOSES);
       await manager.query(
         `UPDATE accounts SET password_hash = $2, password_changed_at = now(),
                 email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
@@ -89,7 +114,10 @@ export class Passwords {
         requestId: context.requestId,
         details: { sessionsRevoked: true },
       });
+      return account.email;
     });
+    // The reset proved the mailbox: this source's failed sign-ins are forgiven.
+    await this.rateLimits.clearLoginFailures(context.ip, email);
   }
 
   /** Needs the current password; ends the account's other sessions but keeps the caller's. */

@@ -4,7 +4,7 @@ import { MailOutbox } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { normaliseEmail } from '../accounts/email';
 import { InvalidOneTimeTokenError, WeakPasswordError } from '../identity.errors';
@@ -14,10 +14,12 @@ import { passwordProblems } from '../passwords/password-policy';
 import type { CallContext } from '../principal';
 import { AuthRateLimits } from '../rate-limits/auth-rate-limits.service';
 import { AccountTokens } from '../tokens/account-tokens.service';
-import { actionLink } from './links';
+import { actionLink, pageLink } from './links';
 
 /**
- * Candidate self-registration. The answer is the same whether or not the address is taken (the
+ * Candidate self-registration. Registering takes an address only: the password is chosen through
+ * the emailed verification link, so whoever holds the mailbox sets it, and registering an address
+ * one does not own gains nothing. The answer is the same whether or not the address is taken (the
  * owner of an existing account gets a mail instead), so registration cannot probe for accounts.
  */
 @Injectable()
@@ -32,81 +34,91 @@ export class Registration {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async registerCandidate(input: { email: string; password: string }, context: CallContext): Promise<void> {
+  async registerCandidate(input: { email: string }, context: CallContext): Promise<void> {
     await this.rateLimits.consumeRegistration(context.ip);
     const email = normaliseEmail(input.email);
-    const problems = passwordProblems(input.password, email);
-    if (problems.length > 0) throw new WeakPasswordError(problems);
-    const passwordHash = await this.hasher.hash(input.password);
-    const created = await this.createCandidate(email, passwordHash, context);
-    if (!created) await this.notifyExistingAccount(email, context);
+    // One transaction of much the same work whichever way it goes, decided by the unique index so
+    // that concurrent calls agree.
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO accounts (id, email, password_hash, role) VALUES ($1, $2, NULL, 'candidate')
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [randomUUID(), email],
+      );
+      const id = inserted[0]?.id;
+      if (id) {
+        await this.sendVerification(manager, id, email);
+        await this.recordRegistration(manager, id, 'account.registered', context);
+        return;
+      }
+      const account = await manager.findOneByOrFail(AccountEntity, { email });
+      if (awaitsVerification(account)) {
+        // Registered again before confirming: a fresh link, to the same mailbox.
+        await this.sendVerification(manager, account.id, email);
+        await this.recordRegistration(manager, account.id, 'account.verification_resent', context);
+        return;
+      }
+      // No token here: a new one would void the reset link or invitation the owner may be holding.
+      await this.mail.queue(manager, alreadyRegisteredMail(email, pageLink(this.config, 'forgot-password')));
+      await this.recordRegistration(manager, account.id, 'account.registration_refused', context);
+    });
   }
 
-  async verifyEmail(token: string, context: CallContext): Promise<void> {
+  /** Proves the address and sets the password its holder chooses; the link works once. */
+  async verifyEmail(input: { token: string; password: string }, context: CallContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const accountId = await this.tokens.consume(manager, token, 'email_verification');
+      const accountId = await this.tokens.holdLive(manager, input.token, ['email_verification']);
       if (!accountId) throw new InvalidOneTimeTokenError();
-      await manager.query(
-        'UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1',
-        [accountId],
-      );
       const account = await manager.findOneByOrFail(AccountEntity, { id: accountId });
+      const problems = passwordProblems(input.password, account.email);
+      if (problems.length > 0) throw new WeakPasswordError(problems);
+      await this.tokens.consume(manager, input.token, ['email_verification']);
+      await manager.query(
+        `UPDATE accounts SET password_hash = $2, password_changed_at = now(),
+                email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+          WHERE id = $1`,
+        [accountId, await this.hasher.hash(input.password)],
+      );
       await this.audit.record(manager, {
         actor: { accountId, role: account.role },
         action: 'account.email_verified',
         target: { type: 'account', id: accountId },
         requestId: context.requestId,
+        details: { passwordSet: true },
       });
     });
   }
 
-  /** False when the address is taken (decided by the unique index, so concurrent calls agree). */
-  private async createCandidate(email: string, passwordHash: string, context: CallContext): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO accounts (id, email, password_hash, role) VALUES ($1, $2, $3, 'candidate')
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [randomUUID(), email, passwordHash],
-      );
-      const id = inserted[0]?.id;
-      if (!id) return false;
-      const token = await this.tokens.issue(
-        manager,
-        id,
-        'email_verification',
-        this.config.auth.emailTokenTtlHours * 3600 * 1000,
-      );
-      await this.mail.queue(manager, verificationMail(email, actionLink(this.config, 'verify-email', token)));
-      await this.audit.record(manager, {
-        actor: { accountId: id, role: 'candidate' },
-        action: 'account.registered',
-        target: { type: 'account', id },
-        requestId: context.requestId,
-      });
-      return true;
-    });
+  private async sendVerification(manager: EntityManager, accountId: string, email: string): Promise<void> {
+    const token = await this.tokens.issue(
+      manager,
+      accountId,
+      'email_verification',
+      this.config.auth.emailTokenTtlHours * 3600 * 1000,
+    );
+    await this.mail.queue(manager, verificationMail(email, actionLink(this.config, 'verify-email', token)));
   }
 
-  private async notifyExistingAccount(email: string, context: CallContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const account = await manager.findOneByOrFail(AccountEntity, { email });
-      const token = await this.tokens.issue(
-        manager,
-        account.id,
-        'password_reset',
-        this.config.auth.passwordResetTtlMinutes * 60 * 1000,
-      );
-      await this.mail.queue(
-        manager,
-        alreadyRegisteredMail(email, actionLink(this.config, 'reset-password', token)),
-      );
-      await this.audit.record(manager, {
-        actor: { accountId: null, role: 'anonymous' },
-        action: 'account.registration_refused',
-        target: { type: 'account', id: account.id },
-        requestId: context.requestId,
-        details: { reason: 'email_taken' },
-      });
+  private async recordRegistration(
+    manager: EntityManager,
+    accountId: string,
+    action: 'account.registered' | 'account.verification_resent' | 'account.registration_refused',
+    context: CallContext,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor:
+        action === 'account.registered'
+          ? { accountId, role: 'candidate' }
+          : { accountId: null, role: 'anonymous' },
+      action,
+      target: { type: 'account', id: accountId },
+      requestId: context.requestId,
+      details: action === 'account.registration_refused' ? { reason: 'email_taken' } : undefined,
     });
   }
+}
+
+/** A self-registration whose address was never confirmed: nobody has chosen its password yet. */
+function awaitsVerification(account: AccountEntity): boolean {
+  return account.role === 'candidate' && account.emailVerifiedAt === null && account.passwordHash === null;
 }

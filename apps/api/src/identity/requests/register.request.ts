@@ -1,4 +1,7 @@
-import { EmailAndPassword } from './credentials';
+import { EmailField } from './credentials';
 
-/** Candidate self-registration: at least 10 characters, not common, not containing the email. */
-export class RegisterRequest extends EmailAndPassword {}
+/**
+ * Candidate self-registration: an address only. Its holder chooses the password through the
+ * emailed verification link, so no one can attach a password to an address they do not own.
+ */
+export class RegisterRequest extends EmailField {}
