@@ -272,7 +272,7 @@ describe('hostile input', () => {
       const response = await http()
         .post('/api/v1/auth/register')
         .set('x-request-id', forged)
-        .send({ email: uniqueEmail('candidate'), password: strongPassword() })
+        .send({ email: uniqueEmail('candidate') })
         .expect(202);
       const ours = response.headers['x-request-id'];
       expect(ours).toMatch(/^[0-9a-f-]{36}$/);
