@@ -6,6 +6,9 @@ export class ErrorDetail {
 
   @ApiProperty({ example: 'must be an email' })
   reason!: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'With TOO_MANY_ATTEMPTS: seconds until trying again' })
+  retryAfterSeconds?: number;
 }
 
 export class ErrorPayload {
