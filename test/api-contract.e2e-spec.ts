@@ -1,5 +1,7 @@
 import { DomainError } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { PUBLIC_ACCESS, Public, ROLES_EXTENSION } from '../apps/api/src/access/access.decorator';
@@ -138,5 +140,14 @@ describe('the API contract', () => {
     expect(Object.keys(talentSearch.properties)).toContain('lang');
     expect(Object.keys(talentSearch.properties)).not.toContain('language');
     expect(problems).toEqual([]);
+  });
+
+  it('covers every spec: none builds an HTTP app except through createApiApp', () => {
+    const builders = /createNestApplication|NestFactory\.create\b/;
+    const allowed = [join('utils', 'api-app.ts'), basename(__filename)];
+    const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !allowed.includes(file))
+      .filter((file) => builders.test(readFileSync(join(__dirname, file), 'utf8')));
+    expect(files).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** A detail may add the facts behind it (the URI or date that was refused, …) beside these fields. */
 export class ErrorDetail {
   @ApiPropertyOptional({ example: 'email' })
   field?: string;
@@ -7,7 +8,13 @@ export class ErrorDetail {
   @ApiProperty({ example: 'must be an email' })
   reason!: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'With TOO_MANY_ATTEMPTS: seconds until trying again' })
+  @ApiPropertyOptional({ example: 'RESIDENT_OF_MEMBER_STATE', description: 'This detail’s own code' })
+  code?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'With TOO_MANY_ATTEMPTS: seconds until trying again',
+  })
   retryAfterSeconds?: number;
 }
 

@@ -7,7 +7,7 @@ import {
   type ResponsesObject,
 } from '@nestjs/swagger';
 import { PUBLIC_ACCESS, ROLES_EXTENSION } from '../access/access.decorator';
-import { ErrorBody } from '../errors/error-body';
+import { ErrorBody, ErrorDetail } from '../errors/error-body';
 
 const BEARER = 'bearer';
 const ERROR_CONTENT = { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorBody.name}` } } };
@@ -30,6 +30,9 @@ export function createOpenApiDocument(app: NestExpressApplication): OpenAPIObjec
       .build(),
     { extraModels: [ErrorBody] },
   );
+  // Details may carry the facts behind them beside field and reason; no decorator can say so.
+  const detail = document.components?.schemas?.[ErrorDetail.name];
+  if (detail) Object.assign(detail, { additionalProperties: true });
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -62,6 +65,8 @@ function describeAccessAndErrors(operation: OperationObject): void {
   };
   if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody) add(400, 'The request is invalid');
   if (operation.requestBody) add(413, 'The request body is over the size limit');
+  if (operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'path'))
+    add(404, 'Nothing exists under this path, or not for this caller');
   if (!isPublic) {
     if (roles.length > 0) add(401, 'Not signed in, or the session has ended');
     add(403, 'The caller’s role may not use this operation');
