@@ -251,6 +251,7 @@ describe('hostile input', () => {
       const detail = document.body.components.schemas.ErrorDetail;
       expect(Object.keys(detail.properties).sort()).toEqual(
         [
+          'code',
           'date',
           'field',
           'from',

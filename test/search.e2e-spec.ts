@@ -301,9 +301,7 @@ describe('search', () => {
       const card = (await talent({ text: 'welder' }).expect(200)).body.hits.find(
         (hit: { referenceCode: string }) => hit.referenceCode === welder.referenceCode,
       );
-      const response = await profile(welder.referenceCode.toLowerCase(), employer, '?language=fr').expect(
-        200,
-      );
+      const response = await profile(welder.referenceCode.toLowerCase(), employer, '?lang=fr').expect(200);
       expect(response.body.referenceCode).toBe(welder.referenceCode);
       expect(response.body.skills).toHaveLength(card.skillCount);
       expect(response.body.skills.map((skill: { uri: string }) => skill.uri)).toEqual(
@@ -351,7 +349,7 @@ describe('search', () => {
       for (const candidate of Object.values(hidden)) expect(viewed).not.toContain(candidate.referenceCode);
       const invalid = await profile('not-a-code').expect(400);
       expect(invalid.body.error.details).toEqual([expect.objectContaining({ field: 'referenceCode' })]);
-      await profile(welder.referenceCode, employer, '?language=de').expect(400);
+      await profile(welder.referenceCode, employer, '?lang=de').expect(400);
     });
   });
 

@@ -120,14 +120,14 @@ describe('ESCO taxonomy', () => {
   it('autocompletes occupations in English, French and with typos', async () => {
     const nurse = await http()
       .get('/api/v1/taxonomy/occupations')
-      .query({ q: 'nurse', lang: 'en' })
+      .query({ text: 'nurse', lang: 'en' })
       .expect(200);
     expect(nurse.body.items.map((item: { uri: string }) => item.uri)).toContain(SPECIALIST_NURSE);
     expect(nurse.body.items[0].label).toMatch(/nurse/);
 
     const infirmier = await http()
       .get('/api/v1/taxonomy/occupations')
-      .query({ q: 'infirmier', lang: 'fr', limit: 20 })
+      .query({ text: 'infirmier', lang: 'fr', limit: 20 })
       .expect(200);
     expect(infirmier.body.items.map((item: { uri: string }) => item.uri)).toContain(SPECIALIST_NURSE);
     expect(infirmier.body.items[0]).toMatchObject({
@@ -135,14 +135,14 @@ describe('ESCO taxonomy', () => {
       label: expect.stringMatching(/infirmi/),
     });
 
-    const typo = await http().get('/api/v1/taxonomy/occupations').query({ q: 'weldr' }).expect(200);
+    const typo = await http().get('/api/v1/taxonomy/occupations').query({ text: 'weldr' }).expect(200);
     expect(typo.body.items.slice(0, 3).map((item: { uri: string }) => item.uri)).toContain(WELDER);
   });
 
   it('autocompletes skills in Spanish', async () => {
     const response = await http()
       .get('/api/v1/taxonomy/skills')
-      .query({ q: 'soldadura', lang: 'es' })
+      .query({ text: 'soldadura', lang: 'es' })
       .expect(200);
     expect(response.body.items.length).toBeGreaterThan(0);
     expect(response.body.items[0].language).toBe('es');
@@ -178,7 +178,7 @@ describe('ESCO taxonomy', () => {
       .query({ uri: WELDER.replace('7aedaa07', '00000000') })
       .expect(404);
     expect(unknown.body.error.code).toBe('OCCUPATION_NOT_FOUND');
-    await http().get('/api/v1/taxonomy/occupations').query({ q: 'x', limit: 500 }).expect(400);
+    await http().get('/api/v1/taxonomy/occupations').query({ text: 'x', limit: 500 }).expect(400);
   });
 
   it('serves the ISCO tree and the reference data', async () => {

@@ -1,13 +1,13 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { assignRequestId, ServiceLogger } from '@app/logging';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
-import { ErrorBody } from './errors/error-body';
 import { answerMalformedRequest } from './errors/malformed-request.handler';
 import { explainBodyError, refuseUndecodablePath } from './errors/unreadable-request';
 import { createValidationPipe } from './errors/validation';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { SafeInputPipe } from './validation/safe-input.pipe';
 
 export const API_PREFIX = 'api';
@@ -37,19 +37,7 @@ export function configureApi(app: NestExpressApplication): AppConfig {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('EU Talent Pool API')
-      .setDescription(
-        'Matching third-country jobseekers with employers in EU shortage occupations. ' +
-          'A match never guarantees a visa or permit: admission stays with national immigration procedures.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-    { extraModels: [ErrorBody] },
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: OPENAPI_PATH });
   return config;
 }

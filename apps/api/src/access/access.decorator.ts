@@ -1,5 +1,6 @@
 import { ACCOUNT_ROLES, type AccountRole } from '@app/identity';
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export type Role = AccountRole;
 export const ROLES: readonly Role[] = ACCOUNT_ROLES;
@@ -13,12 +14,23 @@ export type AccessRule =
 
 export const ACCESS_RULE = 'access-rule';
 
+/**
+ * The OpenAPI extension naming who may call an operation: `['public']` or the allowed roles. It is
+ * written by the same decorators the guard reads, so the document cannot drift from the guard.
+ */
+export const ROLES_EXTENSION = 'x-roles';
+export const PUBLIC_ACCESS = 'public';
+
+function accessRule(rule: AccessRule): ClassDecorator & MethodDecorator {
+  const roles = rule.kind === 'public' ? [PUBLIC_ACCESS] : [...rule.roles];
+  return applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiExtension(ROLES_EXTENSION, roles));
+}
+
 /** Anyone, signed in or not, may call this route. */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+export const Public = () => accessRule({ kind: 'public' });
 
 /** Only signed-in users with one of these roles may call this route (ownership is checked in the service). */
-export const Roles = (...roles: Role[]) =>
-  SetMetadata(ACCESS_RULE, { kind: 'roles', roles, confirmed: 'before' } satisfies AccessRule);
+export const Roles = (...roles: Role[]) => accessRule({ kind: 'roles', roles, confirmed: 'before' });
 
 /**
  * As `Roles`, for a read that changes nothing before its caller is confirmed: a valid, unexpired
@@ -28,4 +40,4 @@ export const Roles = (...roles: Role[]) =>
  * until then as well. A closed session or wrong role still gets its 401 or 403 and never a result.
  */
 export const RolesConfirmedAlongside = (...roles: Role[]) =>
-  SetMetadata(ACCESS_RULE, { kind: 'roles', roles, confirmed: 'alongside' } satisfies AccessRule);
+  accessRule({ kind: 'roles', roles, confirmed: 'alongside' });

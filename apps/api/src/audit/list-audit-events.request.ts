@@ -51,7 +51,7 @@ export class ListAuditEventsRequest {
   @Matches(/^[1-9][0-9]{0,18}$/, { message: 'before must be a cursor returned by this endpoint' })
   before?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_AUDIT_PAGE_SIZE, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

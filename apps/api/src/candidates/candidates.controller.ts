@@ -81,6 +81,7 @@ export class CandidatesController {
   })
   @ApiOkResponse({ type: CandidateProfileResponse })
   @ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input or unknown ESCO/reference values' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No candidate profile yet' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
     description: 'An active profile would lose its last occupation, skill or language; or no longer eligible',
@@ -102,6 +103,7 @@ export class CandidatesController {
   })
   @ApiOkResponse({ type: CandidateProfileResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'The profile is not a draft' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No candidate profile yet' })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Required items are missing' })
   async activate(
     @CurrentPrincipal() principal: Principal,
@@ -115,6 +117,7 @@ export class CandidatesController {
   @ApiOperation({ summary: 'Renew my active or expired profile for a new validity period' })
   @ApiOkResponse({ type: CandidateProfileResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'A draft is activated, not renewed' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No candidate profile yet' })
   async renew(
     @CurrentPrincipal() principal: Principal,
     @CallerContext() context: CallContext,

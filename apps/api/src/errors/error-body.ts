@@ -8,7 +8,13 @@ export class ErrorDetail implements DomainErrorDetail {
   @ApiProperty({ example: 'must be an email' })
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'Rate limits: seconds until a retry may succeed, as in Retry-After' })
+  @ApiPropertyOptional({ example: 'RESIDENT_OF_MEMBER_STATE', description: 'This detail’s own code' })
+  code?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Rate limits: seconds until a retry may succeed, as in Retry-After',
+  })
   retryAfterSeconds?: number;
 
   @ApiPropertyOptional({ description: 'An ESCO concept URI the taxonomy does not hold' })

@@ -23,7 +23,12 @@ export class FailedJobsController {
   @Roles('admin')
   @Get('failed')
   @ApiOperation({ summary: 'Background jobs that used up their retries, across every queue, newest first' })
-  @ApiQuery({ name: 'limit', required: false, example: 100 })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+    description: 'Values outside 1–500 are clamped',
+  })
   @ApiOkResponse({ type: [FailedJobResponse] })
   list(
     @Query('limit', new DefaultValuePipe(100), new ParseIntPipe()) limit: number,

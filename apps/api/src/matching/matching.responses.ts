@@ -11,7 +11,7 @@ import {
 } from '@app/matching';
 import { ApiProperty } from '@nestjs/swagger';
 
-class ConceptResponse {
+class MatchConceptResponse {
   @ApiProperty() uri!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ description: 'Language of the label (English when the translation is missing)' })
@@ -25,11 +25,11 @@ class FactorResponse {
   @ApiProperty() contribution!: number;
 }
 
-class MatchedSkillResponse extends ConceptResponse {
+class MatchedSkillResponse extends MatchConceptResponse {
   @ApiProperty({ enum: ['essential', 'optional'] }) requirement!: 'essential' | 'optional';
   @ApiProperty({ enum: SKILL_RELATIONS, description: 'How the candidate’s skill relates in ESCO' })
   relation!: SkillRelation;
-  @ApiProperty({ type: ConceptResponse }) via!: ConceptResponse;
+  @ApiProperty({ type: MatchConceptResponse }) via!: MatchConceptResponse;
   @ApiProperty() credit!: number;
 }
 
@@ -37,7 +37,7 @@ class ExplanationResponse {
   @ApiProperty() scoreVersion!: number;
   @ApiProperty({ type: [FactorResponse] }) factors!: FactorResponse[];
   @ApiProperty({ type: [MatchedSkillResponse] }) matchedSkills!: MatchedSkillResponse[];
-  @ApiProperty({ type: [ConceptResponse] }) missingEssentialSkills!: ConceptResponse[];
+  @ApiProperty({ type: [MatchConceptResponse] }) missingEssentialSkills!: MatchConceptResponse[];
 }
 
 export class EmployerMatchResponse {
@@ -69,7 +69,7 @@ export class CandidateMatchResponse {
   @ApiProperty() vacancyId!: string;
   @ApiProperty() title!: string;
   @ApiProperty() employerName!: string;
-  @ApiProperty({ type: ConceptResponse }) occupation!: ConceptResponse;
+  @ApiProperty({ type: MatchConceptResponse }) occupation!: MatchConceptResponse;
   @ApiProperty({ type: PlaceResponse }) placeOfWork!: PlaceResponse;
   @ApiProperty({ description: '0–100' }) score!: number;
   @ApiProperty() computedAt!: Date;
@@ -89,7 +89,7 @@ export class CandidateMatchesResponse {
 }
 
 class ImprovementResponse {
-  @ApiProperty({ type: ConceptResponse }) skill!: ConceptResponse;
+  @ApiProperty({ type: MatchConceptResponse }) skill!: MatchConceptResponse;
   @ApiProperty({ description: 'Vacancies within reach that list this skill as essential' })
   vacancies!: number;
 }

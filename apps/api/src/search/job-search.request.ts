@@ -19,7 +19,7 @@ import {
 import { QueryBoolean, QueryList, QueryNumber } from './query-arrays';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
-const list = { type: [String], isArray: true } satisfies ApiPropertyOptions;
+const list = { type: String, isArray: true } satisfies ApiPropertyOptions;
 
 /** Query parameters of job search; lists accept repeated parameters or commas. */
 export class JobSearchRequest {
@@ -113,7 +113,7 @@ export class JobSearchRequest {
   @IsIn(JOB_SORTS)
   sort?: JobSort;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @QueryNumber()
   @IsInt()
@@ -121,7 +121,7 @@ export class JobSearchRequest {
   @Max(MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
   @IsOptional()
   @QueryNumber()
   @IsInt()

@@ -45,9 +45,16 @@ export class SearchController {
     @CallerContext() context: CallContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TalentSearchResponse> {
+    const { lang, ...criteria } = body;
     const timed = await this.talent.search(
       caller,
-      { ...body, sort: body.sort ?? 'relevance', page: body.page ?? 1, hitsPerPage: body.hitsPerPage ?? 20 },
+      {
+        ...criteria,
+        language: lang,
+        sort: body.sort ?? 'relevance',
+        page: body.page ?? 1,
+        hitsPerPage: body.hitsPerPage ?? 20,
+      },
       context,
     );
     return withEngineTiming(response, timed);
@@ -69,7 +76,7 @@ export class SearchController {
     @Query() query: TalentProfileQuery,
     @CallerContext() context: CallContext,
   ): Promise<TalentProfileResponse> {
-    return this.talent.profile(caller, referenceCode, query.language ?? 'en', context);
+    return this.talent.profile(caller, referenceCode, query.lang ?? 'en', context);
   }
 
   @Public()

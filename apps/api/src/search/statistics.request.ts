@@ -5,6 +5,7 @@ import { QueryNumber } from './query-arrays';
 
 export class StatisticsLimitRequest {
   @ApiPropertyOptional({
+    type: 'integer',
     default: 20,
     minimum: 1,
     maximum: 50,

@@ -107,14 +107,14 @@ export class TalentSearchRequest {
   @Type(() => LanguageFilterRequest)
   languages?: LanguageFilterRequest[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 8 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(8)
   minEqfLevel?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 60 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -158,7 +158,7 @@ export class TalentSearchRequest {
   })
   @IsOptional()
   @IsIn(TAXONOMY_LANGUAGES)
-  language?: TaxonomyLanguage;
+  lang?: TaxonomyLanguage;
 
   @ApiPropertyOptional({
     enum: TALENT_FACETS,
@@ -170,14 +170,14 @@ export class TalentSearchRequest {
   @IsIn(TALENT_FACETS, { each: true })
   facets?: TalentFacet[];
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -189,5 +189,5 @@ export class TalentProfileQuery {
   @ApiPropertyOptional({ enum: TAXONOMY_LANGUAGES, default: 'en', description: 'Language of the labels' })
   @IsOptional()
   @IsIn(TAXONOMY_LANGUAGES)
-  language?: TaxonomyLanguage;
+  lang?: TaxonomyLanguage;
 }

@@ -84,6 +84,7 @@ export class ShortageOccupationsController {
   @ApiOperation({ summary: 'Add an entry: administrators to the EU layer, an NCP to its own state’s layer' })
   @ApiCreatedResponse({ type: ShortageEntryResponse })
   @ApiForbiddenResponse({ type: ErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'OCCUPATION_NOT_FOUND, ISCO_GROUP_NOT_FOUND' })
   async add(
     @CurrentPrincipal() principal: Principal,
     @Body() body: AddShortageEntryRequest,

@@ -98,7 +98,12 @@ export class ReviseShortageEntryRequest extends Reason {
   @IsIsoDay()
   validFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'null makes the entry open-ended' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null makes the entry open-ended',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsIsoDay()
   validTo?: string | null;

@@ -39,7 +39,7 @@ export class TaxonomyController {
   @ApiOperation({ summary: 'Autocomplete ESCO occupations in English, French or Spanish' })
   @ApiOkResponse({ type: ConceptSearchResponse })
   async searchOccupations(@Query() query: OccupationSearchQuery): Promise<ConceptSearchResponse> {
-    const page = await this.search.searchOccupations({ ...query, text: query.q, language: query.lang });
+    const page = await this.search.searchOccupations({ ...query, language: query.lang });
     return ConceptSearchResponse.from(page);
   }
 
@@ -63,7 +63,7 @@ export class TaxonomyController {
   @ApiOperation({ summary: 'Autocomplete ESCO skills in English, French or Spanish' })
   @ApiOkResponse({ type: ConceptSearchResponse })
   async searchSkills(@Query() query: SkillSearchQuery): Promise<ConceptSearchResponse> {
-    const page = await this.search.searchSkills({ ...query, text: query.q, language: query.lang });
+    const page = await this.search.searchSkills({ ...query, language: query.lang });
     return ConceptSearchResponse.from(page);
   }
 

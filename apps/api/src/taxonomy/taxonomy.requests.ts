@@ -34,29 +34,33 @@ export class ConceptSearchQuery extends LanguageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  q!: string;
+  text!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(50)
-  limit = 10;
+  limit: number = 10;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 950, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 950, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(950)
-  offset = 0;
+  offset: number = 0;
 
-  @ApiPropertyOptional({ description: 'Include concepts a newer ESCO release dropped', default: false })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Include concepts a newer ESCO release dropped',
+    default: false,
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
-  includeObsolete = false;
+  includeObsolete: boolean = false;
 }
 
 export class OccupationSearchQuery extends ConceptSearchQuery {

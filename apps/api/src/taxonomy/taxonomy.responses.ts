@@ -44,7 +44,7 @@ export class ConceptSearchResponse {
   }
 }
 
-class ConceptResponse {
+class TaxonomyConceptResponse {
   @ApiProperty() uri!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: TAXONOMY_LANGUAGES }) language!: TaxonomyLanguage;
@@ -55,7 +55,7 @@ class ConceptResponse {
   @ApiProperty() obsolete!: boolean;
 }
 
-export class OccupationResponse extends ConceptResponse {
+export class OccupationResponse extends TaxonomyConceptResponse {
   @ApiProperty({ nullable: true, type: String, example: '7212.1' }) code!: string | null;
   @ApiProperty({ example: '7212' }) iscoCode!: string;
 
@@ -72,7 +72,7 @@ export class OccupationResponse extends ConceptResponse {
   }
 }
 
-export class SkillResponse extends ConceptResponse {
+export class SkillResponse extends TaxonomyConceptResponse {
   @ApiProperty({ nullable: true, type: String, example: 'skill/competence' }) skillType!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'sector-specific' }) reuseLevel!: string | null;
 

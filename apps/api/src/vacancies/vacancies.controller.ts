@@ -83,6 +83,7 @@ export class VacanciesController {
   })
   @ApiOkResponse({ type: VacancyResponse })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_VACANCY_TRANSITION: not a draft' })
   @ApiUnprocessableEntityResponse({
     type: ErrorBody,
     description: 'OCCUPATION_NOT_IN_SHORTAGE, MEMBER_STATE_NOT_PARTICIPATING',
@@ -99,6 +100,7 @@ export class VacanciesController {
   @Post(':id/close')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: VacancyResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_VACANCY_TRANSITION: already closed' })
   async close(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -48,7 +48,7 @@ export class PlaceOfWorkRequest {
   @MaxLength(100)
   city!: string;
 
-  @ApiPropertyOptional({ example: 'Zuid-Holland', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Zuid-Holland', nullable: true })
   @ValidateIf(present)
   @IsString()
   @MaxLength(100)
@@ -67,7 +67,7 @@ export class VacancyContactRequest {
   @MaxLength(254)
   email!: string;
 
-  @ApiPropertyOptional({ example: '+31 20 123 4567', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+31 20 123 4567', nullable: true })
   @ValidateIf(present)
   @Matches(/^\+?[0-9 ()./-]{6,30}$/, { message: 'phone must be a phone number' })
   phone?: string | null;
@@ -168,7 +168,7 @@ export class VacancyRequest {
   @Max(60)
   hoursPerWeek?: number | null;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -194,14 +194,14 @@ export class VacancyRequest {
   @Type(() => VacancyLanguageRequest)
   languages?: VacancyLanguageRequest[];
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 8 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 8 })
   @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(8)
   minEqfLevel?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 60 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 60 })
   @ValidateIf(present)
   @IsInt()
   @Min(0)

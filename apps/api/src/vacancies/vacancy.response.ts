@@ -34,12 +34,12 @@ class PayResponse {
   @ApiProperty({ enum: PAY_PERIODS }) period!: PayPeriod;
 }
 
-class SkillResponse {
+class VacancySkillResponse {
   @ApiProperty() uri!: string;
   @ApiProperty({ enum: SKILL_REQUIREMENTS }) requirement!: SkillRequirement;
 }
 
-class LanguageResponse {
+class VacancyLanguageResponse {
   @ApiProperty() code!: string;
   @ApiProperty({ enum: CEFR_CODES }) minCefr!: CefrCode;
   @ApiProperty({ enum: LANGUAGE_REQUIREMENTS }) requirement!: LanguageRequirement;
@@ -60,8 +60,8 @@ export class VacancyResponse {
   @ApiProperty({ type: Number, nullable: true }) hoursPerWeek!: number | null;
   @ApiProperty() numberOfPosts!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate!: string | null;
-  @ApiProperty({ type: [SkillResponse] }) skills!: SkillResponse[];
-  @ApiProperty({ type: [LanguageResponse] }) languages!: LanguageResponse[];
+  @ApiProperty({ type: [VacancySkillResponse] }) skills!: VacancySkillResponse[];
+  @ApiProperty({ type: [VacancyLanguageResponse] }) languages!: VacancyLanguageResponse[];
   @ApiProperty({ type: Number, nullable: true }) minEqfLevel!: number | null;
   @ApiProperty({ type: Number, nullable: true }) minExperienceYears!: number | null;
   @ApiProperty() contributesToCompetitiveness!: boolean;

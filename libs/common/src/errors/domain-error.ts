@@ -16,6 +16,8 @@ export type DomainErrorKind =
 export interface DomainErrorDetail {
   field?: string;
   reason: string;
+  /** The detail's own SCREAMING_SNAKE code, where one request can fail for several reasons. */
+  code?: string;
   /** Seconds until a rate-limited call may succeed (also sent as `Retry-After`). */
   retryAfterSeconds?: number;
   /** An ESCO concept URI the request named that the taxonomy does not hold. */

@@ -31,7 +31,7 @@ import {
 } from 'class-validator';
 import { CEFR_LEVELS, COUNTRY_CODE, ISO_DATE, Trim } from './fields';
 
-const YEARS = { minimum: 0, maximum: 60 };
+const YEARS = { type: Number, minimum: 0, maximum: 60 };
 
 export class OccupationEntryRequest {
   @ApiProperty({ example: 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b' })
@@ -79,7 +79,7 @@ export class LanguageEntryRequest {
 }
 
 export class EducationEntryRequest {
-  @ApiProperty({ minimum: 1, maximum: 8, example: 4 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 8, example: 4 })
   @IsInt()
   @Min(1)
   @Max(8)
@@ -96,7 +96,7 @@ export class EducationEntryRequest {
   @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code' })
   countryCode!: string;
 
-  @ApiProperty({ example: 2016 })
+  @ApiProperty({ type: 'integer', example: 2016 })
   @IsInt()
   completionYear!: number;
 }
@@ -109,18 +109,18 @@ export class QualificationEntryRequest {
   @MaxLength(PROFILE_LIMITS.text)
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'OFPPT' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'OFPPT' })
   @IsOptional()
   @IsString()
   @MaxLength(PROFILE_LIMITS.text)
   issuer?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'MA' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'MA' })
   @IsOptional()
   @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code' })
   countryCode?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 2019 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2019 })
   @IsOptional()
   @IsInt()
   year?: number | null;
@@ -146,7 +146,7 @@ export class WorkExperienceEntryRequest {
   @Matches(ISO_DATE, { message: 'startDate must be a date written YYYY-MM-DD' })
   startDate!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Empty while the job continues' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Empty while the job continues' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'endDate must be a date written YYYY-MM-DD' })
   endDate?: string | null;
@@ -191,7 +191,7 @@ export class UpdateProfileRequest {
   @MaxLength(PROFILE_LIMITS.text)
   familyName?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '+216 20 123 456' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+216 20 123 456' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -245,7 +245,7 @@ export class UpdateProfileRequest {
   @Matches(COUNTRY_CODE, { each: true, message: 'each Member State must be an ISO 3166-1 alpha-2 code' })
   preferredMemberStates?: string[];
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-09-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-09-01' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'earliestStartDate must be a date written YYYY-MM-DD' })
   earliestStartDate?: string | null;
