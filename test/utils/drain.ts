@@ -14,7 +14,7 @@ import { waitFor } from './wait-for';
 export async function drainQueues(
   app: INestApplicationContext,
   names: readonly QueueName[],
-  { timeoutMs = 20_000 } = {},
+  { timeoutMs = 60_000 } = {},
 ): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const queues = names.map((name) => app.get<Queue>(getQueueToken(name)));
