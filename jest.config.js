@@ -17,7 +17,7 @@ const shared = {
 module.exports = {
   maxWorkers: 1,
   // A run-level option in jest 30 (ignored inside a project); end-to-end specs talk to real services.
-  testTimeout: 60_000,
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
     {

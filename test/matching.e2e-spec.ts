@@ -46,7 +46,7 @@ describe('matching', () => {
   let ncp: SignedInAccount;
   let employer: RegisteredEmployer;
   const http = () => request(sut.getHttpServer());
-  const drain = () => drainQueues(sut, ['matching', 'candidates', 'vacancies'], { timeoutMs: 30_000 });
+  const drain = () => drainQueues(sut, ['matching', 'candidates', 'vacancies'], { timeoutMs: 90_000 });
 
   async function startWorker(): Promise<void> {
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();

@@ -152,7 +152,7 @@ describe('search', () => {
       await sut.get(CandidateIndexRequests).countryChanged(manager, 'BD');
     });
     await drain();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await dataSource?.query(`DELETE FROM partner_country_statuses WHERE country_code = 'BD'`);
