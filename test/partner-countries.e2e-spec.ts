@@ -73,7 +73,7 @@ describe('partner-country eligibility administration', () => {
     await untilIndex('the three candidates in search', (codes) =>
       [...moroccans, tunisian].every((candidate) => codes.includes(candidate.referenceCode)),
     );
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await worker?.close();

@@ -70,9 +70,9 @@ describe('ESCO taxonomy', () => {
         const response = await http().get('/api/v1/taxonomy/occupations').query({ q: 'welder' });
         return response.status === 200 && response.body.items.length > 0;
       },
-      { timeoutMs: 90_000, intervalMs: 250, what: 'the taxonomy indexes to be built' },
+      { timeoutMs: 300_000, intervalMs: 250, what: 'the taxonomy indexes to be built' },
     );
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await worker?.close();
