@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { printRuntime } from './support/measure';
 
 /**
  * Ranking quality on the shipped ESCO release, in memory: candidates generated from occupation
@@ -35,6 +36,7 @@ function csv(file: string): Record<string, string>[] {
 }
 
 function main(): void {
+  printRuntime();
   const occupations = new Map(csv('occupations_en.csv.gz').map((row) => [row.conceptUri, row.iscoGroup]));
   const profile = new Map<string, { essential: string[]; optional: string[] }>();
   for (const row of csv('occupationSkillRelations_en.csv.gz')) {

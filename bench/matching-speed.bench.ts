@@ -24,7 +24,7 @@ import { generateCandidates, generateEmployers, generateVacancies } from './synt
 import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/load';
 import { SeededRandom } from './synthetic/random';
 import { startIsolatedRun } from './support/isolated-run';
-import { numberArg, percentile, timed } from './support/measure';
+import { numberArg, percentile, printRuntime, timed } from './support/measure';
 
 /**
  * Matching engine speed at scale. Synthetic candidates and vacancies (the shared ESCO-based
@@ -138,6 +138,7 @@ async function naiveRank(
 }
 
 async function main(): Promise<void> {
+  printRuntime();
   const { dispose } = await startIsolatedRun('matching');
 
   @Module({

@@ -25,7 +25,7 @@ import { insertCandidates, insertEmployers, insertVacancies } from './synthetic/
 import { shortageOccupationLabels, talentQueries } from './synthetic/talent-queries';
 import { startBareProxy, type BareProxy } from './support/bare-proxy';
 import { startIsolatedRun } from './support/isolated-run';
-import { numberArg, percentile, timed } from './support/measure';
+import { numberArg, percentile, printRuntime, timed } from './support/measure';
 
 /**
  * Talent-search latency at scale: synthetic candidates and vacancies go into an isolated database
@@ -135,6 +135,7 @@ async function load(loader: INestApplicationContext): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  printRuntime();
   const { dispose } = await startIsolatedRun('search', { reuse: REUSE });
 
   @Module({

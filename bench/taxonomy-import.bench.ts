@@ -13,12 +13,14 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Meilisearch } from 'meilisearch';
 import { startIsolatedRun } from './support/isolated-run';
+import { printRuntime } from './support/measure';
 
 /**
  * Imports the shipped ESCO release into a fresh database and builds the search indexes, printing
  * how long each part takes. Run with `npm run bench:taxonomy`.
  */
 async function main(): Promise<void> {
+  printRuntime();
   const { config, dispose } = await startIsolatedRun('taxonomy');
 
   @Module({ imports: [ConfigModule, DatabaseModule, TaxonomyModule, TaxonomySearchModule] })

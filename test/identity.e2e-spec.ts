@@ -68,15 +68,16 @@ describe('identity', () => {
     const delivered = await accounts.mailboxFile(message.id);
     expect(delivered).toMatchObject({ to: email, subject: 'Confirm your email address' });
     const token = /token=([A-Za-z0-9_-]+)/.exec(delivered.text)?.[1];
+    // The mailbox file is written inside the delivery transaction, so the row may still be committing.
     const stored = await waitFor(
       async () => {
         const [row]: { text_body: string | null; sent_at: Date | null }[] = await dataSource.query(
           'SELECT text_body, sent_at FROM mail_messages WHERE id = $1',
           [message.id],
         );
-        return row.sent_at ? row : null;
+        return row?.sent_at ? row : undefined;
       },
-      { what: 'the sent mail marked sent' },
+      { what: 'the delivered mail to be marked sent' },
     );
     expect(stored).toEqual({ text_body: null, sent_at: expect.any(Date) });
     await rm(join(config.mail.mailboxDir, `${message.id}.json`));

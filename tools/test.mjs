@@ -4,11 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDependencies, loadDotEnv, root } from './prepare.mjs';
+import { ensureDependencies, ensureSupportedNode, loadDotEnv, root, say } from './prepare.mjs';
 
 process.chdir(root);
 loadDotEnv();
 ensureDependencies();
+await ensureSupportedNode();
+say(`Node.js ${process.version} (${process.platform}-${process.arch})`);
 
 mkdirSync(join(root, '.data'), { recursive: true });
 const resultsFile = join(root, '.data', `jest-results-${process.pid}.json`);

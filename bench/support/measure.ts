@@ -17,3 +17,8 @@ export async function timed<T>(label: string, work: () => Promise<T>): Promise<T
   process.stdout.write(`  ${label.padEnd(36)} ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return result;
 }
+
+/** Names the runtime first, since every figure that follows depends on it. */
+export function printRuntime(): void {
+  process.stdout.write(`Node.js ${process.version} (${process.platform}-${process.arch})\n`);
+}

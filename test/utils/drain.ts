@@ -26,7 +26,7 @@ export async function drainQueues(
       );
       if (pending > 0) return false;
       for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'paused');
+        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
         if (Object.values(counts).some((count) => count > 0)) return false;
         // A job scheduler always keeps its next run delayed; only retries count as pending work.
         if ((await queue.getDelayed()).some((job) => !job.repeatJobKey)) return false;
