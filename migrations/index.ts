@@ -13,6 +13,7 @@ import { CreatePartnerCountryAppliedStatuses1795935261813 } from './179593526181
 import { CreateMatches1795935938867 } from './1795935938867-CreateMatches';
 import { IndexMatchesByCandidate1795938220513 } from './1795938220513-IndexMatchesByCandidate';
 import { IdentifyOutboxMessagesUniquely1795938220514 } from './1795938220514-IdentifyOutboxMessagesUniquely';
+import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateMatches1795935938867,
   IndexMatchesByCandidate1795938220513,
   IdentifyOutboxMessagesUniquely1795938220514,
+  CreateContacts1795940000000,
 ];
