@@ -2,7 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
-import { ROLES, type Role } from '../apps/api/src/access/access.decorator';
+import { ACCESS_EXTENSION, ROLES, type Role } from '../apps/api/src/access/access.decorator';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { UnruledController } from './fixtures/probe.controller';
 import { closeApp, createApiApp } from './utils/api-app';
@@ -96,6 +96,27 @@ describe('authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('documents every route in the OpenAPI document with who may call it', async () => {
+    const document = (await request(sut.getHttpServer()).get('/api/v1/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { summary?: string; [ACCESS_EXTENSION]?: unknown }>>;
+    };
+    const problems: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.rule)) {
+      const path = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      const operation = document.paths[path]?.[route.method.toLowerCase()];
+      const rule = route.rule!;
+      const expected = rule.kind === 'public' ? { public: true } : { public: false, roles: [...rule.roles] };
+      if (!operation) problems.push(`${route.method} ${route.path}: not in the document`);
+      else if (JSON.stringify(operation[ACCESS_EXTENSION]) !== JSON.stringify(expected))
+        problems.push(
+          `${route.method} ${route.path}: ${ACCESS_EXTENSION} is ${JSON.stringify(operation[ACCESS_EXTENSION])}`,
+        );
+      else if (route.handler.includes('Contact') && !operation.summary)
+        problems.push(`${route.method} ${route.path}: no summary`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('refuses a forged or malformed bearer token on protected routes', async () => {

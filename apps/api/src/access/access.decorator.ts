@@ -1,5 +1,6 @@
 import { ACCOUNT_ROLES, type AccountRole } from '@app/identity';
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 
 export type Role = AccountRole;
 export const ROLES: readonly Role[] = ACCOUNT_ROLES;
@@ -13,12 +14,27 @@ export type AccessRule =
 
 export const ACCESS_RULE = 'access-rule';
 
+/** The OpenAPI extension that tells integrators, on every operation, who may call it. */
+export const ACCESS_EXTENSION = 'x-access';
+
+export type AccessDescription = { public: true } | { public: false; roles: Role[] };
+
+const documented = (rule: AccessRule) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, rule),
+    ApiExtension(
+      ACCESS_EXTENSION,
+      (rule.kind === 'public'
+        ? { public: true }
+        : { public: false, roles: [...rule.roles] }) satisfies AccessDescription,
+    ),
+  );
+
 /** Anyone, signed in or not, may call this route. */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+export const Public = () => documented({ kind: 'public' });
 
 /** Only signed-in users with one of these roles may call this route (ownership is checked in the service). */
-export const Roles = (...roles: Role[]) =>
-  SetMetadata(ACCESS_RULE, { kind: 'roles', roles, confirmed: 'before' } satisfies AccessRule);
+export const Roles = (...roles: Role[]) => documented({ kind: 'roles', roles, confirmed: 'before' });
 
 /**
  * As `Roles`, for a read that changes nothing before its caller is confirmed: a valid, unexpired
@@ -28,4 +44,4 @@ export const Roles = (...roles: Role[]) =>
  * until then as well. A closed session or wrong role still gets its 401 or 403 and never a result.
  */
 export const RolesConfirmedAlongside = (...roles: Role[]) =>
-  SetMetadata(ACCESS_RULE, { kind: 'roles', roles, confirmed: 'alongside' } satisfies AccessRule);
+  documented({ kind: 'roles', roles, confirmed: 'alongside' });
