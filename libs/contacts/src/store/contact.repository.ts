@@ -94,6 +94,15 @@ export class ContactRepository {
     ]);
   }
 
+  /** The language the candidate last used on any contact, for mails before they answer this one. */
+  async candidateLanguage(manager: EntityManager, candidateId: string): Promise<ReaderLanguage | null> {
+    const rows: { language: ReaderLanguage }[] = await manager.query(
+      `SELECT candidate_language AS language FROM contacts WHERE candidate_id = $1 ORDER BY updated_at DESC LIMIT 1`,
+      [candidateId],
+    );
+    return rows[0]?.language ?? null;
+  }
+
   async insert(
     manager: EntityManager,
     row: Pick<ContactRow, 'vacancyId' | 'organisationId' | 'candidateId'> & Required<ContactChanges>,

@@ -88,7 +88,7 @@ export class ContactRequests {
           vacancyId: vacancy.id,
           organisationId: vacancy.organisationId,
           candidateId: profile.id,
-          candidateLanguage: 'en',
+          candidateLanguage: (await this.contacts.candidateLanguage(manager, profile.id)) ?? 'en',
         });
       }
       const contact = (await this.contacts.findById(manager, id))!;
