@@ -294,6 +294,7 @@ describe('contacts, consent and applications', () => {
       candidate: ['new', 'Application sent'],
       employer: ['new', 'New application'],
     });
+    const since = await auditWatermark(dataSource);
     await setStage('interviewing').expect(200);
     expect(await seen()).toEqual({
       candidate: ['interviewing', 'Interviews in progress'],
@@ -331,7 +332,16 @@ describe('contacts, consent and applications', () => {
       count: null,
       byMemberState: { NL: null },
     });
-    expect(applied.body.contactId).toBeDefined();
+    const actions = await auditActionsOf(dataSource, 'contact', applied.body.contactId, since);
+    expect(actions.filter((action) => action === 'contact.stage_changed')).toHaveLength(3);
+
+    const other = await employerWithVacancy();
+    await steps.request(other.employer, other.vacancyId, candidate.referenceCode).expect(201);
+    const [received] = await dataSource.query(
+      `SELECT subject FROM mail_messages WHERE to_address = $1 AND template = 'contacts.request-received'`,
+      [candidate.email],
+    );
+    expect(received.subject).toMatch(/souhaite vous contacter/);
   });
 
   it('opens a conversation only after disclosure and tells the other side by mail', async () => {
@@ -368,6 +378,8 @@ describe('contacts, consent and applications', () => {
       ['employer', 'Hello'],
       ['candidate', 'Bonjour'],
     ]);
+    const sent = await auditActionsOf(dataSource, 'contact', requested.body.contactId);
+    expect(sent.filter((action) => action === 'contact.message_sent')).toHaveLength(2);
     expect(await mailsTo(candidate.email)).toContain('contacts.message-received');
     expect(await mailsTo(contactEmail)).toContain('contacts.message-received');
 
