@@ -103,7 +103,7 @@ describe('contacts, consent and applications', () => {
       origin: 'application',
       consent: 'granted',
       stage: 'new',
-      stageLabel: 'Application sent',
+      stageLabel: 'Candidature envoyée',
       sharedFields: ['name', 'email', 'phone', 'qualifications'],
       vacancy: { id: vacancyId, link: `/api/v1/jobs/${vacancyId}` },
       employer: { id: employer.organisationId, verified: true, memberState: 'NL' },
@@ -169,7 +169,7 @@ describe('contacts, consent and applications', () => {
     expect(contact).toMatchObject({
       origin: 'request',
       openingMessage: 'Would you like to talk?',
-      stageLabel: 'The employer would like to contact you',
+      stageLabel: 'El empleador desea contactarle',
       employer: { id: employer.organisationId, verified: true, registrationNumber: expect.any(String) },
       vacancy: { id: vacancyId, title: 'MIG/MAG welder for ship repair' },
       terms: { version: CONSENT_VERSION, language: 'es', fields: ['name', 'email', 'phone'] },
@@ -195,7 +195,7 @@ describe('contacts, consent and applications', () => {
     expect(withdrawn.body).toMatchObject({
       consent: 'withdrawn',
       stage: 'withdrawn',
-      stageLabel: 'You withdrew',
+      stageLabel: 'Se retiró',
     });
     const after = await steps.pipelineEntry(employer, vacancyId, candidate.referenceCode).expect(200);
     expect(after.body).toMatchObject({ identity: null, stageLabel: 'Candidate declined or withdrew' });

@@ -1,3 +1,4 @@
+import { READER_LANGUAGES } from '@app/vacancies';
 import { STAGES } from '../contact.types';
 import { canEmployerMove, stageLabel } from './stages';
 
@@ -14,10 +15,12 @@ describe('pipeline stages', () => {
   });
 
   it('words every stage for both sides', () => {
-    for (const stage of STAGES) {
-      expect(stageLabel(stage, 'candidate')).toBeTruthy();
-      expect(stageLabel(stage, 'employer')).toBeTruthy();
-    }
+    for (const language of READER_LANGUAGES)
+      for (const stage of STAGES) {
+        expect(stageLabel(stage, 'candidate', language)).toBeTruthy();
+        expect(stageLabel(stage, 'employer', language)).toBeTruthy();
+      }
+    expect(stageLabel('interviewing', 'candidate', 'fr')).toBe('Entretiens en cours');
     expect(stageLabel('withdrawn', 'candidate')).not.toBe(stageLabel('withdrawn', 'employer'));
   });
 });

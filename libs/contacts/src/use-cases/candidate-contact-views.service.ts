@@ -34,7 +34,7 @@ export class CandidateContactViews {
       origin: row.origin,
       consent: row.consent,
       stage: row.stage,
-      stageLabel: stageLabel(row.stage, 'candidate'),
+      stageLabel: stageLabel(row.stage, 'candidate', language),
       openingMessage: row.openingMessage,
       sharedFields: row.sharedFields,
       createdAt: row.createdAt,

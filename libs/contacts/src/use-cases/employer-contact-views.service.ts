@@ -37,7 +37,7 @@ export class EmployerContactViews {
       origin: row.origin,
       consent: row.consent,
       stage: row.stage,
-      stageLabel: stageLabel(row.stage, 'employer'),
+      stageLabel: stageLabel(row.stage, 'employer', language),
       openingMessage: row.openingMessage,
       sharedFields: disclosed ? row.sharedFields : [],
       createdAt: row.createdAt,

@@ -116,7 +116,7 @@ export class EmployerPipeline {
         manager,
         'stage_changed',
         { contact: updated, vacancy, candidate: profile },
-        stageLabel(stage, 'candidate'),
+        stageLabel(stage, 'candidate', updated.candidateLanguage),
       );
       return this.views.view(manager, principal, updated, profile, language);
     });
