@@ -14,6 +14,7 @@ import { CreateMatches1795935938867 } from './1795935938867-CreateMatches';
 import { IndexMatchesByCandidate1795938220513 } from './1795938220513-IndexMatchesByCandidate';
 import { IdentifyOutboxMessagesUniquely1795938220514 } from './1795938220514-IdentifyOutboxMessagesUniquely';
 import { SeparateInvitationsFromResets1795938220515 } from './1795938220515-SeparateInvitationsFromResets';
+import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   IndexMatchesByCandidate1795938220513,
   IdentifyOutboxMessagesUniquely1795938220514,
   SeparateInvitationsFromResets1795938220515,
+  CreateContacts1795940000000,
 ];

@@ -260,6 +260,7 @@ describe('hostile input', () => {
           'reason',
           'retryAfterSeconds',
           'to',
+          'until',
           'uri',
         ].sort(),
       );

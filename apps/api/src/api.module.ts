@@ -20,6 +20,7 @@ import { PartnerCountriesAdminApiModule } from './partner-countries/partner-coun
 import { JobsApiModule } from './jobs/jobs-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { SearchApiModule } from './search/search-api.module';
+import { ContactsApiModule } from './contacts/contacts-api.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { SearchApiModule } from './search/search-api.module';
     MatchingApiModule,
     JobsApiModule,
     SearchApiModule,
+    ContactsApiModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

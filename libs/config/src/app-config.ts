@@ -79,6 +79,14 @@ export interface AppConfig {
     readonly minScore: number;
     readonly refreshIntervalMinutes: number;
   };
+  readonly contacts: {
+    /** Contact requests one employer organisation may send per UTC day. */
+    readonly requestsPerDay: number;
+    /** Messages one employer organisation may send per UTC day. */
+    readonly messagesPerDay: number;
+    /** Days a declined or withdrawn candidate cannot be asked again for the same vacancy. */
+    readonly cooldownDays: number;
+  };
 }
 
 export type MatchWeightName =

@@ -127,6 +127,9 @@ const envFields = z.object({
   MATCH_TOP_PER_CANDIDATE: positiveInt.max(1000).default(50),
   MATCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
   MATCH_REFRESH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+  CONTACT_REQUESTS_PER_DAY: positiveInt.max(10_000).default(50),
+  CONTACT_MESSAGES_PER_DAY: positiveInt.max(100_000).default(500),
+  CONTACT_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

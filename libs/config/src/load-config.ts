@@ -108,6 +108,11 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       minScore: env.MATCH_MIN_SCORE,
       refreshIntervalMinutes: env.MATCH_REFRESH_INTERVAL_MINUTES,
     },
+    contacts: {
+      requestsPerDay: env.CONTACT_REQUESTS_PER_DAY,
+      messagesPerDay: env.CONTACT_MESSAGES_PER_DAY,
+      cooldownDays: env.CONTACT_COOLDOWN_DAYS,
+    },
   });
 }
 

@@ -5,6 +5,7 @@ export { CandidateMatches } from './read/candidate-matches.service';
 export { CountryMatchImpact } from './read/country-match-impact.service';
 export { EmployerMatches } from './read/employer-matches.service';
 export * from './read/match-views';
+export { PairExplanations, type PairExplanation } from './read/pair-explanations.service';
 export { compileCandidate, compileVacancy } from './scoring/compiled';
 export * from './scoring/factors';
 export type * from './scoring/match-input';

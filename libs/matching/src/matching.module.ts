@@ -10,6 +10,7 @@ import { CountryMatchImpact } from './read/country-match-impact.service';
 import { EmployerMatches } from './read/employer-matches.service';
 import { MatchDataSection } from './read/match-data-section';
 import { MatchLabels } from './read/match-labels.service';
+import { PairExplanations } from './read/pair-explanations.service';
 import { MatchResults } from './results/match-results.repository';
 import { FeatureLoader } from './store/feature-loader';
 import { MatchingFeatures } from './store/matching-features.service';
@@ -30,7 +31,15 @@ import { MatchingFeatures } from './store/matching-features.service';
     CandidateMatches,
     MatchDataSection,
     CountryMatchImpact,
+    PairExplanations,
   ],
-  exports: [Matcher, MatchingFeatures, EmployerMatches, CandidateMatches, CountryMatchImpact],
+  exports: [
+    Matcher,
+    MatchingFeatures,
+    EmployerMatches,
+    CandidateMatches,
+    CountryMatchImpact,
+    PairExplanations,
+  ],
 })
 export class MatchingModule {}

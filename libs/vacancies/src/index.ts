@@ -1,5 +1,5 @@
 export { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './search/vacancies-index';
-export type { VacancyDocument } from './search/vacancy-document';
+export { summaryOf, type VacancyDocument } from './search/vacancy-document';
 export { VacancyIndexer, type VacancySyncReport } from './search/vacancy-indexer.service';
 export * from './vacancies.errors';
 export { VacanciesModule } from './vacancies.module';
@@ -8,3 +8,7 @@ export { Vacancies } from './vacancies.service';
 export * from './vacancies.types';
 export { canMove, expiryOf, isEditable, VACANCY_STATUSES, type VacancyStatus } from './vacancy-status';
 export { VacancyPublication } from './vacancy-publication.service';
+export * from './public/admission-notice';
+export { LIVE_VACANCY_FROM, LIVE_VACANCY_WHERE } from './public/live-vacancy';
+export { PublicVacancies } from './public/public-vacancies.service';
+export type * from './public/public-vacancy.types';

@@ -7,6 +7,7 @@ import { ShortageOccupationsModule } from '@app/shortage-occupations';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublicVacancies } from './public/public-vacancies.service';
 import { Vacancies } from './vacancies.service';
 import { VacancyPublication } from './vacancy-publication.service';
 import { VacancyEntity } from './vacancy.entity';
@@ -23,7 +24,7 @@ import { VacancyEntity } from './vacancy.entity';
     AuditModule,
     QueueModule,
   ],
-  providers: [Vacancies, VacancyPublication],
-  exports: [Vacancies, VacancyPublication],
+  providers: [Vacancies, VacancyPublication, PublicVacancies],
+  exports: [Vacancies, VacancyPublication, PublicVacancies],
 })
 export class VacanciesModule {}

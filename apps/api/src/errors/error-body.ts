@@ -34,6 +34,9 @@ export class ErrorDetail implements DomainErrorDetail {
 
   @ApiPropertyOptional({ description: 'Refused transition: the state asked for' })
   to?: string;
+
+  @ApiPropertyOptional({ description: 'A refusal that lasts a while: when it ends', format: 'date-time' })
+  until?: string;
 }
 
 /** Fails to compile when a domain error detail gains a key this schema does not document. */

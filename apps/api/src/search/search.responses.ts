@@ -77,8 +77,24 @@ export class TalentSearchResponse extends Page implements TalentSearchResult {
   facetStats!: TalentSearchResult['facetStats'];
 }
 
+class JobHitFields {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'The opening of the description' }) summary!: string;
+  @ApiProperty({
+    example: '/api/v1/jobs/5a1e0000-0000-4000-8000-0000000000a1',
+    description: 'The public vacancy page',
+  })
+  link!: string;
+  @ApiProperty() employerName!: string;
+}
+
 export class JobSearchResponse extends Page implements JobSearchResult {
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) hits!: JobHit[];
+  @ApiProperty({
+    type: [JobHitFields],
+    description: 'Each hit also carries occupation, place of work, languages, contract, pay and dates',
+  })
+  hits!: JobHit[];
 }
 
 class Published {

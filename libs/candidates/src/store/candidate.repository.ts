@@ -96,6 +96,14 @@ export class CandidateRepository {
     return rows[0] ?? null;
   }
 
+  async findByReferenceCode(manager: EntityManager, referenceCode: string): Promise<CandidateRow | null> {
+    const rows: CandidateRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM candidates WHERE reference_code = $1`,
+      [referenceCode],
+    );
+    return rows[0] ?? null;
+  }
+
   async findByIds(manager: EntityManager, ids: readonly string[]): Promise<CandidateRow[]> {
     if (ids.length === 0) return [];
     return manager.query(`SELECT ${COLUMNS} FROM candidates WHERE id = ANY($1::uuid[])`, [[...ids]]);

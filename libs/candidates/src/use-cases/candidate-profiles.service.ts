@@ -71,6 +71,25 @@ export class CandidateProfiles {
     return profile;
   }
 
+  /**
+   * Whole profiles (identity included) for features that decide themselves, under their own
+   * rules, what of it a reader may see; never hand one to a reader as it is.
+   */
+  async findById(candidateId: string): Promise<CandidateProfile | null> {
+    const [row] = await this.repository.findByIds(this.dataSource.manager, [candidateId]);
+    return row ? this.toProfile(this.dataSource.manager, row) : null;
+  }
+
+  async findByReferenceCode(referenceCode: string): Promise<CandidateProfile | null> {
+    const row = await this.repository.findByReferenceCode(this.dataSource.manager, referenceCode);
+    return row ? this.toProfile(this.dataSource.manager, row) : null;
+  }
+
+  async findByAccount(accountId: string): Promise<CandidateProfile | null> {
+    const row = await this.repository.findByAccount(this.dataSource.manager, accountId);
+    return row ? this.toProfile(this.dataSource.manager, row) : null;
+  }
+
   async load(manager: EntityManager, accountId: string): Promise<CandidateProfile> {
     const row = await this.repository.findByAccount(manager, accountId);
     if (!row) throw new CandidateNotFoundError();

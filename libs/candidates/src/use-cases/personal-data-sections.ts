@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 /** Whose data a section collects: the account, and its candidate profile when one exists. */
 export interface DataSubject {
@@ -10,6 +11,11 @@ export interface DataSubject {
 export interface PersonalDataSection {
   readonly name: 'matches' | 'contactRequests' | (string & {});
   collect(subject: DataSubject): Promise<unknown[]>;
+  /**
+   * Runs in the erasure transaction before the account and profile rows are deleted, for what a
+   * cascade cannot do alone (closing consents with a receipt, telling the other side).
+   */
+  beforeErasure?(manager: EntityManager, subject: DataSubject & { candidateId: string }): Promise<void>;
 }
 
 /** Features that hold personal data about candidates register a section here so exports include it. */
@@ -19,6 +25,10 @@ export class PersonalDataSections {
 
   register(section: PersonalDataSection): void {
     this.sections.set(section.name, section);
+  }
+
+  async beforeErasure(manager: EntityManager, subject: DataSubject & { candidateId: string }): Promise<void> {
+    for (const section of this.sections.values()) await section.beforeErasure?.(manager, subject);
   }
 
   /** Every registered section, plus the empty lists of those not built yet, so the format is stable. */

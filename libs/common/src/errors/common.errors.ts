@@ -18,8 +18,9 @@ export class RateLimitedError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    code = 'TOO_MANY_ATTEMPTS',
   ) {
-    super('rate_limited', 'TOO_MANY_ATTEMPTS', message, [
+    super('rate_limited', code, message, [
       { reason: `retry after ${retryAfterSeconds} s`, retryAfterSeconds },
     ]);
   }

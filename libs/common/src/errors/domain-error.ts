@@ -29,6 +29,8 @@ export interface DomainErrorDetail {
   /** The states of a transition that is not allowed. */
   from?: string;
   to?: string;
+  /** When a refusal that lasts for a while ends (ISO 8601 date-time). */
+  until?: string;
 }
 
 export class DomainError extends Error {

@@ -45,6 +45,7 @@ export const JOB_RETRIEVED = [
   'id',
   'employerName',
   'title',
+  'summary',
   'occupationUri',
   'iscoCode',
   'occupationLabel_en',

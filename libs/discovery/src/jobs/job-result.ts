@@ -4,6 +4,10 @@ import type { FacetCounts } from '../talent/talent-result';
 export interface JobHit {
   id: string;
   title: string;
+  /** The opening of the description. */
+  summary: string;
+  /** The public vacancy page (`GET` it without signing in). */
+  link: string;
   employerName: string;
   occupation: {
     uri: string;
@@ -35,7 +39,12 @@ export interface JobSearchResult {
   facets: FacetCounts;
 }
 
-export type JobDocumentHit = Omit<VacancyDocument, 'description' | 'employerId'>;
+export type JobDocumentHit = Omit<VacancyDocument, 'description' | 'employerId' | 'summary'> & {
+  summary?: string;
+};
+
+/** Where the public vacancy page of a job-search hit is served. */
+export const VACANCY_PAGE_PATH = '/api/v1/jobs';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -43,6 +52,9 @@ export function toJobHit(hit: JobDocumentHit): JobHit {
   return {
     id: hit.id,
     title: hit.title,
+    // Documents indexed before summaries existed carry none until their next sync.
+    summary: hit.summary ?? '',
+    link: `${VACANCY_PAGE_PATH}/${hit.id}`,
     employerName: hit.employerName,
     occupation: {
       uri: hit.occupationUri,

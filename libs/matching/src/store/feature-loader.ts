@@ -98,6 +98,26 @@ export class FeatureLoader {
     };
   }
 
+  /** The ESCO edges between these skills only: enough to score pairs that hold nothing else. */
+  async skillEdgesAmong(uris: readonly string[]): Promise<SkillEdges> {
+    if (uris.length === 0) return { broader: [], related: [] };
+    const among = [...new Set(uris)];
+    const broader = await this.dataSource.query<{ a: string; b: string }[]>(
+      `SELECT concept_uri AS a, broader_uri AS b FROM skill_hierarchy
+        WHERE concept_uri = ANY($1::text[]) AND broader_uri = ANY($1::text[])`,
+      [among],
+    );
+    const related = await this.dataSource.query<{ a: string; b: string }[]>(
+      `SELECT skill_uri AS a, related_skill_uri AS b FROM skill_relations
+        WHERE skill_uri = ANY($1::text[]) AND related_skill_uri = ANY($1::text[])`,
+      [among],
+    );
+    return {
+      broader: broader.map((row) => [row.a, row.b] as const),
+      related: related.map((row) => [row.a, row.b] as const),
+    };
+  }
+
   async facts(): Promise<EligibilityFacts> {
     const [employers, states, blocked] = await Promise.all([
       this.dataSource.query<{ id: string }[]>(

@@ -9,6 +9,8 @@ export interface VacancyDocument {
   employerName: string;
   title: string;
   description: string;
+  /** The opening of the description, for result lists. */
+  summary: string;
   occupationUri: string;
   iscoCode: string;
   /** The ISCO-08 groups containing the occupation, from major group to unit group. */
@@ -58,6 +60,7 @@ export function vacancyDocument(vacancy: VacancyEntity, context: DocumentContext
     employerName: context.employerName,
     title: vacancy.title,
     description: vacancy.description,
+    summary: summaryOf(vacancy.description),
     occupationUri: vacancy.occupationUri,
     iscoCode,
     iscoGroups: [1, 2, 3, 4]
@@ -96,4 +99,15 @@ export function vacancyDocument(vacancy: VacancyEntity, context: DocumentContext
     publishedAt: seconds(vacancy.publishedAt),
     expiresAt: seconds(vacancy.expiresAt),
   };
+}
+
+export const SUMMARY_LENGTH = 280;
+
+/** The description's opening, cut at a word boundary when it is longer than `SUMMARY_LENGTH`. */
+export function summaryOf(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (text.length <= SUMMARY_LENGTH) return text;
+  const cut = text.slice(0, SUMMARY_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SUMMARY_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
 }

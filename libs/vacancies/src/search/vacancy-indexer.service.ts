@@ -7,18 +7,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
+import { LIVE_VACANCY_FROM, LIVE_VACANCY_WHERE } from '../public/live-vacancy';
 import { VacancyEntity } from '../vacancy.entity';
 import { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './vacancies-index';
 import { vacancyDocument, type VacancyDocument } from './vacancy-document';
 
 const BATCH = 1_000;
 
-/** Which vacancies belong in search: published, not past expiry, verified employer, participating state. */
-const INDEXABLE = `v.status = 'published' AND v.expires_at > now() AND e.status = 'verified'
-  AND m.participating AND (m.participation_start_date IS NULL OR m.participation_start_date <= current_date)
-  AND (m.withdrawal_date IS NULL OR m.withdrawal_date > current_date)`;
-const FROM = `FROM vacancies v JOIN employer_organisations e ON e.id = v.organisation_id
-  LEFT JOIN member_states m ON m.country_code = v.member_state`;
+/** Which vacancies belong in search: the live ones. */
+const INDEXABLE = LIVE_VACANCY_WHERE;
+const FROM = LIVE_VACANCY_FROM;
 
 type Scope = { sql: string; params: unknown[] };
 

@@ -1,0 +1,99 @@
+import { AuditService, SYSTEM_ACTOR } from '@app/audit';
+import { PersonalDataSections, type DataSubject, type PersonalDataSection } from '@app/candidates';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ContactNotifier } from '../mail/contact-notifier.service';
+import { ContactRepository } from '../store/contact.repository';
+import { ContactParties } from '../use-cases/contact-parties.service';
+import { ConsentReceipts } from './consent-receipts.service';
+import { CONSENT_TEXT_VERSION } from './consent-terms';
+
+const CONTACT_EXPORT = `SELECT c.id AS "contactId", c.vacancy_id AS "vacancyId", v.title AS "vacancyTitle",
+    e.name AS "employerName", c.origin, c.consent, c.consent_changed_at AS "consentChangedAt",
+    c.shared_fields AS "sharedFields", c.stage, c.stage_changed_at AS "stageChangedAt",
+    c.opening_message AS "openingMessage", c.requested_at AS "requestedAt", c.created_at AS "createdAt"
+  FROM contacts c JOIN vacancies v ON v.id = c.vacancy_id JOIN employer_organisations e ON e.id = c.organisation_id
+ WHERE c.candidate_id = $1 AND c.origin = $2 ORDER BY c.created_at`;
+
+/**
+ * The candidate's applications, contact requests, consent receipts and messages in their data
+ * export; and, on erasure, every standing consent closed with a receipt that names no one.
+ */
+@Injectable()
+export class ContactDataSections implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sections: PersonalDataSections,
+    private readonly receipts: ConsentReceipts,
+    private readonly contacts: ContactRepository,
+    private readonly parties: ContactParties,
+    private readonly notifier: ContactNotifier,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    const section = (
+      name: string,
+      collect: (candidateId: string) => Promise<unknown[]>,
+      extra: Partial<PersonalDataSection> = {},
+    ): PersonalDataSection => ({
+      name,
+      collect: (subject: DataSubject) =>
+        subject.candidateId ? collect(subject.candidateId) : Promise.resolve([]),
+      ...extra,
+    });
+    this.sections.register(
+      section('applications', (id) => this.dataSource.query(CONTACT_EXPORT, [id, 'application'])),
+    );
+    this.sections.register(
+      section('contactRequests', (id) => this.dataSource.query(CONTACT_EXPORT, [id, 'request']), {
+        beforeErasure: (manager, subject) => this.closeConsents(manager, subject.candidateId),
+      }),
+    );
+    this.sections.register(
+      section('consentReceipts', (id) => this.receipts.ofCandidate(this.dataSource.manager, id)),
+    );
+    this.sections.register(
+      section('messages', (id) =>
+        this.dataSource.query(
+          `SELECT m.contact_id AS "contactId", c.vacancy_id AS "vacancyId", m.sender, m.body, m.sent_at AS "sentAt"
+             FROM contact_messages m JOIN contacts c ON c.id = m.contact_id
+            WHERE c.candidate_id = $1 ORDER BY m.sent_at, m.id`,
+          [id],
+        ),
+      ),
+    );
+  }
+
+  /** Runs before the profile's rows go (and take contacts and messages with them by cascade). */
+  private async closeConsents(manager: EntityManager, candidateId: string): Promise<void> {
+    const profile = await this.parties.profileById(candidateId);
+    for (const contact of await this.contacts.listByCandidate(manager, candidateId)) {
+      if (contact.consent !== 'granted') continue;
+      await this.receipts.record(manager, {
+        contactId: null,
+        candidateId: null,
+        organisationId: contact.organisationId,
+        vacancyId: contact.vacancyId,
+        event: 'withdrawn',
+        via: 'erasure',
+        fields: contact.sharedFields,
+        textVersion: CONSENT_TEXT_VERSION,
+        language: contact.candidateLanguage,
+      });
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'contact.consent_ended_by_erasure',
+        target: { type: 'vacancy', id: contact.vacancyId },
+        details: { organisationId: contact.organisationId },
+      });
+      if (profile)
+        await this.notifier.toEmployer(manager, 'consent_withdrawn', {
+          contact,
+          vacancy: await this.parties.vacancy(manager, contact.vacancyId),
+          candidate: profile,
+        });
+    }
+  }
+}

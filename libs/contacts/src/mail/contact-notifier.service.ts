@@ -1,0 +1,56 @@
+import { MailOutbox } from '@app/mail';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ContactRow } from '../store/contact.repository';
+import { ContactParties, type VacancyFacts } from '../use-cases/contact-parties.service';
+import { contactMail, type ContactMailEvent } from './contact-mails';
+
+export interface NotifiedPair {
+  contact: ContactRow;
+  vacancy: VacancyFacts;
+  candidate: { accountId: string; referenceCode: string };
+}
+
+/**
+ * Queues the notification of a step in the step's transaction: to the candidate's account address
+ * in the candidate's language, or to the vacancy's contact address in the organisation's.
+ */
+@Injectable()
+export class ContactNotifier {
+  constructor(
+    private readonly mail: MailOutbox,
+    private readonly parties: ContactParties,
+  ) {}
+
+  async toCandidate(
+    manager: EntityManager,
+    event: ContactMailEvent,
+    pair: NotifiedPair,
+    stage?: string,
+  ): Promise<void> {
+    const to = await this.parties.emailOf(manager, pair.candidate.accountId);
+    if (!to) return;
+    await this.mail.queue(
+      manager,
+      contactMail(event, pair.contact.candidateLanguage, to, {
+        organisation: pair.vacancy.organisationName,
+        vacancy: pair.vacancy.title,
+        referenceCode: pair.candidate.referenceCode,
+        link: this.parties.link('/candidates/me/contacts'),
+        stage,
+      }),
+    );
+  }
+
+  async toEmployer(manager: EntityManager, event: ContactMailEvent, pair: NotifiedPair): Promise<void> {
+    await this.mail.queue(
+      manager,
+      contactMail(event, pair.contact.employerLanguage, pair.vacancy.contactEmail, {
+        organisation: pair.vacancy.organisationName,
+        vacancy: pair.vacancy.title,
+        referenceCode: pair.candidate.referenceCode,
+        link: this.parties.link(`/vacancies/${pair.vacancy.id}/pipeline/${pair.candidate.referenceCode}`),
+      }),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import type { Principal } from '@app/identity';
+import type { ReaderLanguage } from '@app/vacancies';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ConsentReceipts } from '../consent/consent-receipts.service';
+import type { CandidateContactView, ConsentReceiptView, ConsentState } from '../contact.types';
+import { ContactNotFoundError } from '../contacts.errors';
+import { ContactRepository } from '../store/contact.repository';
+import { CandidateContactViews } from './candidate-contact-views.service';
+import { ContactParties } from './contact-parties.service';
+
+/** The candidate's own applications and requests, and the receipts of their consents. */
+@Injectable()
+export class CandidateContacts {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parties: ContactParties,
+    private readonly contacts: ContactRepository,
+    private readonly views: CandidateContactViews,
+    private readonly receipts: ConsentReceipts,
+  ) {}
+
+  async list(
+    principal: Principal,
+    language: ReaderLanguage,
+    consent?: ConsentState,
+  ): Promise<CandidateContactView[]> {
+    const profile = await this.parties.ownProfile(principal);
+    const rows = await this.contacts.listByCandidate(this.dataSource.manager, profile.id);
+    const views: CandidateContactView[] = [];
+    for (const row of rows.filter((candidate) => consent === undefined || candidate.consent === consent))
+      views.push(await this.views.view(this.dataSource.manager, row, language));
+    return views;
+  }
+
+  async get(
+    principal: Principal,
+    contactId: string,
+    language: ReaderLanguage,
+  ): Promise<CandidateContactView> {
+    const profile = await this.parties.ownProfile(principal);
+    const row = await this.contacts.findById(this.dataSource.manager, contactId);
+    if (!row || row.candidateId !== profile.id) throw new ContactNotFoundError();
+    return this.views.view(this.dataSource.manager, row, language);
+  }
+
+  async receiptsOf(principal: Principal): Promise<ConsentReceiptView[]> {
+    const profile = await this.parties.ownProfile(principal);
+    return this.receipts.ofCandidate(this.dataSource.manager, profile.id);
+  }
+}

@@ -1,0 +1,105 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { ShortageSeeder } from '@app/shortage-occupations';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { AccountFactory, type SignedInAccount } from './factories/account.factory';
+import { ESCO, seedCandidateFixtures } from './factories/candidate.factory';
+import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { VacancyFactory } from './factories/vacancy.factory';
+import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
+import { drainQueues } from './utils/drain';
+import { clearRateLimits } from './utils/rate-limits';
+
+describe('public vacancy page', () => {
+  let sut: NestExpressApplication;
+  let worker: TestingModule | undefined;
+  let employers: EmployerFactory;
+  let vacancies: VacancyFactory;
+  let ncp: SignedInAccount;
+  let employer: RegisteredEmployer;
+  const http = () => request(sut.getHttpServer());
+
+  beforeAll(async () => {
+    sut = await createApiApp();
+    const dataSource = sut.get<DataSource>(getDataSourceToken());
+    await truncateAll(dataSource);
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    await seedCandidateFixtures(sut);
+    await sut.get(ShortageSeeder).seed();
+    const accounts = new AccountFactory(sut);
+    employers = new EmployerFactory(sut, accounts);
+    vacancies = new VacancyFactory(sut);
+    ncp = await accounts.ncp(await accounts.admin(), 'NL');
+    employer = await employers.verified(ncp);
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await closeApp(sut);
+  });
+
+  it('shows a live vacancy to anyone, labelled in the reader’s language, with the versioned notice', async () => {
+    const id = await vacancies.published(employer);
+    const page = await http().get(`/api/v1/jobs/${id}?lang=fr`).expect(200);
+    expect(page.body).toMatchObject({
+      id,
+      title: 'MIG/MAG welder for ship repair',
+      description: 'Welding of steel hull sections in a ship repair yard.',
+      occupation: { uri: ESCO.welder, label: 'soudeur/soudeuse', language: 'fr', iscoCode: '7212' },
+      languages: [{ code: 'fr', minCefr: 'B1', requirement: 'required' }],
+      minEqfLevel: 3,
+      placeOfWork: { memberState: 'NL', city: 'Rotterdam' },
+      employer: { id: employer.organisationId, memberState: 'NL' },
+      basis: 'shortage_list',
+      readerLanguage: 'fr',
+      notice: { version: expect.stringMatching(/^admission-notice-/), language: 'fr' },
+    });
+    expect(page.body.notice.text).toMatch(/visa/);
+    expect(page.body.skills).toEqual(
+      expect.arrayContaining([
+        {
+          uri: ESCO.weldMetal,
+          label: 'souder des pièces métalliques',
+          language: 'fr',
+          requirement: 'essential',
+        },
+      ]),
+    );
+    expect(JSON.stringify(page.body)).not.toContain('jobs@werf.example.nl');
+
+    const arabic = await http().get(`/api/v1/jobs/${id}?lang=ar`).expect(200);
+    expect(arabic.body.occupation).toMatchObject({ label: 'welder', language: 'en' });
+    expect(arabic.body.notice.language).toBe('ar');
+    await http().get(`/api/v1/jobs/${id}?lang=de`).expect(400);
+  });
+
+  it('hides drafts and the vacancies of a suspended employer', async () => {
+    const draft = await vacancies.draft(employer);
+    expect((await http().get(`/api/v1/jobs/${draft}`).expect(404)).body.error.code).toBe('VACANCY_NOT_FOUND');
+    const other = await employers.verified(ncp);
+    const id = await vacancies.published(other);
+    await http().get(`/api/v1/jobs/${id}`).expect(200);
+    await employers.setStatus(ncp, other.organisationId, 'suspended').expect(200);
+    await http().get(`/api/v1/jobs/${id}`).expect(404);
+  });
+
+  it('gives job-search hits a summary and a link to the page', async () => {
+    const long = `${'Welding of steel hull sections in a ship repair yard. '.repeat(12)}End.`;
+    const id = await vacancies.published(employer, { title: 'Hull welder', description: long });
+    await drainQueues(sut, ['vacancies'], { timeoutMs: 30_000 });
+    const found = await http().get('/api/v1/search/jobs?text=hull').expect(200);
+    const hit = found.body.hits.find((candidate: { id: string }) => candidate.id === id);
+    expect(hit.summary.length).toBeLessThanOrEqual(281);
+    expect(hit.summary.endsWith('…')).toBe(true);
+    expect(long.startsWith(hit.summary.slice(0, -1))).toBe(true);
+    expect(hit.link).toBe(`/api/v1/jobs/${id}`);
+    await http().get(hit.link).expect(200);
+  });
+});
