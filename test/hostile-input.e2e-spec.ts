@@ -262,6 +262,7 @@ describe('hostile input', () => {
           'to',
           'until',
           'uri',
+          'version',
         ].sort(),
       );
     });

@@ -48,7 +48,7 @@ export class ConsentTextOutdatedError extends DomainError {
       'conflict',
       'CONSENT_TEXT_OUTDATED',
       'Confirm the current consent text: send its version back as consentVersion',
-      [{ field: 'consentVersion', reason: 'not the current text', ...terms }],
+      [{ field: 'consentVersion', reason: 'not the current text', version: terms.version }],
     );
   }
 }

@@ -73,7 +73,7 @@ class ContactFields {
   @ApiProperty() updatedAt!: Date;
 }
 
-export class EmployerContactResponse extends ContactFields {
+export class OrganisationContactResponse extends ContactFields {
   @ApiProperty({ format: 'uuid' }) vacancyId!: string;
   @ApiProperty({ example: 'TP-7K2M-9QXD' }) referenceCode!: string;
   @ApiProperty({ type: PseudonymousProfileResponse, nullable: true })
@@ -156,6 +156,12 @@ const COUNTS = {
 export class PlacementStatisticsResponse {
   @ApiProperty({ enum: ['public', 'admin'] }) view!: 'public' | 'admin';
   @ApiProperty({ type: Number, nullable: true }) suppressedBelow!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Public view: every figure, totals included, is rounded to a multiple of this',
+  })
+  roundedTo!: number | null;
   @ApiProperty() generatedAt!: string;
   @ApiProperty({ type: Number, nullable: true }) count!: number | null;
   @ApiProperty(COUNTS) byOccupation!: Record<string, number | null>;

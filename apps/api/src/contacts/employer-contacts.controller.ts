@@ -29,7 +29,7 @@ import { CallerContext, CurrentPrincipal } from '../access/current-principal.dec
 import { ErrorBody } from '../errors/error-body';
 import { ReferenceCodePipe } from '../validation/reference-code.pipe';
 import { ContactRequestRequest, LanguageOption, MessageRequest, StageRequest } from './contacts.requests';
-import { EmployerContactResponse, MessageResponse } from './contacts.responses';
+import { OrganisationContactResponse, MessageResponse } from './contacts.responses';
 
 const RETRY_AFTER = {
   'Retry-After': {
@@ -58,7 +58,7 @@ export class EmployerContactsController {
       'Verified employers: ask a candidate (by reference code) to consider one of the organisation’s open vacancies, ' +
       'with a message; the candidate is told by mail and sees the organisation’s verified identity',
   })
-  @ApiCreatedResponse({ type: EmployerContactResponse })
+  @ApiCreatedResponse({ type: OrganisationContactResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'CONTACT_EXISTS, CONTACT_COOLDOWN (details: until)' })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'VACANCY_NOT_OPEN' })
   @ApiForbiddenResponse({
@@ -71,7 +71,7 @@ export class EmployerContactsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ContactRequestRequest,
     @CallerContext() context: CallContext,
-  ): Promise<EmployerContactResponse> {
+  ): Promise<OrganisationContactResponse> {
     return this.requests.request(
       principal,
       id,
@@ -88,13 +88,13 @@ export class EmployerContactsController {
       'explanation (scored on the spot when the pair is not among the stored matches); identity only where the ' +
       'candidate consented for this vacancy. Audited.',
   })
-  @ApiOkResponse({ type: [EmployerContactResponse] })
+  @ApiOkResponse({ type: [OrganisationContactResponse] })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: LanguageOption,
     @CallerContext() context: CallContext,
-  ): Promise<EmployerContactResponse[]> {
+  ): Promise<OrganisationContactResponse[]> {
     return this.pipeline.list(principal, id, labelLanguage(query.lang ?? 'en'), context);
   }
 
@@ -103,14 +103,14 @@ export class EmployerContactsController {
   @ApiOperation({
     summary: 'Verified employers: one candidate of the vacancy’s pipeline (same rules). Audited.',
   })
-  @ApiOkResponse({ type: EmployerContactResponse })
+  @ApiOkResponse({ type: OrganisationContactResponse })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
     @Query() query: LanguageOption,
     @CallerContext() context: CallContext,
-  ): Promise<EmployerContactResponse> {
+  ): Promise<OrganisationContactResponse> {
     return this.pipeline.get(principal, id, referenceCode, labelLanguage(query.lang ?? 'en'), context);
   }
 
@@ -121,7 +121,7 @@ export class EmployerContactsController {
       'Verified employers: move a consenting candidate to interviewing, offered, hired or not_selected; the candidate ' +
       'sees it in their own words and is told by mail; a hire counts as a placement',
   })
-  @ApiOkResponse({ type: EmployerContactResponse })
+  @ApiOkResponse({ type: OrganisationContactResponse })
   @ApiConflictResponse({ type: ErrorBody, description: 'INVALID_STAGE_TRANSITION' })
   setStage(
     @CurrentPrincipal() principal: Principal,
@@ -129,7 +129,7 @@ export class EmployerContactsController {
     @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
     @Body() body: StageRequest,
     @CallerContext() context: CallContext,
-  ): Promise<EmployerContactResponse> {
+  ): Promise<OrganisationContactResponse> {
     return this.pipeline.setStage(
       principal,
       id,

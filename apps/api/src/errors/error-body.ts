@@ -37,6 +37,9 @@ export class ErrorDetail implements DomainErrorDetail {
 
   @ApiPropertyOptional({ description: 'A refusal that lasts a while: when it ends', format: 'date-time' })
   until?: string;
+
+  @ApiPropertyOptional({ description: 'Consent: the current version of the text to confirm' })
+  version?: string;
 }
 
 /** Fails to compile when a domain error detail gains a key this schema does not document. */

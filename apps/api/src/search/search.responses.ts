@@ -87,13 +87,32 @@ class JobHitFields {
   })
   link!: string;
   @ApiProperty() employerName!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'uri, iscoCode and labels (en, fr, es)',
+  })
+  occupation!: JobHit['occupation'];
+  @ApiProperty({ type: String, nullable: true }) sector!: string | null;
+  @ApiProperty() inShortage!: boolean;
+  @ApiProperty() contributesToCompetitiveness!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'memberState, city and region' })
+  placeOfWork!: JobHit['placeOfWork'];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  languages!: JobHit['languages'];
+  @ApiProperty({ type: String, nullable: true }) contractType!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) hoursPerWeek!: number | null;
+  @ApiProperty({ type: 'integer' }) numberOfPosts!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) startDate!: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) pay!: JobHit['pay'];
+  @ApiProperty({ type: Number, nullable: true }) minEqfLevel!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) minExperienceYears!: number | null;
+  @ApiProperty() publishedAt!: string;
+  @ApiProperty() expiresAt!: string;
 }
 
 export class JobSearchResponse extends Page implements JobSearchResult {
-  @ApiProperty({
-    type: [JobHitFields],
-    description: 'Each hit also carries occupation, place of work, languages, contract, pay and dates',
-  })
+  @ApiProperty({ type: [JobHitFields] })
   hits!: JobHit[];
 }
 

@@ -22,7 +22,7 @@ export class LabelledUriResponse {
   @ApiProperty({ description: 'Language of the label: the reader’s, or en when missing' }) language!: string;
 }
 
-class OccupationResponse extends LabelledUriResponse {
+class PublicOccupationResponse extends LabelledUriResponse {
   @ApiProperty() iscoCode!: string;
 }
 
@@ -66,7 +66,7 @@ export class PublicVacancyResponse implements PublicVacancyView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ type: OccupationResponse }) occupation!: OccupationResponse;
+  @ApiProperty({ type: PublicOccupationResponse }) occupation!: PublicOccupationResponse;
   @ApiProperty({ type: [PublicSkillResponse] }) skills!: PublicSkillResponse[];
   @ApiProperty({ type: [PublicLanguageResponse] }) languages!: PublicLanguageResponse[];
   @ApiProperty({ type: Number, nullable: true }) minEqfLevel!: number | null;

@@ -31,6 +31,8 @@ export interface DomainErrorDetail {
   to?: string;
   /** When a refusal that lasts for a while ends (ISO 8601 date-time). */
   until?: string;
+  /** The current version of a text the caller must confirm (consent texts). */
+  version?: string;
 }
 
 export class DomainError extends Error {

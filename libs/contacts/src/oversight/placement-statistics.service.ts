@@ -1,4 +1,11 @@
-import { cell, cells, SUPPRESSION_THRESHOLD, type Count, type StatisticsView } from '@app/discovery';
+import {
+  cell,
+  cells,
+  ROUNDING_BASE,
+  SUPPRESSION_THRESHOLD,
+  type Count,
+  type StatisticsView,
+} from '@app/discovery';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -6,6 +13,7 @@ import type { DataSource } from 'typeorm';
 export interface PlacementStatisticsView {
   view: StatisticsView;
   suppressedBelow: number | null;
+  roundedTo: number | null;
   generatedAt: string;
   count: Count;
   byOccupation: Record<string, Count>;
@@ -13,7 +21,10 @@ export interface PlacementStatisticsView {
   byResidenceCountry: Record<string, Count>;
 }
 
-/** Hires recorded through the platform, with the same small-count protection as supply statistics. */
+/**
+ * Hires recorded through the platform, with the same disclosure control as supply statistics
+ * (docs/statistics.md): small groups left out, every public figure rounded.
+ */
 @Injectable()
 export class PlacementStatistics {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -29,6 +40,7 @@ export class PlacementStatistics {
     return {
       view,
       suppressedBelow: view === 'public' ? SUPPRESSION_THRESHOLD : null,
+      roundedTo: view === 'public' ? ROUNDING_BASE : null,
       generatedAt: new Date().toISOString(),
       count: cell(n, view),
       byOccupation: await grouped('occupation_uri'),
