@@ -1,7 +1,7 @@
 import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
-import { actorOf, type CallContext, type PendingPrincipal } from '@app/identity';
+import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
@@ -44,18 +44,14 @@ export class TalentSearch {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * The engine is asked straight away, while the caller is still being confirmed; nothing of its
-   * answer is read, let alone returned, until the caller is a verified employer and the audit
-   * event is written. A refused caller gets the refusal, whatever the engine answered.
-   */
+  /** Only a verified employer's search reaches the engine; it is audited with its criteria. */
   async search(
-    caller: PendingPrincipal,
+    caller: Principal,
     query: TalentQuery,
     context: CallContext,
   ): Promise<EngineTimed<TalentSearchResult>> {
     const request = buildTalentSearch(query, new Date());
-    const response = await this.confirmedRead(
+    const response = await this.auditedRead(
       caller,
       { action: 'search.talent', details: { criteria: auditedCriteria(query) }, context },
       () =>
@@ -75,16 +71,15 @@ export class TalentSearch {
 
   /**
    * The whole pseudonymised profile behind a result card, while the candidate is searchable: the
-   * index holds searchable profiles only, and one past its expiry is hidden here as in search. The
-   * document is fetched while the caller is confirmed, as in `search`.
+   * index holds searchable profiles only, and one past its expiry is hidden here as in search.
    */
   async profile(
-    caller: PendingPrincipal,
+    caller: Principal,
     referenceCode: string,
     language: TaxonomyLanguage,
     context: CallContext,
   ): Promise<TalentProfile> {
-    const document = await this.confirmedRead(
+    const document = await this.auditedRead(
       caller,
       { action: 'search.talent_profile_viewed', details: { referenceCode }, context },
       () =>
@@ -103,28 +98,26 @@ export class TalentSearch {
   }
 
   /**
-   * Starts the engine call, then waits for the caller, refuses an unverified employer (the principal
-   * carries the organisation's status, so this needs no query) and writes the audit event, and only
-   * then reads the engine's answer. A refused caller gets the refusal, whatever the engine answered,
-   * and a failed audit write fails the request.
+   * Refuses an unverified employer (the principal carries the organisation's status, so this needs
+   * no query), then asks the engine and writes the audit event side by side: nothing is answered
+   * before the event is written, and a failed audit write fails the request.
    */
-  private async confirmedRead<T>(
-    caller: PendingPrincipal,
+  private async auditedRead<T>(
+    principal: Principal,
     audit: { action: string; details: Record<string, unknown>; context: CallContext },
     call: () => Promise<T>,
   ): Promise<T> {
-    const answer = engineCall(call);
-    // Read only once the caller is confirmed; a failure meanwhile must not count as unhandled.
-    answer.catch(() => undefined);
-    const principal = await caller.confirmed;
     const organisationId = this.employers.assertVerifiedEmployer(principal);
-    await this.audit.recordRead({
-      actor: actorOf(principal),
-      action: audit.action,
-      target: { type: 'employer_organisation', id: organisationId },
-      requestId: audit.context.requestId,
-      details: audit.details,
-    });
+    const [answer] = await Promise.all([
+      engineCall(call),
+      this.audit.recordRead({
+        actor: actorOf(principal),
+        action: audit.action,
+        target: { type: 'employer_organisation', id: organisationId },
+        requestId: audit.context.requestId,
+        details: audit.details,
+      }),
+    ]);
     return answer;
   }
 }
