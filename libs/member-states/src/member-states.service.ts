@@ -108,18 +108,7 @@ export class MemberStates {
         requestId: context.requestId,
         details: { before: withoutCode(before), after: withoutCode(after), reason: change.reason },
       });
-      await this.outbox.add(
-        manager,
-        'vacancies.sync-member-state',
-        { memberState: before.countryCode },
-        { dedupKey: `vacancies-state-${before.countryCode}` },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.member-state',
-        { memberState: before.countryCode },
-        { dedupKey: `match-state-${before.countryCode}` },
-      );
+      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: before.countryCode });
       return after;
     });
   }

@@ -194,31 +194,9 @@ export class ShortageListAdministration {
       },
     });
     if (entry.memberState === null) {
-      await this.outbox.add(
-        manager,
-        'vacancies.reindex',
-        { reason: 'shortage-list' },
-        { dedupKey: 'vacancies-reindex' },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.refresh',
-        { reason: 'shortage-list' },
-        { dedupKey: 'match-refresh' },
-      );
+      await this.outbox.add(manager, 'vacancies.reindex', { reason: 'shortage-list' });
     } else {
-      await this.outbox.add(
-        manager,
-        'vacancies.sync-member-state',
-        { memberState: entry.memberState },
-        { dedupKey: `vacancies-state-${entry.memberState}` },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.member-state',
-        { memberState: entry.memberState },
-        { dedupKey: `match-state-${entry.memberState}` },
-      );
+      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: entry.memberState });
     }
   }
 }
