@@ -2,7 +2,7 @@ import { assertOwnMemberState, assertOwnOrganisation, NotOwnerError, type Princi
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { EmployerStatus } from './employer-status';
+import { isVerified, type EmployerStatus } from './employer-status';
 import { EmployerEntity } from './employer.entity';
 import { toEmployerView } from './employer.mapper';
 import { EmployerNotFoundError, EmployerNotVerifiedError } from './employers.errors';
@@ -58,7 +58,7 @@ export class Employers {
       where: { id: organisationId },
     });
     if (!found) throw new EmployerNotFoundError(organisationId);
-    if (found.status !== 'verified') throw new EmployerNotVerifiedError();
+    if (!isVerified(found.status)) throw new EmployerNotVerifiedError();
   }
 
   /**

@@ -3,12 +3,12 @@ import {
   actorOf,
   assertOwnMemberState,
   InvalidMemberStateError,
-  isEuMemberState,
   type CallContext,
   type Principal,
 } from '@app/identity';
 import { OutboxService } from '@app/queue';
 import { TaxonomyLookup } from '@app/taxonomy';
+import { isEuMemberState } from '@app/reference-data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,7 @@
 import { AuditService, type AuditActor } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MailOutbox } from '@app/mail';
+import { isEuMemberState } from '@app/reference-data';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,6 @@ import { AccountEntity } from '../accounts/account.entity';
 import { toAccountView, type AccountView } from '../accounts/account.view';
 import { normaliseEmail } from '../accounts/email';
 import { EmployerOrganisationEntity } from '../accounts/employer-organisation.entity';
-import { isEuMemberState } from '../accounts/member-states';
 import { EmailTakenError, InvalidMemberStateError, WeakPasswordError } from '../identity.errors';
 import { invitationMail } from '../identity-mails';
 import { PasswordHasher } from '../passwords/password-hasher.service';

@@ -1,3 +1,11 @@
+import { VERIFIED_EMPLOYERS_SQL } from '@app/employers';
+import { countriesRefusingCandidatesSql } from '@app/partner-countries';
+import {
+  cefrRank,
+  cefrRankSql,
+  EU_MEMBER_COUNTRIES_SQL,
+  participatingMemberStatesSql,
+} from '@app/reference-data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -59,8 +67,8 @@ const CANDIDATE_SELECT = `
                                                      'years', o.years_of_experience::float8))
                      FROM candidate_occupations o JOIN occupations oc ON oc.uri = o.occupation_uri
                     WHERE o.candidate_id = c.id), '[]') AS occupations,
-         coalesce((SELECT json_object_agg(l.language_code, r.rank) FROM candidate_languages l
-                     JOIN cefr_levels r ON r.code = l.cefr_level WHERE l.candidate_id = c.id), '{}') AS languages,
+         coalesce((SELECT json_object_agg(l.language_code, coalesce(${cefrRankSql('l.cefr_level')}, 0))
+                     FROM candidate_languages l WHERE l.candidate_id = c.id), '{}') AS languages,
          (SELECT max(e.eqf_level) FROM candidate_education e WHERE e.candidate_id = c.id) AS eqf
     FROM candidates c`;
 
@@ -73,8 +81,6 @@ const VACANCY_SELECT = `
 /** Reads what matching needs from Postgres, in pages, as scoring inputs and eligibility gates. */
 @Injectable()
 export class FeatureLoader {
-  private cefrRanks?: Map<string, number>;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async taxonomyVersion(): Promise<string> {
@@ -100,21 +106,13 @@ export class FeatureLoader {
 
   async facts(): Promise<EligibilityFacts> {
     const [employers, states, blocked] = await Promise.all([
-      this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM employer_organisations WHERE status = 'verified'`,
+      this.dataSource.query<{ id: string }[]>(`SELECT id FROM ${VERIFIED_EMPLOYERS_SQL} e`),
+      this.dataSource.query<{ code: string }[]>(
+        `SELECT country_code AS code FROM ${participatingMemberStatesSql('current_date')} m`,
       ),
       this.dataSource.query<{ code: string }[]>(
-        `SELECT country_code AS code FROM member_states WHERE participating
-            AND (participation_start_date IS NULL OR participation_start_date <= current_date)
-            AND (withdrawal_date IS NULL OR withdrawal_date > current_date)`,
-      ),
-      this.dataSource.query<{ code: string }[]>(
-        `SELECT alpha2 AS code FROM countries WHERE eu_member
-         UNION
-         SELECT country_code FROM (
-           SELECT DISTINCT ON (country_code) country_code, status FROM partner_country_statuses
-            WHERE effective_from <= current_date ORDER BY country_code, effective_from DESC, recorded_at DESC
-         ) latest WHERE status = 'suspended'`,
+        `SELECT country_code AS code FROM ${EU_MEMBER_COUNTRIES_SQL} eu
+         UNION SELECT country_code FROM ${countriesRefusingCandidatesSql('current_date')} refusing`,
       ),
     ]);
     return {
@@ -189,13 +187,7 @@ export class FeatureLoader {
     return rows.map((row) => row.id);
   }
 
-  private async toVacancies(rows: VacancyRow[]): Promise<LoadedVacancy[]> {
-    this.cefrRanks ??= new Map(
-      (
-        await this.dataSource.query<{ code: string; rank: number }[]>('SELECT code, rank FROM cefr_levels')
-      ).map((row) => [row.code.trim(), row.rank]),
-    );
-    const ranks = this.cefrRanks;
+  private toVacancies(rows: VacancyRow[]): LoadedVacancy[] {
     return rows.map((row) => ({
       input: {
         id: row.id,
@@ -206,7 +198,7 @@ export class FeatureLoader {
         skills: row.skills.map((skill) => ({ uri: skill.uri, requirement: skill.requirement })),
         languages: row.languages.map((language) => ({
           code: language.code.toLowerCase(),
-          minCefrRank: ranks.get(language.minCefr) ?? 0,
+          minCefrRank: cefrRank(language.minCefr) ?? 0,
           requirement: language.requirement,
         })),
         minEqfLevel: row.min_eqf_level,

@@ -1,4 +1,6 @@
 import { isoDay } from '@app/common';
+import { EMPLOYER_ORGANISATIONS_SQL, VERIFIED_EMPLOYERS_SQL } from '@app/employers';
+import { participatingMemberStatesSql } from '@app/reference-data';
 import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup, type OccupationView } from '@app/taxonomy';
@@ -14,11 +16,9 @@ import { vacancyDocument, type VacancyDocument } from './vacancy-document';
 const BATCH = 1_000;
 
 /** Which vacancies belong in search: published, not past expiry, verified employer, participating state. */
-const INDEXABLE = `v.status = 'published' AND v.expires_at > now() AND e.status = 'verified'
-  AND m.participating AND (m.participation_start_date IS NULL OR m.participation_start_date <= current_date)
-  AND (m.withdrawal_date IS NULL OR m.withdrawal_date > current_date)`;
-const FROM = `FROM vacancies v JOIN employer_organisations e ON e.id = v.organisation_id
-  LEFT JOIN member_states m ON m.country_code = v.member_state`;
+const INDEXABLE = `v.status = 'published' AND v.expires_at > now()
+  AND v.organisation_id IN (SELECT id FROM ${VERIFIED_EMPLOYERS_SQL} e)
+  AND v.member_state IN (SELECT country_code FROM ${participatingMemberStatesSql('current_date')} m)`;
 
 type Scope = { sql: string; params: unknown[] };
 
@@ -92,7 +92,7 @@ export class VacancyIndexer implements OnModuleInit {
 
   private async ids(scope: Scope, indexableOnly: boolean): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT v.id ${FROM} WHERE (${scope.sql})${indexableOnly ? ` AND ${INDEXABLE}` : ''}`,
+      `SELECT v.id FROM vacancies v WHERE (${scope.sql})${indexableOnly ? ` AND ${INDEXABLE}` : ''}`,
       scope.params,
     );
     return rows.map((row) => row.id);
@@ -104,7 +104,7 @@ export class VacancyIndexer implements OnModuleInit {
     const names = new Map(
       (
         await this.dataSource.query<{ id: string; name: string }[]>(
-          'SELECT id, name FROM employer_organisations WHERE id = ANY($1)',
+          `SELECT id, name FROM ${EMPLOYER_ORGANISATIONS_SQL} e WHERE id = ANY($1)`,
           [[...new Set(vacancies.map((vacancy) => vacancy.organisationId))]],
         )
       ).map((row) => [row.id, row.name]),
