@@ -61,13 +61,11 @@ export class Employers {
     if (!isVerified(found.status)) throw new EmployerNotVerifiedError();
   }
 
-  /**
-   * For employer-facing routes: the caller must belong to a verified organisation. The principal
-   * carries the organisation's status as read with the session on this request, so no query is needed.
-   */
-  assertVerifiedEmployer(principal: Principal): string {
-    if (principal.role !== 'employer' || principal.organisationId === null || !principal.organisationVerified)
+  /** For employer-facing reads: the caller must be a user of a verified organisation; returns its id. */
+  async assertVerifiedEmployer(principal: Principal): Promise<string> {
+    if (principal.role !== 'employer' || principal.organisationId === null)
       throw new EmployerNotVerifiedError();
+    await this.assertVerified(principal.organisationId);
     return principal.organisationId;
   }
 }

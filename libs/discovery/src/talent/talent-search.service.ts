@@ -98,16 +98,16 @@ export class TalentSearch {
   }
 
   /**
-   * Refuses an unverified employer (the principal carries the organisation's status, so this needs
-   * no query), then asks the engine and writes the audit event side by side: nothing is answered
-   * before the event is written, and a failed audit write fails the request.
+   * Refuses a caller who is not a user of a verified organisation, then asks the engine and writes
+   * the audit event side by side: nothing is answered before the event is written, and a failed
+   * audit write fails the request.
    */
   private async auditedRead<T>(
     principal: Principal,
     audit: { action: string; details: Record<string, unknown>; context: CallContext },
     call: () => Promise<T>,
   ): Promise<T> {
-    const organisationId = this.employers.assertVerifiedEmployer(principal);
+    const organisationId = await this.employers.assertVerifiedEmployer(principal);
     const [answer] = await Promise.all([
       engineCall(call),
       this.audit.recordRead({
