@@ -4,7 +4,7 @@ import { CandidateNotFoundError } from '@app/candidates';
 import { EMPLOYER_ORGANISATIONS_SQL, VERIFIED_EMPLOYERS_SQL } from '@app/employers';
 import type { Principal } from '@app/identity';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
-import type { TaxonomyLanguage } from '@app/taxonomy';
+import { OCCUPATIONS_SQL, type TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -87,11 +87,11 @@ export class CandidateMatches {
     const targets = await this.dataSource.query<TargetRow[]>(
       `WITH groups AS (
          SELECT DISTINCT left(o.isco_code, 3) AS g FROM candidate_occupations co
-           JOIN occupations o ON o.uri = co.occupation_uri WHERE co.candidate_id = $1)
+           JOIN ${OCCUPATIONS_SQL} o ON o.uri = co.occupation_uri WHERE co.candidate_id = $1)
        SELECT v.member_state, v.occupation_uri, o.isco_code,
               coalesce(array(SELECT s->>'uri' FROM jsonb_array_elements(v.skills) s
                               WHERE s->>'requirement' = 'essential'), '{}') AS essential
-         FROM vacancies v JOIN occupations o ON o.uri = v.occupation_uri
+         FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri
          JOIN ${VERIFIED_EMPLOYERS_SQL} e ON e.id = v.organisation_id
         WHERE v.status = 'published' AND v.expires_at > now()
           AND (left(o.isco_code, 3) IN (SELECT g FROM groups)

@@ -6,6 +6,12 @@ import {
   EU_MEMBER_COUNTRIES_SQL,
   participatingMemberStatesSql,
 } from '@app/reference-data';
+import {
+  CURRENT_TAXONOMY_VERSION_SQL,
+  OCCUPATIONS_SQL,
+  SKILL_BROADER_LINKS_SQL,
+  SKILL_RELATED_LINKS_SQL,
+} from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -65,7 +71,7 @@ const CANDIDATE_SELECT = `
                     WHERE s.candidate_id = c.id), '{}') AS skills,
          coalesce((SELECT json_agg(json_build_object('uri', o.occupation_uri, 'isco', oc.isco_code,
                                                      'years', o.years_of_experience::float8))
-                     FROM candidate_occupations o JOIN occupations oc ON oc.uri = o.occupation_uri
+                     FROM candidate_occupations o JOIN ${OCCUPATIONS_SQL} oc ON oc.uri = o.occupation_uri
                     WHERE o.candidate_id = c.id), '[]') AS occupations,
          coalesce((SELECT json_object_agg(l.language_code, coalesce(${cefrRankSql('l.cefr_level')}, 0))
                      FROM candidate_languages l WHERE l.candidate_id = c.id), '{}') AS languages,
@@ -76,7 +82,7 @@ const VACANCY_SELECT = `
   SELECT v.id, v.organisation_id, v.status, v.expires_at, v.occupation_uri, o.isco_code, v.member_state,
          v.start_date::text AS start_date, v.skills, v.languages, v.min_eqf_level, v.min_experience_years,
          v.updated_at
-    FROM vacancies v JOIN occupations o ON o.uri = v.occupation_uri`;
+    FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri`;
 
 /** Reads what matching needs from Postgres, in pages, as scoring inputs and eligibility gates. */
 @Injectable()
@@ -85,18 +91,17 @@ export class FeatureLoader {
 
   async taxonomyVersion(): Promise<string> {
     const [row] = await this.dataSource.query<{ version: string }[]>(
-      'SELECT version FROM taxonomy_versions ORDER BY imported_at DESC LIMIT 1',
+      `SELECT ${CURRENT_TAXONOMY_VERSION_SQL} AS version`,
     );
     return row?.version ?? '';
   }
 
   async skillEdges(): Promise<SkillEdges> {
     const broader = await this.dataSource.query<{ a: string; b: string }[]>(
-      `SELECT h.concept_uri AS a, h.broader_uri AS b FROM skill_hierarchy h
-        JOIN skills s1 ON s1.uri = h.concept_uri JOIN skills s2 ON s2.uri = h.broader_uri`,
+      `SELECT skill_uri AS a, broader_uri AS b FROM ${SKILL_BROADER_LINKS_SQL} broader`,
     );
     const related = await this.dataSource.query<{ a: string; b: string }[]>(
-      'SELECT skill_uri AS a, related_skill_uri AS b FROM skill_relations',
+      `SELECT skill_uri AS a, related_skill_uri AS b FROM ${SKILL_RELATED_LINKS_SQL} related`,
     );
     return {
       broader: broader.map((row) => [row.a, row.b] as const),
