@@ -18,3 +18,4 @@ export {
 } from './use-cases/credential-retention.service';
 export { Passwords } from './use-cases/passwords.service';
 export { Registration } from './use-cases/registration.service';
+export { ACCOUNT_ADDRESSES_SQL } from './accounts/accounts.sql';

@@ -8,5 +8,10 @@ export {
   type MemberStateSettings,
 } from './member-state-records.service';
 export { CEFR_CODES, cefrRank, cefrRankSql, isCefrCode, type CefrCode } from './rules/cefr';
-export { EU_MEMBER_COUNTRIES_SQL, EU_MEMBER_STATES, isEuMemberState } from './rules/eu-member-states';
+export {
+  COUNTRIES_SQL,
+  EU_MEMBER_COUNTRIES_SQL,
+  EU_MEMBER_STATES,
+  isEuMemberState,
+} from './rules/eu-member-states';
 export { participatesOn, participatingMemberStatesSql, type ParticipationDates } from './rules/participation';

@@ -38,3 +38,6 @@ export function isEuMemberState(code: string): boolean {
 
 /** `isEuMemberState` for SQL readers: a relation with one column, `country_code`. */
 export const EU_MEMBER_COUNTRIES_SQL = '(SELECT alpha2 AS country_code FROM countries WHERE eu_member)';
+
+/** Every country for SQL readers: a relation of `alpha2` and `name`. */
+export const COUNTRIES_SQL = '(SELECT alpha2, name FROM countries)';
