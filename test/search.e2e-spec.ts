@@ -171,7 +171,7 @@ describe('search', () => {
     await http().post('/api/v1/search/talent').send({}).expect(401);
   });
 
-  it('confirms the session before the search: a signed-out session gets 401 (before any 400), no result and no audit event', async () => {
+  it('confirms the session beside the search: a signed-out session gets 401 (before any 400), no result and no audit event', async () => {
     const login = await http()
       .post('/api/v1/auth/login')
       .send({ email: employer.user.email, password: employer.user.password })

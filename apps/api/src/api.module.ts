@@ -3,8 +3,9 @@ import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { LoggingModule } from '@app/logging';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
+import { PendingCallerInterceptor } from './access/pending-caller.interceptor';
 import { AuditApiModule } from './audit/audit-api.module';
 import { CandidatesApiModule } from './candidates/candidates-api.module';
 import { HealthModule } from './health/health.module';
@@ -44,6 +45,7 @@ import { SearchApiModule } from './search/search-api.module';
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: PendingCallerInterceptor },
   ],
 })
 export class ApiModule {}

@@ -5,7 +5,7 @@ export * from './identity.errors';
 export { IdentityModule } from './identity.module';
 export { assertOwnAccount, assertOwnMemberState, assertOwnOrganisation } from './ownership';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './passwords/password-policy';
-export { actorOf, type CallContext, type Principal } from './principal';
+export { actorOf, type CallContext, type PendingPrincipal, type Principal } from './principal';
 export type { TokenPair } from './sessions/sessions.service';
 export { AccountProvisioning, type NewEmployerUser } from './use-cases/account-provisioning.service';
 export { Accounts } from './use-cases/accounts.service';

@@ -13,6 +13,15 @@ export interface Principal {
   memberState: string | null;
 }
 
+/**
+ * A caller whose session is still being looked up: `confirmed` settles with them, or with the
+ * refusal (401, 403). Held in an object, not passed as a bare promise, so that nothing on the way
+ * (the framework awaits route parameters) waits for it before the holder chooses to.
+ */
+export interface PendingPrincipal {
+  readonly confirmed: Promise<Principal>;
+}
+
 /** Where a call comes from, for rate limits and the audit trail. */
 export interface CallContext {
   ip: string;

@@ -1,5 +1,10 @@
 import { DomainError } from '@app/common';
-import { Authentication, InvalidAccessTokenError, type Principal } from '@app/identity';
+import {
+  Authentication,
+  InvalidAccessTokenError,
+  type PendingPrincipal,
+  type Principal,
+} from '@app/identity';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -8,13 +13,15 @@ import { ACCESS_RULE, type AccessRule, type Role } from './access.decorator';
 export type AuthenticatedRequest = Request & {
   id?: string;
   principal?: Principal;
+  /** On a `RolesConfirmedAlongside` route: the caller while the session lookup runs. */
+  pendingPrincipal?: PendingPrincipal;
 };
 
 /**
  * Deny by default: a route without an access rule is refused, so forgetting `@Public()` or
  * `@Roles()` can never open a route. Role routes need a valid bearer access token whose session
- * is still open; the role is read from the account, not trusted from the token. The guard runs
- * before any pipe, so a refused caller learns nothing from how its input would have been judged.
+ * is still open; the role is read from the account, not trusted from the token. On a
+ * `RolesConfirmedAlongside` route that lookup is handed to the handler unfinished (see there).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -35,7 +42,17 @@ export class AccessGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token)
       throw new DomainError('unauthenticated', 'AUTHENTICATION_REQUIRED', 'Sign in to use this route');
-    request.principal = allowed(await this.authentication.authenticate(token), rule.roles);
+    const authenticated = await this.authentication.authenticateInSteps(token);
+    if (!authenticated) throw new InvalidAccessTokenError();
+    const confirmed = authenticated.pending.then((principal) => allowed(principal, rule.roles));
+    if (rule.confirmed === 'before') {
+      request.principal = await confirmed;
+      return true;
+    }
+    // The handler and the PendingCallerInterceptor read it; a refusal settled before they do must
+    // not count as an unhandled rejection meanwhile.
+    confirmed.catch(() => undefined);
+    request.pendingPrincipal = { confirmed };
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import type { CallContext, Principal } from '@app/identity';
+import type { CallContext, PendingPrincipal, Principal } from '@app/identity';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from './access.guard';
 
@@ -8,6 +8,15 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   if (!principal) throw new Error('CurrentPrincipal used on a route without a @Roles() rule');
   return principal;
 });
+
+/** The caller of a `@RolesConfirmedAlongside()` route, still being confirmed (set by the AccessGuard). */
+export const PendingCaller = createParamDecorator(
+  (_: unknown, context: ExecutionContext): PendingPrincipal => {
+    const pending = context.switchToHttp().getRequest<AuthenticatedRequest>().pendingPrincipal;
+    if (!pending) throw new Error('PendingCaller used on a route without a @RolesConfirmedAlongside() rule');
+    return pending;
+  },
+);
 
 /** Client address and request id, for rate limits and the audit trail. */
 export const CallerContext = createParamDecorator((_: unknown, context: ExecutionContext): CallContext => {

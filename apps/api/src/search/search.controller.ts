@@ -1,5 +1,5 @@
 import { JobSearch, TalentSearch } from '@app/discovery';
-import type { CallContext, Principal } from '@app/identity';
+import type { CallContext, PendingPrincipal } from '@app/identity';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -11,8 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public, Roles } from '../access/access.decorator';
-import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { Public, RolesConfirmedAlongside } from '../access/access.decorator';
+import { CallerContext, PendingCaller } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
 import { JobSearchRequest } from './job-search.request';
 import { ReferenceCodePipe } from '../validation/reference-code.pipe';
@@ -29,7 +29,7 @@ export class SearchController {
     private readonly jobs: JobSearch,
   ) {}
 
-  @Roles('employer')
+  @RolesConfirmedAlongside('employer')
   @Post('talent')
   @HttpCode(HttpStatus.OK)
   @ApiBearerAuth()
@@ -40,7 +40,7 @@ export class SearchController {
   @ApiOkResponse({ type: TalentSearchResponse, headers: ENGINE_TIMING_HEADER })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
   async searchTalent(
-    @CurrentPrincipal() caller: Principal,
+    @PendingCaller() caller: PendingPrincipal,
     @Body() body: TalentSearchRequest,
     @CallerContext() context: CallContext,
     @Res({ passthrough: true }) response: Response,
@@ -53,7 +53,7 @@ export class SearchController {
     return withEngineTiming(response, timed);
   }
 
-  @Roles('employer')
+  @RolesConfirmedAlongside('employer')
   @Get('talent/profiles/:referenceCode')
   @ApiBearerAuth()
   @ApiOperation({
@@ -64,7 +64,7 @@ export class SearchController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'EMPLOYER_NOT_VERIFIED' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'TALENT_PROFILE_NOT_FOUND' })
   talentProfile(
-    @CurrentPrincipal() caller: Principal,
+    @PendingCaller() caller: PendingPrincipal,
     @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
     @Query() query: TalentProfileQuery,
     @CallerContext() context: CallContext,

@@ -1,7 +1,7 @@
 import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
-import { actorOf, type CallContext, type Principal } from '@app/identity';
+import { actorOf, type CallContext, type PendingPrincipal } from '@app/identity';
 import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
@@ -44,14 +44,18 @@ export class TalentSearch {
     private readonly audit: AuditService,
   ) {}
 
-  /** Only a verified employer's search reaches the engine; it is audited with its criteria. */
+  /**
+   * The engine is asked straight away, while the caller is still being confirmed; nothing of its
+   * answer is read, let alone returned, until the caller is a verified employer and the audit
+   * event is written. A refused caller gets the refusal, whatever the engine answered.
+   */
   async search(
-    caller: Principal,
+    caller: PendingPrincipal,
     query: TalentQuery,
     context: CallContext,
   ): Promise<EngineTimed<TalentSearchResult>> {
     const request = buildTalentSearch(query, new Date());
-    const response = await this.auditedRead(
+    const response = await this.confirmedRead(
       caller,
       { action: 'search.talent', details: { criteria: auditedCriteria(query) }, context },
       () =>
@@ -71,15 +75,16 @@ export class TalentSearch {
 
   /**
    * The whole pseudonymised profile behind a result card, while the candidate is searchable: the
-   * index holds searchable profiles only, and one past its expiry is hidden here as in search.
+   * index holds searchable profiles only, and one past its expiry is hidden here as in search. The
+   * document is fetched while the caller is confirmed, as in `search`.
    */
   async profile(
-    caller: Principal,
+    caller: PendingPrincipal,
     referenceCode: string,
     language: TaxonomyLanguage,
     context: CallContext,
   ): Promise<TalentProfile> {
-    const document = await this.auditedRead(
+    const document = await this.confirmedRead(
       caller,
       { action: 'search.talent_profile_viewed', details: { referenceCode }, context },
       () =>
@@ -98,26 +103,28 @@ export class TalentSearch {
   }
 
   /**
-   * Refuses a caller who is not a user of a verified organisation, then asks the engine and writes
-   * the audit event side by side: nothing is answered before the event is written, and a failed
+   * Starts the engine call, then waits for the caller, refuses a caller who is not a user of a
+   * verified organisation (asking employers) and writes the audit event, and only then reads the
+   * engine's answer. A refused caller gets the refusal, whatever the engine answered, and a failed
    * audit write fails the request.
    */
-  private async auditedRead<T>(
-    principal: Principal,
+  private async confirmedRead<T>(
+    caller: PendingPrincipal,
     audit: { action: string; details: Record<string, unknown>; context: CallContext },
     call: () => Promise<T>,
   ): Promise<T> {
+    const answer = engineCall(call);
+    // Read only once the caller is confirmed; a failure meanwhile must not count as unhandled.
+    answer.catch(() => undefined);
+    const principal = await caller.confirmed;
     const organisationId = await this.employers.assertVerifiedEmployer(principal);
-    const [answer] = await Promise.all([
-      engineCall(call),
-      this.audit.recordRead({
-        actor: actorOf(principal),
-        action: audit.action,
-        target: { type: 'employer_organisation', id: organisationId },
-        requestId: audit.context.requestId,
-        details: audit.details,
-      }),
-    ]);
+    await this.audit.recordRead({
+      actor: actorOf(principal),
+      action: audit.action,
+      target: { type: 'employer_organisation', id: organisationId },
+      requestId: audit.context.requestId,
+      details: audit.details,
+    });
     return answer;
   }
 }

@@ -107,8 +107,19 @@ export class Authentication {
 
   /** The caller behind a bearer access token, or null. */
   async authenticate(accessToken: string): Promise<Principal | null> {
+    const steps = await this.authenticateInSteps(accessToken);
+    return steps ? steps.pending : null;
+  }
+
+  /**
+   * Authentication in two steps, so that a read may start between them: the token's own checks
+   * now (null when they fail), then the session and account lookup, started here and handed back
+   * unfinished (it yields null when the session is over). Whoever starts a read meanwhile must wait
+   * for it before answering.
+   */
+  async authenticateInSteps(accessToken: string): Promise<{ pending: Promise<Principal | null> } | null> {
     const claims = await this.sessions.claimsOf(accessToken);
-    return claims ? this.sessions.principalOf(claims) : null;
+    return claims ? { pending: this.sessions.principalOf(claims) } : null;
   }
 
   private async recordFailure(account: AccountEntity | null, reason: LoginFailure, context: CallContext) {
