@@ -22,6 +22,7 @@ import {
 } from './factories/candidate.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
+import { CONDITION_DEADLINE_MS } from './utils/deadlines';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
 
@@ -301,7 +302,7 @@ describe('candidates in search', () => {
     await meili
       .index(uid)
       .addDocuments([{ referenceCode: 'TP-ZZZZ-ZZZZ' }])
-      .waitTask();
+      .waitTask({ timeout: CONDITION_DEADLINE_MS });
 
     const report = await indexer.check({ repair: false });
     expect(report).toMatchObject({

@@ -18,6 +18,7 @@ import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_MEILI_INSTANCE_PREFIX } from './setup/test-run';
+import { CONDITION_DEADLINE_MS } from './utils/deadlines';
 
 describe('search platform', () => {
   let moduleRef: TestingModule;
@@ -63,7 +64,7 @@ describe('search platform', () => {
     await client
       .index(uid)
       .addDocuments([{ id: 1, label: 'welder' }])
-      .waitTask();
+      .waitTask({ timeout: CONDITION_DEADLINE_MS });
     const found = await client.index(uid).search('weldr');
     expect(found.hits).toEqual([{ id: 1, label: 'welder' }]);
     await expect(sut.exists(uid)).resolves.toBe(true);
@@ -75,7 +76,7 @@ describe('search platform', () => {
       .search('x')
       .catch((error: unknown) => error);
     expect(meilisearchApiError(failure)?.cause?.code).toBe('index_not_found');
-    await client.deleteIndex(uid).waitTask();
+    await client.deleteIndex(uid).waitTask({ timeout: CONDITION_DEADLINE_MS });
   });
 
   it('reports an unreachable engine as a request error, not an engine answer', async () => {
