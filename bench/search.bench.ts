@@ -195,6 +195,8 @@ async function main(): Promise<void> {
     const roundTripMs: number[] = [];
     const proxyMs: number[] = [];
     const ratios: number[] = [];
+    const overheadMs: number[] = [];
+    const beyondProxyMs: number[] = [];
     let hits = 0;
     for (const [i, query] of all.entries()) {
       const body = JSON.stringify(query);
@@ -230,6 +232,8 @@ async function main(): Promise<void> {
       roundTripMs.push(measured.roundTrip);
       proxyMs.push(measured.proxy);
       ratios.push(measured.api / Math.max(measured.apiEngine, 1));
+      overheadMs.push(measured.api - measured.apiEngine);
+      beyondProxyMs.push(measured.api - measured.proxy);
       hits += measured.totalHits;
     }
     agent.destroy();
@@ -245,6 +249,8 @@ async function main(): Promise<void> {
         `  engine, same query     ${report(engineMs)}   (processingTimeMs, asked again from the product's client)`,
         `  engine round trip      ${report(roundTripMs)}   (that second request, end to end)`,
         `  bare HTTP proxy        ${report(proxyMs)}   (same engine call and hits; no framework, auth, validation or audit)`,
+        `  API beyond its engine  ${report(overheadMs)}   (each search's API time less its own engine time)`,
+        `  API beyond the proxy   ${report(beyondProxyMs)}   (each search's API time less the bare proxy's for it)`,
         `  API / engine at the median: ${(median(apiMs) / Math.max(median(apiEngineMs), 1)).toFixed(2)}` +
           `   (median of per-query ratios ${median(ratios).toFixed(2)});` +
           ` the bare proxy's: ${(median(proxyMs) / Math.max(median(engineMs), 1)).toFixed(2)}`,

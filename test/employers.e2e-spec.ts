@@ -162,9 +162,9 @@ describe('employers and Member State participation', () => {
       .expect(200);
     expect(own.body).toMatchObject({ status: 'pending', memberState: 'NL', entityType: 'employer' });
     const principal = await sut.get(Authentication).authenticate(user.accessToken);
-    expect(() => sut.get(Employers).assertVerifiedEmployer(principal!)).toThrow(
-      expect.objectContaining({ code: 'EMPLOYER_NOT_VERIFIED' }),
-    );
+    await expect(sut.get(Employers).assertVerifiedEmployer(principal!)).rejects.toMatchObject({
+      code: 'EMPLOYER_NOT_VERIFIED',
+    });
 
     const foreign = await employers.setStatus(ncpDe, organisationId, 'verified').expect(403);
     expect(foreign.body.error.code).toBe('NOT_OWNER');
@@ -173,9 +173,9 @@ describe('employers and Member State participation', () => {
       .auth(ncpDe.accessToken, { type: 'bearer' })
       .expect(403);
     await employers.setStatus(ncpNl, organisationId, 'verified').expect(200);
-    // The next request reads the organisation's new status with the session.
+    // The same session: the organisation's status is read on each request, not kept with the session.
     const next = await sut.get(Authentication).authenticate(user.accessToken);
-    expect(sut.get(Employers).assertVerifiedEmployer(next!)).toBe(organisationId);
+    await expect(sut.get(Employers).assertVerifiedEmployer(next!)).resolves.toBe(organisationId);
 
     const listed = await http()
       .get('/api/v1/employers')

@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { EmployerRegistrations } from '@app/employers';
 import { AccountProvisioning, Authentication, type AccountRole, type Principal } from '@app/identity';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -70,7 +71,7 @@ export class AccountFactory {
 
   async employer(admin: SignedInAccount, options: { isOrganisationAdmin?: boolean } = {}) {
     const email = uniqueEmail('employer');
-    await this.app.get(AccountProvisioning).inviteEmployerUser(
+    await this.app.get(EmployerRegistrations).inviteUser(
       await this.principalOf(admin),
       {
         email,

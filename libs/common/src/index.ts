@@ -2,3 +2,4 @@ export * from './errors/domain-error';
 export * from './errors/common.errors';
 export * from './shipped-data';
 export * from './iso-date';
+export { sqlOperand } from './sql-operand';

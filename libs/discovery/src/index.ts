@@ -10,7 +10,6 @@ export * from './statistics/supply-statistics.types';
 export { SupplyStatistics } from './statistics/supply-statistics.service';
 export {
   buildTalentSearch,
-  CEFR_RANK,
   PROGRAMME_FILTERS,
   TALENT_FACETS,
   TALENT_SORTS,

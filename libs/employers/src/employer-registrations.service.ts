@@ -1,6 +1,13 @@
 import { ANONYMOUS_ACTOR, AuditService } from '@app/audit';
 import { isoDay } from '@app/common';
-import { AccountProvisioning, EmailTakenError, normaliseEmail, type CallContext } from '@app/identity';
+import {
+  AccountProvisioning,
+  actorOf,
+  EmailTakenError,
+  normaliseEmail,
+  type CallContext,
+  type Principal,
+} from '@app/identity';
 import { MailOutbox } from '@app/mail';
 import { MemberStates } from '@app/member-states';
 import { Injectable } from '@nestjs/common';
@@ -125,6 +132,36 @@ export class EmployerRegistrations {
         employer: toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id })),
         userId: user.id,
       };
+    });
+  }
+
+  /**
+   * An organisation created by an administrator with its first user, invited by mail; it starts
+   * pending, like a registered one, until its NCP verifies it.
+   */
+  async inviteUser(
+    admin: Principal,
+    input: {
+      email: string;
+      organisation: { name: string; countryCode: string };
+      isOrganisationAdmin: boolean;
+    },
+    context: CallContext,
+  ): Promise<{ organisationId: string; userId: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisationId = randomUUID();
+      await manager.insert(EmployerEntity, {
+        id: organisationId,
+        name: input.organisation.name,
+        countryCode: input.organisation.countryCode.toUpperCase(),
+      });
+      const user = await this.provisioning.inviteEmployerUser(
+        manager,
+        { email: input.email, organisationId, isOrganisationAdmin: input.isOrganisationAdmin },
+        actorOf(admin),
+        context,
+      );
+      return { organisationId, userId: user.id };
     });
   }
 }

@@ -23,3 +23,15 @@ export function transitionAction(from: EmployerStatus, to: EmployerStatus): stri
 export function normaliseRegistrationNumber(value: string): string {
   return value.toUpperCase().replace(/[\s.\-/]/g, '');
 }
+
+/** Whether an organisation in this status may act (publish, search) and be seen (its vacancies). */
+export function isVerified(status: EmployerStatus): boolean {
+  switch (status) {
+    case 'verified':
+      return true;
+    case 'pending':
+    case 'suspended':
+    case 'removed':
+      return false;
+  }
+}

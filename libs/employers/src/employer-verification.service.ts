@@ -63,18 +63,7 @@ export class EmployerVerification {
         requestId: context.requestId,
         details: { from, to, reason, memberState: employer.countryCode },
       });
-      await this.outbox.add(
-        manager,
-        'vacancies.sync-employer',
-        { organisationId: employer.id },
-        { dedupKey: `vacancies-employer-${employer.id}` },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.employer',
-        { organisationId: employer.id },
-        { dedupKey: `match-employer-${employer.id}` },
-      );
+      await this.outbox.add(manager, 'vacancies.sync-employer', { organisationId: employer.id });
       return toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id }));
     });
   }

@@ -2,7 +2,7 @@ import type { EmployerEntityType } from '@app/reference-data';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { EmployerStatus } from './employer-status';
 
-/** The full employer organisation; identity maps only the columns it needs to scope users. */
+/** An employer organisation; only this library maps or names the table. */
 @Entity('employer_organisations')
 export class EmployerEntity {
   @PrimaryColumn({ type: 'uuid' })

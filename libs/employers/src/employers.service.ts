@@ -2,7 +2,7 @@ import { assertOwnMemberState, assertOwnOrganisation, NotOwnerError, type Princi
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { EmployerStatus } from './employer-status';
+import { isVerified, type EmployerStatus } from './employer-status';
 import { EmployerEntity } from './employer.entity';
 import { toEmployerView } from './employer.mapper';
 import { EmployerNotFoundError, EmployerNotVerifiedError } from './employers.errors';
@@ -58,16 +58,14 @@ export class Employers {
       where: { id: organisationId },
     });
     if (!found) throw new EmployerNotFoundError(organisationId);
-    if (found.status !== 'verified') throw new EmployerNotVerifiedError();
+    if (!isVerified(found.status)) throw new EmployerNotVerifiedError();
   }
 
-  /**
-   * For employer-facing routes: the caller must belong to a verified organisation. The principal
-   * carries the organisation's status as read with the session on this request, so no query is needed.
-   */
-  assertVerifiedEmployer(principal: Principal): string {
-    if (principal.role !== 'employer' || principal.organisationId === null || !principal.organisationVerified)
+  /** For employer-facing reads: the caller must be a user of a verified organisation; returns its id. */
+  async assertVerifiedEmployer(principal: Principal): Promise<string> {
+    if (principal.role !== 'employer' || principal.organisationId === null)
       throw new EmployerNotVerifiedError();
+    await this.assertVerified(principal.organisationId);
     return principal.organisationId;
   }
 }

@@ -1,6 +1,7 @@
 export {
   canTransition,
   EMPLOYER_STATUSES,
+  isVerified,
   normaliseRegistrationNumber,
   type EmployerStatus,
 } from './employer-status';
@@ -10,3 +11,4 @@ export * from './employers.errors';
 export { EmployersModule } from './employers.module';
 export { Employers } from './employers.service';
 export type * from './employers.types';
+export { EMPLOYER_ORGANISATIONS_SQL, VERIFIED_EMPLOYERS_SQL } from './employer-organisations.sql';

@@ -7,7 +7,6 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
 import { AccountEntity } from './accounts/account.entity';
-import { EmployerOrganisationEntity } from './accounts/employer-organisation.entity';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { AuthRateLimits } from './rate-limits/auth-rate-limits.service';
 import { AccessTokens } from './sessions/access-tokens.service';
@@ -36,13 +35,7 @@ import { Registration } from './use-cases/registration.service';
         secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
       }),
     }),
-    TypeOrmModule.forFeature([
-      AccountEntity,
-      EmployerOrganisationEntity,
-      AccountTokenEntity,
-      AuthSessionEntity,
-      RefreshTokenEntity,
-    ]),
+    TypeOrmModule.forFeature([AccountEntity, AccountTokenEntity, AuthSessionEntity, RefreshTokenEntity]),
   ],
   providers: [
     PasswordHasher,

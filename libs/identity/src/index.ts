@@ -1,7 +1,6 @@
 export { ACCOUNT_ROLES, type AccountRole } from './accounts/account-role';
 export type { AccountView } from './accounts/account.view';
 export { normaliseEmail } from './accounts/email';
-export { EU_MEMBER_STATES, isEuMemberState } from './accounts/member-states';
 export * from './identity.errors';
 export { IdentityModule } from './identity.module';
 export { assertOwnAccount, assertOwnMemberState, assertOwnOrganisation } from './ownership';
@@ -19,3 +18,4 @@ export {
 } from './use-cases/credential-retention.service';
 export { Passwords } from './use-cases/passwords.service';
 export { Registration } from './use-cases/registration.service';
+export { ACCOUNT_ADDRESSES_SQL } from './accounts/accounts.sql';

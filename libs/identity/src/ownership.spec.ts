@@ -8,7 +8,6 @@ const principal = (overrides: Partial<Principal>): Principal => ({
   sessionId: 's-1',
   organisationId: null,
   isOrganisationAdmin: false,
-  organisationVerified: false,
   memberState: null,
   ...overrides,
 });

@@ -9,8 +9,6 @@ export interface Principal {
   /** Set for employer users only. */
   organisationId: string | null;
   isOrganisationAdmin: boolean;
-  /** Whether the caller's employer organisation is verified, as of this request; false for everyone else. */
-  organisationVerified: boolean;
   /** ISO 3166-1 alpha-2 code; set for NCP users only. */
   memberState: string | null;
 }

@@ -5,10 +5,4 @@ export {
   type MemberStateParticipation,
   type ParticipationChange,
 } from './member-states.service';
-export {
-  addMonths,
-  NOTICE_MONTHS,
-  participatesOn,
-  participationProblems,
-  type Participation,
-} from './participation';
+export { addMonths, NOTICE_MONTHS, participationProblems, type Participation } from './participation';

@@ -1,7 +1,12 @@
 import { AuditModule } from '@app/audit';
 import { QueueModule } from '@app/queue';
+import { ReferenceDataModule } from '@app/reference-data';
 import { Module } from '@nestjs/common';
 import { MemberStates } from './member-states.service';
 
-@Module({ imports: [AuditModule, QueueModule], providers: [MemberStates], exports: [MemberStates] })
+@Module({
+  imports: [AuditModule, QueueModule, ReferenceDataModule],
+  providers: [MemberStates],
+  exports: [MemberStates],
+})
 export class MemberStatesModule {}

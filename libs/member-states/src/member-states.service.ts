@@ -1,7 +1,7 @@
 import { AuditService } from '@app/audit';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { OutboxService } from '@app/queue';
-import type { EmployerEntityType } from '@app/reference-data';
+import { MemberStateRecords, participatesOn, type EmployerEntityType } from '@app/reference-data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import {
   MemberStateNotFoundError,
   MemberStateNotParticipatingError,
 } from './member-states.errors';
-import { participatesOn, participationProblems, type Participation } from './participation';
+import { participationProblems, type Participation } from './participation';
 
 export interface MemberStateParticipation extends Participation {
   countryCode: string;
@@ -23,27 +23,16 @@ export interface ParticipationChange extends Participation {
   reason: string;
 }
 
-interface Row {
-  country_code: string;
-  participating: boolean;
-  notification_date: string | null;
-  participation_start_date: string | null;
-  withdrawal_date: string | null;
-  allowed_entity_types: EmployerEntityType[];
-}
-
-const SELECT = `SELECT country_code, participating, to_char(notification_date, 'YYYY-MM-DD') AS notification_date,
-  to_char(participation_start_date, 'YYYY-MM-DD') AS participation_start_date,
-  to_char(withdrawal_date, 'YYYY-MM-DD') AS withdrawal_date, allowed_entity_types FROM member_states`;
-
 /**
- * Participation of the Member States (the `member_states` reference table): the rules other
- * features check, and the administrators' changes, audited, with the re-indexing they imply.
+ * Participation administration: the settings' rules, the checks other features make, and the
+ * administrators' changes, audited, with the re-indexing they imply. The rows and the rule "takes
+ * part on a day" belong to reference-data.
  */
 @Injectable()
 export class MemberStates {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: MemberStateRecords,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -52,9 +41,9 @@ export class MemberStates {
     code: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MemberStateParticipation> {
-    const [row] = await manager.query<Row[]>(`${SELECT} WHERE country_code = $1`, [code.toUpperCase()]);
-    if (!row) throw new MemberStateNotFoundError(code);
-    return fromRow(row);
+    const found = await this.records.find(code, { manager });
+    if (!found) throw new MemberStateNotFoundError(code);
+    return found;
   }
 
   async participatesOn(code: string, date: string): Promise<boolean> {
@@ -83,23 +72,9 @@ export class MemberStates {
     const problems = participationProblems(change);
     if (problems.length > 0) throw new InvalidParticipationError(problems);
     return this.dataSource.transaction(async (manager) => {
-      const [locked] = await manager.query<Row[]>(`${SELECT} WHERE country_code = $1 FOR UPDATE`, [
-        code.toUpperCase(),
-      ]);
-      if (!locked) throw new MemberStateNotFoundError(code);
-      const before = fromRow(locked);
-      await manager.query(
-        `UPDATE member_states SET participating = $2, notification_date = $3, participation_start_date = $4,
-           withdrawal_date = $5, allowed_entity_types = $6 WHERE country_code = $1`,
-        [
-          before.countryCode,
-          change.participating,
-          change.notificationDate,
-          change.participationStartDate,
-          change.withdrawalDate,
-          change.allowedEntityTypes,
-        ],
-      );
+      const before = await this.records.find(code, { manager, forUpdate: true });
+      if (!before) throw new MemberStateNotFoundError(code);
+      await this.records.update(manager, before.countryCode, change);
       const after = await this.get(before.countryCode, manager);
       await this.audit.record(manager, {
         actor: actorOf(admin),
@@ -108,32 +83,10 @@ export class MemberStates {
         requestId: context.requestId,
         details: { before: withoutCode(before), after: withoutCode(after), reason: change.reason },
       });
-      await this.outbox.add(
-        manager,
-        'vacancies.sync-member-state',
-        { memberState: before.countryCode },
-        { dedupKey: `vacancies-state-${before.countryCode}` },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.member-state',
-        { memberState: before.countryCode },
-        { dedupKey: `match-state-${before.countryCode}` },
-      );
+      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: before.countryCode });
       return after;
     });
   }
-}
-
-function fromRow(row: Row): MemberStateParticipation {
-  return {
-    countryCode: row.country_code,
-    participating: row.participating,
-    notificationDate: row.notification_date,
-    participationStartDate: row.participation_start_date,
-    withdrawalDate: row.withdrawal_date,
-    allowedEntityTypes: row.allowed_entity_types,
-  };
 }
 
 function withoutCode(state: MemberStateParticipation): Participation {

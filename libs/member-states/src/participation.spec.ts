@@ -1,4 +1,4 @@
-import { addMonths, participatesOn, participationProblems, type Participation } from './participation';
+import { addMonths, participationProblems, type Participation } from './participation';
 
 const state = (overrides: Partial<Participation> = {}): Participation => ({
   participating: true,
@@ -37,15 +37,5 @@ describe('Member State participation rules', () => {
       'allowedEntityTypes',
     ]);
     expect(participationProblems(state({ participating: false, allowedEntityTypes: [] }))).toEqual([]);
-  });
-
-  it('participates from the start date until the day before withdrawal', () => {
-    const withdrawing = state({ withdrawalDate: '2026-06-01' });
-    expect(participatesOn(withdrawing, '2025-10-14')).toBe(false);
-    expect(participatesOn(withdrawing, '2025-10-15')).toBe(true);
-    expect(participatesOn(withdrawing, '2026-05-31')).toBe(true);
-    expect(participatesOn(withdrawing, '2026-06-01')).toBe(false);
-    expect(participatesOn(state({ participationStartDate: null }), '2020-01-01')).toBe(true);
-    expect(participatesOn(state({ participating: false }), '2026-01-01')).toBe(false);
   });
 });

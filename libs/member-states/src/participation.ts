@@ -54,12 +54,3 @@ export function participationProblems(input: Participation): ParticipationProble
   }
   return problems;
 }
-
-/** Participating on `date`: flagged, started (or from launch) and not yet withdrawn (exclusive). */
-export function participatesOn(state: Participation, date: string): boolean {
-  return (
-    state.participating &&
-    (state.participationStartDate === null || state.participationStartDate <= date) &&
-    (state.withdrawalDate === null || date < state.withdrawalDate)
-  );
-}

@@ -5,6 +5,7 @@ import {
   allowsCandidates,
   DEFAULT_PARTNER_COUNTRY_STATUS,
   type PartnerCountryStatus,
+  type PartnerCountryStatusRecord,
   type PartnerCountryStatusView,
 } from './partner-country-status';
 
@@ -52,6 +53,57 @@ export class PartnerCountries {
       });
     }
     return result;
+  }
+
+  /** Records a status from its effective day; the history keeps every row. */
+  async record(
+    manager: EntityManager,
+    entry: {
+      countryCode: string;
+      status: PartnerCountryStatus;
+      effectiveFrom: string;
+      reason: string;
+      recordedBy: string | null;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO partner_country_statuses (country_code, status, effective_from, reason, recorded_by)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [entry.countryCode.toUpperCase(), entry.status, entry.effectiveFrom, entry.reason, entry.recordedBy],
+    );
+  }
+
+  /** Countries with at least one status effective on `date`, in code order. */
+  async countriesWithStatusOn(date: Date | string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ country_code: string }[]>(
+      `SELECT DISTINCT country_code FROM partner_country_statuses WHERE effective_from <= $1::date ORDER BY 1`,
+      [isoDate(date)],
+    );
+    return rows.map((row) => row.country_code);
+  }
+
+  /** Every status recorded for the country, oldest effective first. */
+  async history(countryCode: string): Promise<PartnerCountryStatusRecord[]> {
+    const rows = await this.dataSource.query<
+      {
+        status: PartnerCountryStatus;
+        effective_from: string;
+        reason: string;
+        recorded_by: string | null;
+        recorded_at: Date;
+      }[]
+    >(
+      `SELECT status, effective_from::text AS effective_from, reason, recorded_by, recorded_at
+         FROM partner_country_statuses WHERE country_code = $1 ORDER BY effective_from, recorded_at`,
+      [countryCode.toUpperCase()],
+    );
+    return rows.map((row) => ({
+      status: row.status,
+      effectiveFrom: row.effective_from,
+      reason: row.reason,
+      recordedBy: row.recorded_by,
+      recordedAt: row.recorded_at,
+    }));
   }
 
   allowsCandidates(status: PartnerCountryStatus): boolean {

@@ -22,3 +22,11 @@ export interface PartnerCountryStatusView {
   effectiveFrom: string | null;
   reason: string | null;
 }
+
+export interface PartnerCountryStatusRecord {
+  status: PartnerCountryStatus;
+  effectiveFrom: string;
+  reason: string;
+  recordedBy: string | null;
+  recordedAt: Date;
+}

@@ -5,6 +5,7 @@ import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { MailOutbox } from '@app/mail';
 import { CountryMatchImpact } from '@app/matching';
 import { PartnerCountries, type PartnerCountryStatus } from '@app/partner-countries';
+import { COUNTRIES_SQL, isEuMemberState } from '@app/reference-data';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -19,11 +20,6 @@ import type {
   StatusHistoryEntry,
 } from './partner-country-administration.types';
 import { countryRestoredMail, countrySuspendedMail } from './partner-country-mails';
-
-/** The same population CandidateCountryImpact counts: active profiles residing in or citizens of the country. */
-const AFFECTED_RECIPIENTS = `SELECT a.email FROM candidates c JOIN accounts a ON a.id = c.account_id
-  WHERE c.status = 'active' AND (c.residence_country = $1 OR c.citizenships @> ARRAY[$1]::char(2)[])
-  ORDER BY c.id`;
 
 /**
  * Partner-country eligibility as dated, audited policy. Setting a status records a new history row;
@@ -97,11 +93,13 @@ export class PartnerCountryAdministration {
       // The baseline is what applies before this change, so its effect is measured against it.
       const baseline = await this.partnerCountries.statusOn(code, isoDay(), manager);
       await this.ensureApplied(manager, code, baseline.status);
-      await manager.query(
-        `INSERT INTO partner_country_statuses (country_code, status, effective_from, reason, recorded_by)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [code, input.status, input.effectiveFrom, input.reason, admin.accountId],
-      );
+      await this.partnerCountries.record(manager, {
+        countryCode: code,
+        status: input.status,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        recordedBy: admin.accountId,
+      });
       await this.audit.record(manager, {
         actor: actorOf(admin),
         action: 'partner_country.status_set',
@@ -125,12 +123,8 @@ export class PartnerCountryAdministration {
 
   /** Applies every status that has become effective since it was last applied (scheduled job). */
   async applyDue(): Promise<AppliedCountryChange[]> {
-    const rows = await this.dataSource.query<{ country_code: string }[]>(
-      `SELECT DISTINCT country_code FROM partner_country_statuses WHERE effective_from <= $1::date ORDER BY 1`,
-      [isoDay()],
-    );
     const applied: AppliedCountryChange[] = [];
-    for (const { country_code: code } of rows) {
+    for (const code of await this.partnerCountries.countriesWithStatusOn(isoDay())) {
       const change = await this.dataSource.transaction((manager) =>
         this.applyWithin(manager, code, SYSTEM_ACTOR),
       );
@@ -143,26 +137,7 @@ export class PartnerCountryAdministration {
   async history(countryCode: string): Promise<StatusHistoryEntry[]> {
     const code = countryCode.toUpperCase();
     await this.countryName(this.dataSource.manager, code);
-    const rows = await this.dataSource.query<
-      {
-        status: PartnerCountryStatus;
-        effective_from: string;
-        reason: string;
-        recorded_by: string | null;
-        recorded_at: Date;
-      }[]
-    >(
-      `SELECT status, effective_from::text AS effective_from, reason, recorded_by, recorded_at
-         FROM partner_country_statuses WHERE country_code = $1 ORDER BY effective_from, recorded_at`,
-      [code],
-    );
-    return rows.map((row) => ({
-      status: row.status,
-      effectiveFrom: row.effective_from,
-      reason: row.reason,
-      recordedBy: row.recorded_by,
-      recordedAt: row.recorded_at,
-    }));
+    return this.partnerCountries.history(code);
   }
 
   private async applyWithin(
@@ -186,8 +161,8 @@ export class PartnerCountryAdministration {
     if (visibility !== 'none') {
       profilesAffected = (await this.impact.countActiveAffected(code, manager)).activeCandidates;
       const name = await this.countryName(manager, code);
-      const recipients = await manager.query<{ email: string }[]>(AFFECTED_RECIPIENTS, [code]);
-      for (const { email } of recipients) {
+      const recipients = await this.impact.activeAffectedAddresses(code, manager);
+      for (const email of recipients) {
         await this.mail.queue(
           manager,
           visibility === 'hidden'
@@ -228,11 +203,11 @@ export class PartnerCountryAdministration {
   }
 
   private async countryName(manager: EntityManager, code: string): Promise<string> {
-    const [country] = await manager.query<{ name: string; eu_member: boolean }[]>(
-      'SELECT name, eu_member FROM countries WHERE alpha2 = $1',
+    const [country] = await manager.query<{ name: string }[]>(
+      `SELECT name FROM ${COUNTRIES_SQL} c WHERE alpha2 = $1`,
       [code],
     );
-    if (!country || country.eu_member) throw new NotAThirdCountryError(code);
+    if (!country || isEuMemberState(code)) throw new NotAThirdCountryError(code);
     return country.name;
   }
 }

@@ -95,3 +95,67 @@ export type JobHandlers<Q extends QueueName> = {
 export function isJobName(name: string): name is JobName {
   return Object.prototype.hasOwnProperty.call(JOB_QUEUE, name);
 }
+
+/** One job to record: its name with the payload of that name. */
+export type JobRequest = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+function request<N extends JobName>(name: N, data: JobPayloads[N]): JobRequest {
+  return { name, data } as JobRequest;
+}
+
+/**
+ * What identifies a job's work, from its payload: outbox messages with the same dedup key that are
+ * relayed together collapse into one job. Null: every message is a job of its own. The compiler
+ * insists every job has an entry.
+ */
+const DEDUP_PART = {
+  'maintenance.purge-outbox': null,
+  'maintenance.purge-spent-records': null,
+  'taxonomy.reindex': () => 'all',
+  'vacancies.sync': (data) => data.vacancyId,
+  'vacancies.sync-employer': (data) => data.organisationId,
+  'vacancies.sync-member-state': (data) => data.memberState,
+  'vacancies.reindex': () => 'all',
+  'vacancies.expire-due': null,
+  'partner-countries.apply-due': null,
+  'mail.send': null,
+  'identity.password-reset': null,
+  'candidates.sync-index': (data) => data.candidateId,
+  'candidates.reindex-country': (data) => data.countryCode,
+  'candidates.lifecycle': null,
+  'matching.vacancy': (data) => data.vacancyId,
+  'matching.candidate': (data) => data.candidateId,
+  'matching.employer': (data) => data.organisationId,
+  'matching.member-state': (data) => data.memberState,
+  'matching.country': (data) => data.countryCode,
+  'matching.refresh': () => 'all',
+} satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
+
+/** `<job name>.<what it works on>`, or null for a job that never collapses. */
+export function dedupKeyOf(job: JobRequest): string | null {
+  const part = DEDUP_PART[job.name] as ((data: JobRequest['data']) => string) | null;
+  return part ? `${job.name}.${part(job.data)}` : null;
+}
+
+/**
+ * Jobs that travel together: a change that needs the search index brought in line needs the
+ * matches recomputed from the same state, so recording the first records the second as well.
+ */
+const COMPANIONS: { readonly [N in JobName]?: (data: JobPayloads[N]) => JobRequest[] } = {
+  'vacancies.sync': (data) => [request('matching.vacancy', { vacancyId: data.vacancyId })],
+  'vacancies.sync-employer': (data) => [
+    request('matching.employer', { organisationId: data.organisationId }),
+  ],
+  'vacancies.sync-member-state': (data) => [
+    request('matching.member-state', { memberState: data.memberState }),
+  ],
+  'vacancies.reindex': (data) => [request('matching.refresh', { reason: data.reason })],
+  'candidates.sync-index': (data) => [request('matching.candidate', { candidateId: data.candidateId })],
+  'candidates.reindex-country': (data) => [request('matching.country', { countryCode: data.countryCode })],
+};
+
+/** The job with the jobs that travel with it, in that order. */
+export function withCompanions(job: JobRequest): JobRequest[] {
+  const companions = COMPANIONS[job.name] as ((data: JobRequest['data']) => JobRequest[]) | undefined;
+  return [job, ...(companions?.(job.data) ?? [])];
+}

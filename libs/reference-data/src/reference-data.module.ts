@@ -5,6 +5,7 @@ import { CountryEntity } from './entities/country.entity';
 import { EqfLevelEntity } from './entities/eqf-level.entity';
 import { LanguageEntity } from './entities/language.entity';
 import { MemberStateEntity } from './entities/member-state.entity';
+import { MemberStateRecords } from './member-state-records.service';
 import { ReferenceDataSeeder } from './reference-data.seeder';
 import { ReferenceData } from './reference-data.service';
 
@@ -18,7 +19,7 @@ import { ReferenceData } from './reference-data.service';
       MemberStateEntity,
     ]),
   ],
-  providers: [ReferenceData, ReferenceDataSeeder],
-  exports: [ReferenceData, ReferenceDataSeeder],
+  providers: [ReferenceData, ReferenceDataSeeder, MemberStateRecords],
+  exports: [ReferenceData, ReferenceDataSeeder, MemberStateRecords],
 })
 export class ReferenceDataModule {}

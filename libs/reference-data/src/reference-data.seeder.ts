@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { countriesFromCsv, languagesFromCsv, memberStatesFromCsv } from './reference-csv';
 import { CEFR_LEVELS, EQF_LEVELS } from './reference-levels';
+import { isEuMemberState } from './rules/eu-member-states';
 import type { ReferenceSeedReport } from './reference-data.types';
 
 /**
@@ -44,7 +45,7 @@ export class ReferenceDataSeeder {
           countries.map((country) => country.numericCode),
           countries.map((country) => country.name),
           countries.map((country) => country.region),
-          countries.map((country) => country.euMember),
+          countries.map((country) => isEuMemberState(country.alpha2)),
           countries.map((country) => country.euCode),
         ],
       );

@@ -7,6 +7,7 @@ import { EqfLevelEntity } from './entities/eqf-level.entity';
 import { LanguageEntity } from './entities/language.entity';
 import { MemberStateEntity } from './entities/member-state.entity';
 import type { CefrLevel, Country, EqfLevel, Language, MemberState } from './reference-data.types';
+import { participatesOn } from './rules/participation';
 
 /** Read access to the reference tables (countries, languages, CEFR, EQF, Member States). */
 @Injectable()
@@ -76,12 +77,4 @@ export class ReferenceData {
       allowedEntityTypes: row.allowedEntityTypes,
     }));
   }
-}
-
-function participatesOn(row: MemberStateEntity, day: string): boolean {
-  return (
-    row.participating &&
-    (row.participationStartDate === null || row.participationStartDate <= day) &&
-    (row.withdrawalDate === null || day < row.withdrawalDate)
-  );
 }

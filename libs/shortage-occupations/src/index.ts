@@ -5,3 +5,4 @@ export { ShortageOccupationsModule } from './shortage-occupations.module';
 export { ShortageSeeder, type ShortageSeedReport } from './shortage-seeder';
 export * from './shortage.errors';
 export * from './shortage.types';
+export { shortageAdditionsOnSql } from './shortage-entries.sql';

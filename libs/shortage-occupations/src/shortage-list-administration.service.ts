@@ -3,12 +3,12 @@ import {
   actorOf,
   assertOwnMemberState,
   InvalidMemberStateError,
-  isEuMemberState,
   type CallContext,
   type Principal,
 } from '@app/identity';
 import { OutboxService } from '@app/queue';
 import { TaxonomyLookup } from '@app/taxonomy';
+import { isEuMemberState } from '@app/reference-data';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -194,31 +194,9 @@ export class ShortageListAdministration {
       },
     });
     if (entry.memberState === null) {
-      await this.outbox.add(
-        manager,
-        'vacancies.reindex',
-        { reason: 'shortage-list' },
-        { dedupKey: 'vacancies-reindex' },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.refresh',
-        { reason: 'shortage-list' },
-        { dedupKey: 'match-refresh' },
-      );
+      await this.outbox.add(manager, 'vacancies.reindex', { reason: 'shortage-list' });
     } else {
-      await this.outbox.add(
-        manager,
-        'vacancies.sync-member-state',
-        { memberState: entry.memberState },
-        { dedupKey: `vacancies-state-${entry.memberState}` },
-      );
-      await this.outbox.add(
-        manager,
-        'matching.member-state',
-        { memberState: entry.memberState },
-        { dedupKey: `match-state-${entry.memberState}` },
-      );
+      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: entry.memberState });
     }
   }
 }

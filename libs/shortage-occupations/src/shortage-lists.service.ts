@@ -1,4 +1,5 @@
-import { InvalidMemberStateError, isEuMemberState } from '@app/identity';
+import { InvalidMemberStateError } from '@app/identity';
+import { isEuMemberState } from '@app/reference-data';
 import { TaxonomyLookup } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';

@@ -16,3 +16,9 @@ export * from './taxonomy-language';
 export * from './taxonomy.errors';
 export { TaxonomyModule } from './taxonomy.module';
 export { shippedEscoFolder } from './shipped-esco';
+export {
+  CURRENT_TAXONOMY_VERSION_SQL,
+  OCCUPATIONS_SQL,
+  SKILL_BROADER_LINKS_SQL,
+  SKILL_RELATED_LINKS_SQL,
+} from './taxonomy.sql';

@@ -1,3 +1,4 @@
+import type { CefrCode } from '@app/reference-data';
 import type { VacancyStatus } from './vacancy-status';
 
 export const CONTRACT_TYPES = [
@@ -18,8 +19,7 @@ export type SkillRequirement = (typeof SKILL_REQUIREMENTS)[number];
 export const LANGUAGE_REQUIREMENTS = ['required', 'preferred'] as const;
 export type LanguageRequirement = (typeof LANGUAGE_REQUIREMENTS)[number];
 
-export const CEFR_CODES = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type CefrCode = (typeof CEFR_CODES)[number];
+export { CEFR_CODES, type CefrCode } from '@app/reference-data';
 
 /** Bounds that keep a vacancy, its search document and its matching cost small. */
 export const VACANCY_LIMITS = {

@@ -94,13 +94,7 @@ export class VacancyPublication {
             action: 'vacancy.expired',
             target: { type: 'vacancy', id },
           });
-          await this.outbox.add(manager, 'vacancies.sync', { vacancyId: id }, { dedupKey: `vacancy-${id}` });
-          await this.outbox.add(
-            manager,
-            'matching.vacancy',
-            { vacancyId: id },
-            { dedupKey: `match-vacancy-${id}` },
-          );
+          await this.outbox.add(manager, 'vacancies.sync', { vacancyId: id });
         }
         return due.length;
       });
@@ -140,18 +134,7 @@ export class VacancyPublication {
       requestId: context.requestId,
       details: { organisationId: vacancy.organisationId, memberState: vacancy.memberState, ...details },
     });
-    await this.outbox.add(
-      manager,
-      'vacancies.sync',
-      { vacancyId: vacancy.id },
-      { dedupKey: `vacancy-${vacancy.id}` },
-    );
-    await this.outbox.add(
-      manager,
-      'matching.vacancy',
-      { vacancyId: vacancy.id },
-      { dedupKey: `match-vacancy-${vacancy.id}` },
-    );
+    await this.outbox.add(manager, 'vacancies.sync', { vacancyId: vacancy.id });
   }
 
   private async view(manager: EntityManager, id: string): Promise<VacancyView> {

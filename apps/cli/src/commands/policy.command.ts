@@ -30,9 +30,7 @@ export async function reindexVacanciesCommand(log: Log = console.log): Promise<v
   await withContext(async (app) => {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     await dataSource.transaction((manager) =>
-      app
-        .get(OutboxService)
-        .add(manager, 'vacancies.reindex', { reason: 'cli' }, { dedupKey: 'vacancies-reindex' }),
+      app.get(OutboxService).add(manager, 'vacancies.reindex', { reason: 'cli' }),
     );
   });
   log('Queued: the worker rebuilds the vacancies index');

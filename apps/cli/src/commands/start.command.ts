@@ -1,4 +1,4 @@
-import type { AppConfig } from '@app/config';
+import { inheritedEnvironment, type AppConfig } from '@app/config';
 import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +28,7 @@ export async function start(config: AppConfig): Promise<void> {
   await setup(config, log);
 
   let meilisearch: LocalMeilisearch | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = inheritedEnvironment();
   // Without a configured secret each process would sign with its own random one; keep one locally
   // so tokens survive restarts of a development platform.
   env.JWT_SECRET ??= await readOrCreateSecret(join(config.dataDir, 'jwt.secret'));

@@ -74,7 +74,7 @@ export class ProfileValidator {
       this.referenceData.listLanguages(),
       this.referenceData.listCefrLevels(),
       this.referenceData.listEqfLevels(),
-      this.referenceData.listMemberStates({ participating: true }),
+      this.referenceData.listMemberStates({ participatingOn: today }),
     ]);
     const countryByCode = new Map(countries.map((country) => [country.alpha2, country]));
     const languageCodes = new Set(languages.map((language) => language.code));

@@ -15,18 +15,10 @@ export class CandidateIndexRequests {
     manager: EntityManager,
     candidate: { id: string; referenceCode: string },
   ): Promise<void> {
-    await this.outbox.add(
-      manager,
-      'candidates.sync-index',
-      { candidateId: candidate.id, referenceCode: candidate.referenceCode },
-      { dedupKey: `candidate-index.${candidate.id}` },
-    );
-    await this.outbox.add(
-      manager,
-      'matching.candidate',
-      { candidateId: candidate.id },
-      { dedupKey: `match-candidate.${candidate.id}` },
-    );
+    await this.outbox.add(manager, 'candidates.sync-index', {
+      candidateId: candidate.id,
+      referenceCode: candidate.referenceCode,
+    });
   }
 
   /**
@@ -35,17 +27,6 @@ export class CandidateIndexRequests {
    */
   async countryChanged(manager: EntityManager, countryCode: string): Promise<void> {
     const code = countryCode.toUpperCase();
-    await this.outbox.add(
-      manager,
-      'candidates.reindex-country',
-      { countryCode: code },
-      { dedupKey: `candidate-country.${code}` },
-    );
-    await this.outbox.add(
-      manager,
-      'matching.country',
-      { countryCode: code },
-      { dedupKey: `match-country.${code}` },
-    );
+    await this.outbox.add(manager, 'candidates.reindex-country', { countryCode: code });
   }
 }

@@ -1,6 +1,7 @@
 import { allowsCandidates } from '@app/partner-countries';
 import { ReferenceData } from '@app/reference-data';
-import { TaxonomyLookup } from '@app/taxonomy';
+import { shortageAdditionsOnSql } from '@app/shortage-occupations';
+import { OCCUPATIONS_SQL, TaxonomyLookup } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -129,10 +130,9 @@ export class CandidateIndexSources {
     if (occupationUris.length === 0) return new Map();
     const rows = await this.dataSource.query<{ uri: string; sectors: string[] }[]>(
       `SELECT o.uri, array_agg(DISTINCT e.sector_code) AS sectors
-         FROM occupations o
-         JOIN shortage_entries e ON e.effect = 'addition' AND e.superseded_at IS NULL AND NOT e.withdrawn
-          AND e.valid_from <= current_date AND (e.valid_to IS NULL OR e.valid_to >= current_date)
-          AND (e.occupation_uri = o.uri OR (e.isco_code IS NOT NULL AND starts_with(o.isco_code, e.isco_code)))
+         FROM ${OCCUPATIONS_SQL} o
+         JOIN ${shortageAdditionsOnSql('current_date')} e
+           ON e.occupation_uri = o.uri OR (e.isco_code IS NOT NULL AND starts_with(o.isco_code, e.isco_code))
         WHERE o.uri = ANY($1)
         GROUP BY o.uri`,
       [[...occupationUris]],

@@ -1,3 +1,4 @@
+import { ACCOUNT_ADDRESSES_SQL } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -33,5 +34,16 @@ export class CandidateCountryImpact {
       activeResidents: row.residents,
       activeCitizens: row.citizens,
     };
+  }
+
+  /** The addresses of the same population, to tell them of a change (in the change's transaction). */
+  async activeAffectedAddresses(countryCode: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ email: string }[]>(
+      `SELECT a.email FROM candidates c JOIN ${ACCOUNT_ADDRESSES_SQL} a ON a.id = c.account_id
+        WHERE c.status = 'active' AND (c.residence_country = $1 OR c.citizenships @> ARRAY[$1]::char(2)[])
+        ORDER BY c.id`,
+      [countryCode.toUpperCase()],
+    );
+    return rows.map((row) => row.email);
   }
 }

@@ -48,7 +48,7 @@ export class ContactParties {
   }
 
   /** The caller's organisation, verified as of this request. */
-  organisationOf(principal: Principal): string {
+  organisationOf(principal: Principal): Promise<string> {
     return this.employers.assertVerifiedEmployer(principal);
   }
 
@@ -70,7 +70,7 @@ export class ContactParties {
 
   /** The vacancy, which must belong to the caller's verified organisation. */
   async ownVacancy(manager: EntityManager, principal: Principal, vacancyId: string): Promise<VacancyFacts> {
-    const organisationId = this.organisationOf(principal);
+    const organisationId = await this.organisationOf(principal);
     const vacancy = await this.vacancy(manager, vacancyId);
     if (vacancy.organisationId !== organisationId) throw new NotOwnerError('vacancy');
     return vacancy;

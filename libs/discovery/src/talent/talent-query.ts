@@ -1,8 +1,7 @@
+import { cefrRank } from '@app/reference-data';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import type { SearchParams } from 'meilisearch';
 import { allOf, anyOf, atLeast, clauses, nowSeconds, type Paging } from '../filter';
-
-export const CEFR_RANK: Readonly<Record<string, number>> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6 };
 
 export const TALENT_SORTS = [
   'relevance',
@@ -147,8 +146,8 @@ export function talentFilter(query: TalentQuery, now: Date): string[] {
 /** The language code becomes part of an attribute name, so it is checked here as well as in the API. */
 function languageClause(language: { code: string; minCefr: string }): string {
   const code = language.code.toLowerCase();
-  const rank = CEFR_RANK[language.minCefr.toUpperCase()];
-  if (!/^[a-z]{2}$/.test(code) || rank === undefined) throw new Error(`Invalid language filter ${code}`);
+  const rank = cefrRank(language.minCefr.toUpperCase());
+  if (!/^[a-z]{2}$/.test(code) || rank === null) throw new Error(`Invalid language filter ${code}`);
   return `languageRanks.${code} >= ${rank}`;
 }
 

@@ -105,8 +105,8 @@ export class TalentSearch {
   }
 
   /**
-   * Starts the engine call, then waits for the caller, refuses an unverified employer (the principal
-   * carries the organisation's status, so this needs no query) and writes the audit event, and only
+   * Starts the engine call, then waits for the caller, refuses a caller who is not a user of a verified
+   * organisation (one primary-key read) and writes the audit event, and only
    * then hands out the engine's answer. A refused caller gets the refusal, whatever the engine
    * answered, and a failed audit write fails the request. An audit entry that does not depend on the
    * answer is written while the engine works; one that does (`audited` as a function) once the
@@ -122,7 +122,7 @@ export class TalentSearch {
     // Read only once the caller is confirmed; a failure meanwhile must not count as unhandled.
     answer.catch(() => undefined);
     const principal = await caller.confirmed;
-    const organisationId = this.employers.assertVerifiedEmployer(principal);
+    const organisationId = await this.employers.assertVerifiedEmployer(principal);
     const entry = typeof audited === 'function' ? audited(await answer) : audited;
     if (entry) {
       await this.audit.recordRead({

@@ -38,7 +38,6 @@ interface PrincipalRow {
   employer_organisation_id: string | null;
   is_organisation_admin: boolean;
   member_state: string | null;
-  organisation_verified: boolean;
 }
 
 /** Sign-in sessions: each is a family of rotating refresh tokens behind short-lived access tokens. */
@@ -141,10 +140,8 @@ export class Sessions {
   /** Who the claims name: null unless the session is open and the account enabled. */
   async principalOf(claims: AccessTokenClaims): Promise<Principal | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT a.role, a.employer_organisation_id, a.is_organisation_admin, a.member_state,
-              coalesce(o.status = 'verified', false) AS organisation_verified
+      `SELECT a.role, a.employer_organisation_id, a.is_organisation_admin, a.member_state
          FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
-         LEFT JOIN employer_organisations o ON o.id = a.employer_organisation_id
         WHERE s.id = $1 AND a.id = $2 AND s.revoked_at IS NULL AND a.disabled_at IS NULL`,
       [claims.sid, claims.sub],
     );
@@ -156,7 +153,6 @@ export class Sessions {
       role: row.role,
       organisationId: row.employer_organisation_id,
       isOrganisationAdmin: row.is_organisation_admin,
-      organisationVerified: row.organisation_verified,
       memberState: row.member_state,
     };
   }

@@ -1,6 +1,7 @@
 import { AuditService, type AuditActor } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MailOutbox } from '@app/mail';
+import { isEuMemberState } from '@app/reference-data';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -8,8 +9,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { toAccountView, type AccountView } from '../accounts/account.view';
 import { normaliseEmail } from '../accounts/email';
-import { EmployerOrganisationEntity } from '../accounts/employer-organisation.entity';
-import { isEuMemberState } from '../accounts/member-states';
 import { EmailTakenError, InvalidMemberStateError, WeakPasswordError } from '../identity.errors';
 import { invitationMail } from '../identity-mails';
 import { PasswordHasher } from '../passwords/password-hasher.service';
@@ -19,9 +18,10 @@ import { actorOf, type CallContext, type Principal } from '../principal';
 import { AccountTokens } from '../tokens/account-tokens.service';
 import { actionLink } from './links';
 
+/** A user of an organisation kept by the employers feature. */
 export interface NewEmployerUser {
   email: string;
-  organisation: { name: string; countryCode: string };
+  organisationId: string;
   isOrganisationAdmin: boolean;
 }
 
@@ -78,32 +78,27 @@ export class AccountProvisioning {
     );
   }
 
-  /** Minimal on purpose: the employers feature adds organisation registration and verification. */
+  /**
+   * A user of an organisation, created in the transaction of the employers feature that creates
+   * or keeps the organisation; the user sets a password through the emailed link.
+   */
   async inviteEmployerUser(
-    admin: Principal,
+    manager: EntityManager,
     input: NewEmployerUser,
+    actor: AuditActor,
     context: CallContext,
   ): Promise<AccountView> {
-    return this.invite(admin, context, 'account.employer_created', async (manager) => {
-      const organisationId = randomUUID();
-      await manager.insert(EmployerOrganisationEntity, {
-        id: organisationId,
-        name: input.organisation.name,
-        countryCode: input.organisation.countryCode.toUpperCase(),
-      });
-      return this.insertAccount(manager, {
+    return this.inviteWithin(manager, actor, context, 'account.employer_created', () =>
+      this.insertAccount(manager, {
         email: input.email,
         role: 'employer',
-        employerOrganisationId: organisationId,
+        employerOrganisationId: input.organisationId,
         isOrganisationAdmin: input.isOrganisationAdmin,
-      });
-    });
+      }),
+    );
   }
 
-  /**
-   * The first user of an organisation registered through the employers feature, created in that
-   * registration's transaction; the user sets a password through the emailed link.
-   */
+  /** The first user of a self-registered organisation: rate-limited like every registration. */
   async inviteOrganisationAdmin(
     manager: EntityManager,
     input: { email: string; organisationId: string },
@@ -111,14 +106,7 @@ export class AccountProvisioning {
     context: CallContext,
   ): Promise<AccountView> {
     await this.rateLimits.consumeRegistration(context.ip);
-    return this.inviteWithin(manager, actor, context, 'account.employer_created', () =>
-      this.insertAccount(manager, {
-        email: input.email,
-        role: 'employer',
-        employerOrganisationId: input.organisationId,
-        isOrganisationAdmin: true,
-      }),
-    );
+    return this.inviteEmployerUser(manager, { ...input, isOrganisationAdmin: true }, actor, context);
   }
 
   private async invite(

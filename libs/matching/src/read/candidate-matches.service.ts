@@ -1,9 +1,10 @@
 import { isoDay } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CandidateNotFoundError } from '@app/candidates';
+import { EMPLOYER_ORGANISATIONS_SQL, VERIFIED_EMPLOYERS_SQL } from '@app/employers';
 import type { Principal } from '@app/identity';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
-import type { TaxonomyLanguage } from '@app/taxonomy';
+import { OCCUPATIONS_SQL, type TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -49,7 +50,7 @@ export class CandidateMatches {
       `SELECT v.id AS vacancy_id, v.title, e.name AS employer_name, v.occupation_uri, v.member_state, v.city,
               m.score, m.computed_at, m.explanation
          FROM matches m JOIN vacancies v ON v.id = m.vacancy_id
-         JOIN employer_organisations e ON e.id = v.organisation_id
+         JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = v.organisation_id
         WHERE m.candidate_id = $1 AND m.in_candidate_top AND v.status = 'published'
         ORDER BY m.score DESC, v.id LIMIT $2`,
       [candidateId, this.config.matching.topPerCandidate],
@@ -86,13 +87,13 @@ export class CandidateMatches {
     const targets = await this.dataSource.query<TargetRow[]>(
       `WITH groups AS (
          SELECT DISTINCT left(o.isco_code, 3) AS g FROM candidate_occupations co
-           JOIN occupations o ON o.uri = co.occupation_uri WHERE co.candidate_id = $1)
+           JOIN ${OCCUPATIONS_SQL} o ON o.uri = co.occupation_uri WHERE co.candidate_id = $1)
        SELECT v.member_state, v.occupation_uri, o.isco_code,
               coalesce(array(SELECT s->>'uri' FROM jsonb_array_elements(v.skills) s
                               WHERE s->>'requirement' = 'essential'), '{}') AS essential
-         FROM vacancies v JOIN occupations o ON o.uri = v.occupation_uri
-         JOIN employer_organisations e ON e.id = v.organisation_id
-        WHERE v.status = 'published' AND v.expires_at > now() AND e.status = 'verified'
+         FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri
+         JOIN ${VERIFIED_EMPLOYERS_SQL} e ON e.id = v.organisation_id
+        WHERE v.status = 'published' AND v.expires_at > now()
           AND (left(o.isco_code, 3) IN (SELECT g FROM groups)
                OR v.id IN (SELECT vacancy_id FROM matches WHERE candidate_id = $1))
         ORDER BY v.published_at DESC LIMIT $2`,

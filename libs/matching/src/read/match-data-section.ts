@@ -1,4 +1,5 @@
 import { PersonalDataSections, type DataSubject } from '@app/candidates';
+import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,7 @@ export class MatchDataSection implements OnModuleInit {
               m.in_vacancy_top AS "inVacancyRanking", m.in_candidate_top AS "inOwnRanking",
               coalesce(s.status, 'new') AS "employerStatus", m.explanation
          FROM matches m JOIN vacancies v ON v.id = m.vacancy_id
-         JOIN employer_organisations e ON e.id = v.organisation_id
+         JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = v.organisation_id
          LEFT JOIN match_statuses s ON s.vacancy_id = m.vacancy_id AND s.candidate_id = m.candidate_id
         WHERE m.candidate_id = $1 ORDER BY m.score DESC`,
       [subject.candidateId],

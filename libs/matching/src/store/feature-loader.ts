@@ -1,3 +1,17 @@
+import { VERIFIED_EMPLOYERS_SQL } from '@app/employers';
+import { countriesRefusingCandidatesSql } from '@app/partner-countries';
+import {
+  cefrRank,
+  cefrRankSql,
+  EU_MEMBER_COUNTRIES_SQL,
+  participatingMemberStatesSql,
+} from '@app/reference-data';
+import {
+  CURRENT_TAXONOMY_VERSION_SQL,
+  OCCUPATIONS_SQL,
+  SKILL_BROADER_LINKS_SQL,
+  SKILL_RELATED_LINKS_SQL,
+} from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -57,10 +71,10 @@ const CANDIDATE_SELECT = `
                     WHERE s.candidate_id = c.id), '{}') AS skills,
          coalesce((SELECT json_agg(json_build_object('uri', o.occupation_uri, 'isco', oc.isco_code,
                                                      'years', o.years_of_experience::float8))
-                     FROM candidate_occupations o JOIN occupations oc ON oc.uri = o.occupation_uri
+                     FROM candidate_occupations o JOIN ${OCCUPATIONS_SQL} oc ON oc.uri = o.occupation_uri
                     WHERE o.candidate_id = c.id), '[]') AS occupations,
-         coalesce((SELECT json_object_agg(l.language_code, r.rank) FROM candidate_languages l
-                     JOIN cefr_levels r ON r.code = l.cefr_level WHERE l.candidate_id = c.id), '{}') AS languages,
+         coalesce((SELECT json_object_agg(l.language_code, coalesce(${cefrRankSql('l.cefr_level')}, 0))
+                     FROM candidate_languages l WHERE l.candidate_id = c.id), '{}') AS languages,
          (SELECT max(e.eqf_level) FROM candidate_education e WHERE e.candidate_id = c.id) AS eqf
     FROM candidates c`;
 
@@ -68,29 +82,26 @@ const VACANCY_SELECT = `
   SELECT v.id, v.organisation_id, v.status, v.expires_at, v.occupation_uri, o.isco_code, v.member_state,
          v.start_date::text AS start_date, v.skills, v.languages, v.min_eqf_level, v.min_experience_years,
          v.updated_at
-    FROM vacancies v JOIN occupations o ON o.uri = v.occupation_uri`;
+    FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri`;
 
 /** Reads what matching needs from Postgres, in pages, as scoring inputs and eligibility gates. */
 @Injectable()
 export class FeatureLoader {
-  private cefrRanks?: Map<string, number>;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async taxonomyVersion(): Promise<string> {
     const [row] = await this.dataSource.query<{ version: string }[]>(
-      'SELECT version FROM taxonomy_versions ORDER BY imported_at DESC LIMIT 1',
+      `SELECT ${CURRENT_TAXONOMY_VERSION_SQL} AS version`,
     );
     return row?.version ?? '';
   }
 
   async skillEdges(): Promise<SkillEdges> {
     const broader = await this.dataSource.query<{ a: string; b: string }[]>(
-      `SELECT h.concept_uri AS a, h.broader_uri AS b FROM skill_hierarchy h
-        JOIN skills s1 ON s1.uri = h.concept_uri JOIN skills s2 ON s2.uri = h.broader_uri`,
+      `SELECT skill_uri AS a, broader_uri AS b FROM ${SKILL_BROADER_LINKS_SQL} broader`,
     );
     const related = await this.dataSource.query<{ a: string; b: string }[]>(
-      'SELECT skill_uri AS a, related_skill_uri AS b FROM skill_relations',
+      `SELECT skill_uri AS a, related_skill_uri AS b FROM ${SKILL_RELATED_LINKS_SQL} related`,
     );
     return {
       broader: broader.map((row) => [row.a, row.b] as const),
@@ -120,21 +131,13 @@ export class FeatureLoader {
 
   async facts(): Promise<EligibilityFacts> {
     const [employers, states, blocked] = await Promise.all([
-      this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM employer_organisations WHERE status = 'verified'`,
+      this.dataSource.query<{ id: string }[]>(`SELECT id FROM ${VERIFIED_EMPLOYERS_SQL} e`),
+      this.dataSource.query<{ code: string }[]>(
+        `SELECT country_code AS code FROM ${participatingMemberStatesSql('current_date')} m`,
       ),
       this.dataSource.query<{ code: string }[]>(
-        `SELECT country_code AS code FROM member_states WHERE participating
-            AND (participation_start_date IS NULL OR participation_start_date <= current_date)
-            AND (withdrawal_date IS NULL OR withdrawal_date > current_date)`,
-      ),
-      this.dataSource.query<{ code: string }[]>(
-        `SELECT alpha2 AS code FROM countries WHERE eu_member
-         UNION
-         SELECT country_code FROM (
-           SELECT DISTINCT ON (country_code) country_code, status FROM partner_country_statuses
-            WHERE effective_from <= current_date ORDER BY country_code, effective_from DESC, recorded_at DESC
-         ) latest WHERE status = 'suspended'`,
+        `SELECT country_code AS code FROM ${EU_MEMBER_COUNTRIES_SQL} eu
+         UNION SELECT country_code FROM ${countriesRefusingCandidatesSql('current_date')} refusing`,
       ),
     ]);
     return {
@@ -209,13 +212,7 @@ export class FeatureLoader {
     return rows.map((row) => row.id);
   }
 
-  private async toVacancies(rows: VacancyRow[]): Promise<LoadedVacancy[]> {
-    this.cefrRanks ??= new Map(
-      (
-        await this.dataSource.query<{ code: string; rank: number }[]>('SELECT code, rank FROM cefr_levels')
-      ).map((row) => [row.code.trim(), row.rank]),
-    );
-    const ranks = this.cefrRanks;
+  private toVacancies(rows: VacancyRow[]): LoadedVacancy[] {
     return rows.map((row) => ({
       input: {
         id: row.id,
@@ -226,7 +223,7 @@ export class FeatureLoader {
         skills: row.skills.map((skill) => ({ uri: skill.uri, requirement: skill.requirement })),
         languages: row.languages.map((language) => ({
           code: language.code.toLowerCase(),
-          minCefrRank: ranks.get(language.minCefr) ?? 0,
+          minCefrRank: cefrRank(language.minCefr) ?? 0,
           requirement: language.requirement,
         })),
         minEqfLevel: row.min_eqf_level,

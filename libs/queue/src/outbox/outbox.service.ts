@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { JobName, JobPayloads } from '../job-map';
+import { dedupKeyOf, withCompanions, type JobName, type JobPayloads, type JobRequest } from '../job-map';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 /** Becomes part of a BullMQ job id, which must not contain ':'. */
@@ -15,23 +15,21 @@ const DEDUP_KEY = /^[a-zA-Z0-9._-]{1,200}$/;
 export class OutboxService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async add<N extends JobName>(
-    manager: EntityManager,
-    name: N,
-    data: JobPayloads[N],
-    options: { dedupKey?: string } = {},
-  ): Promise<void> {
-    if (options.dedupKey !== undefined && !DEDUP_KEY.test(options.dedupKey)) {
-      throw new Error(`Invalid outbox dedup key: ${options.dedupKey}`);
-    }
+  /**
+   * Records the job and those that travel with it (`withCompanions`), each with the dedup key the
+   * job map derives from its payload.
+   */
+  async add<N extends JobName>(manager: EntityManager, name: N, data: JobPayloads[N]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.add must run inside the transaction of the change it records');
     }
-    await manager.insert(OutboxMessageEntity, {
-      jobName: name,
-      payload: data,
-      dedupKey: options.dedupKey ?? null,
-    });
+    const jobs = withCompanions({ name, data } as JobRequest);
+    const rows = jobs.map((job) => ({ jobName: job.name, payload: job.data, dedupKey: dedupKeyOf(job) }));
+    for (const row of rows) {
+      if (row.dedupKey !== null && !DEDUP_KEY.test(row.dedupKey))
+        throw new Error(`Invalid outbox dedup key: ${row.dedupKey}`);
+    }
+    await manager.insert(OutboxMessageEntity, rows);
   }
 
   /** Deletes messages relayed more than `olderThanHours` ago; returns how many. */

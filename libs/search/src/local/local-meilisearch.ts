@@ -1,3 +1,4 @@
+import { inheritedEnvironment } from '@app/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync } from 'node:fs';
@@ -59,7 +60,10 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
       '--env',
       'development',
     ],
-    { env: { PATH: process.env.PATH, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', logFd, logFd] },
+    {
+      env: { PATH: inheritedEnvironment().PATH, MEILI_MASTER_KEY: masterKey },
+      stdio: ['ignore', logFd, logFd],
+    },
   );
   closeSync(logFd);
   await waitUntilHealthy(child, url, options.startTimeoutMs ?? 120_000, join(home, 'meilisearch.log'));

@@ -32,8 +32,6 @@ export interface TaxonomyImportReport {
   timings: { parseMs: number; writeMs: number };
 }
 
-const REINDEX_DEDUP_KEY = 'taxonomy-reindex';
-
 /**
  * Imports an ESCO release from a folder of official CSV exports. Every file is parsed and checked
  * before the first write, and all writes (plus the reindex request) share one transaction, so a
@@ -97,12 +95,7 @@ export class TaxonomyImporter {
           JSON.stringify(parsed.skipped),
         ],
       );
-      await this.outbox.add(
-        manager,
-        'taxonomy.reindex',
-        { version: parsed.version },
-        { dedupKey: REINDEX_DEDUP_KEY },
-      );
+      await this.outbox.add(manager, 'taxonomy.reindex', { version: parsed.version });
     }
     return { changed, changedRows, rowCounts: content.rowCounts, checksum: content.checksum };
   }

@@ -1,4 +1,5 @@
 import { isoDay } from '@app/common';
+import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup, type OccupationView } from '@app/taxonomy';
@@ -7,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { LIVE_VACANCY_FROM, LIVE_VACANCY_WHERE } from '../public/live-vacancy';
+import { LIVE_VACANCY_WHERE } from '../public/live-vacancy';
 import { VacancyEntity } from '../vacancy.entity';
 import { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './vacancies-index';
 import { vacancyDocument, type VacancyDocument } from './vacancy-document';
@@ -16,7 +17,6 @@ const BATCH = 1_000;
 
 /** Which vacancies belong in search: the live ones. */
 const INDEXABLE = LIVE_VACANCY_WHERE;
-const FROM = LIVE_VACANCY_FROM;
 
 type Scope = { sql: string; params: unknown[] };
 
@@ -90,7 +90,7 @@ export class VacancyIndexer implements OnModuleInit {
 
   private async ids(scope: Scope, indexableOnly: boolean): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT v.id ${FROM} WHERE (${scope.sql})${indexableOnly ? ` AND ${INDEXABLE}` : ''}`,
+      `SELECT v.id FROM vacancies v WHERE (${scope.sql})${indexableOnly ? ` AND ${INDEXABLE}` : ''}`,
       scope.params,
     );
     return rows.map((row) => row.id);
@@ -102,7 +102,7 @@ export class VacancyIndexer implements OnModuleInit {
     const names = new Map(
       (
         await this.dataSource.query<{ id: string; name: string }[]>(
-          'SELECT id, name FROM employer_organisations WHERE id = ANY($1)',
+          `SELECT id, name FROM ${EMPLOYER_ORGANISATIONS_SQL} e WHERE id = ANY($1)`,
           [[...new Set(vacancies.map((vacancy) => vacancy.organisationId))]],
         )
       ).map((row) => [row.id, row.name]),
