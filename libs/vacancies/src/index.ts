@@ -11,4 +11,5 @@ export { VacancyPublication } from './vacancy-publication.service';
 export * from './public/admission-notice';
 export { LIVE_VACANCY_FROM, LIVE_VACANCY_WHERE } from './public/live-vacancy';
 export { PublicVacancies } from './public/public-vacancies.service';
+export { VACANCIES_SQL } from './public/vacancies.sql';
 export type * from './public/public-vacancy.types';

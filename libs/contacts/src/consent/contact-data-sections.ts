@@ -1,5 +1,7 @@
 import { AuditService, SYSTEM_ACTOR } from '@app/audit';
 import { PersonalDataSections, type DataSubject, type PersonalDataSection } from '@app/candidates';
+import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
+import { VACANCIES_SQL } from '@app/vacancies';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +15,8 @@ const CONTACT_EXPORT = `SELECT c.id AS "contactId", c.vacancy_id AS "vacancyId",
     e.name AS "employerName", c.origin, c.consent, c.consent_changed_at AS "consentChangedAt",
     c.shared_fields AS "sharedFields", c.stage, c.stage_changed_at AS "stageChangedAt",
     c.opening_message AS "openingMessage", c.requested_at AS "requestedAt", c.created_at AS "createdAt"
-  FROM contacts c JOIN vacancies v ON v.id = c.vacancy_id JOIN employer_organisations e ON e.id = c.organisation_id
+  FROM contacts c JOIN ${VACANCIES_SQL} v ON v.id = c.vacancy_id
+  JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = c.organisation_id
  WHERE c.candidate_id = $1 AND c.origin = $2 ORDER BY c.created_at`;
 
 /**

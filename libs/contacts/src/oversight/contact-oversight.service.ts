@@ -1,5 +1,5 @@
 import { AuditService } from '@app/audit';
-import { Employers } from '@app/employers';
+import { EMPLOYER_ORGANISATIONS_SQL, Employers } from '@app/employers';
 import {
   actorOf,
   assertOwnMemberState,
@@ -50,7 +50,7 @@ export class ContactOversight {
               count(*) FILTER (WHERE c.origin = 'request' AND c.consent = 'pending')::int AS pending,
               count(*) FILTER (WHERE c.origin = 'application')::int AS applications,
               s.reason AS "suspensionReason"
-         FROM contacts c JOIN employer_organisations e ON e.id = c.organisation_id
+         FROM contacts c JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = c.organisation_id
          LEFT JOIN contact_suspensions s ON s.organisation_id = e.id
         WHERE c.created_at >= now() - make_interval(days => $1) AND ($2::text IS NULL OR e.country_code = $2)
         GROUP BY e.id, e.name, e.country_code, s.reason

@@ -1,8 +1,8 @@
 import { CandidateNotFoundError, CandidateProfiles, type CandidateProfile } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Employers, type EmployerView } from '@app/employers';
+import { EMPLOYER_ORGANISATIONS_SQL, Employers, type EmployerView } from '@app/employers';
 import { Accounts, NotOwnerError, type Principal } from '@app/identity';
-import { PublicVacancies, VacancyNotFoundError } from '@app/vacancies';
+import { PublicVacancies, VACANCIES_SQL, VacancyNotFoundError } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -61,7 +61,8 @@ export class ContactParties {
       `SELECT v.id, v.title, v.organisation_id AS "organisationId", e.name AS "organisationName",
               v.member_state AS "memberState", v.occupation_uri AS "occupationUri",
               v.contact_email AS "contactEmail"
-         FROM vacancies v JOIN employer_organisations e ON e.id = v.organisation_id WHERE v.id = $1`,
+         FROM ${VACANCIES_SQL} v JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = v.organisation_id
+        WHERE v.id = $1`,
       [vacancyId],
     );
     if (!row) throw new VacancyNotFoundError(vacancyId);
