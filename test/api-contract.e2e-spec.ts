@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_OFFSET_MAX } from '@app/common';
 import { PUBLIC_ACCESS, Public, ROLES_EXTENSION } from '../apps/api/src/access/access.decorator';
+import { COMPLETE_LIST_EXTENSION } from '../apps/api/src/openapi/pagination';
 import { OffContractController, ProbeController, UnruledController } from './fixtures/probe.controller';
 import { closeApp, createApiApp } from './utils/api-app';
 import { contract, type OpenApiDocument } from './utils/contract';
@@ -20,8 +22,12 @@ class UndocumentedStatusController {
   }
 }
 
+type Schema = Record<string, unknown>;
+
 type Operation = Record<string, unknown> & {
-  parameters?: { name: string; in: string; schema?: Record<string, unknown> }[];
+  parameters?: { name: string; in: string; schema?: Schema; required?: boolean }[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   security?: Record<string, string[]>[];
   description?: string;
 };
@@ -33,6 +39,58 @@ function operationsOf(document: OpenApiDocument): { key: string; operation: Oper
       operation: operation as Operation,
     })),
   );
+}
+
+const PAGING_NAMES = ['limit', 'offset', 'page', 'hitsPerPage', 'before', 'cursor', 'pageSize'];
+const LIMIT = {
+  type: 'integer',
+  minimum: 1,
+  maximum: PAGE_LIMIT_MAX,
+  default: PAGE_LIMIT_DEFAULT,
+};
+const OFFSET = {
+  type: 'integer',
+  minimum: 0,
+  maximum: PAGE_OFFSET_MAX,
+  default: 0,
+};
+
+/** A schema with its `$ref` followed, in the served document. */
+function resolve(document: OpenApiDocument, schema: Schema | undefined): Schema | undefined {
+  const ref = schema?.$ref as string | undefined;
+  return ref ? document.components?.schemas?.[ref.split('/').pop()!] : schema;
+}
+
+/** How an operation takes and answers a list, in terms of the one pagination shape. */
+function pagingOf(document: OpenApiDocument, operation: Operation) {
+  const ok = resolve(document, operation.responses?.['200']?.content?.['application/json']?.schema);
+  const body = resolve(document, operation.requestBody?.content?.['application/json']?.schema);
+  const properties = (ok?.properties ?? {}) as Record<string, Schema>;
+  const bodyProperties = (body?.properties ?? {}) as Record<string, Schema>;
+  const inputs = new Map<string, Schema | undefined>([
+    ...(operation.parameters ?? [])
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter) => [parameter.name, parameter.schema] as const),
+    ...Object.entries(bodyProperties).map(
+      ([name, schema]) =>
+        [name, Object.fromEntries(Object.entries(schema).filter(([key]) => key !== 'description'))] as const,
+    ),
+  ]);
+  return {
+    bareArray: ok?.type === 'array',
+    complete: operation[COMPLETE_LIST_EXTENSION] === true,
+    paged: 'items' in properties || PAGING_NAMES.some((name) => inputs.has(name)),
+    inputs,
+    envelope: ok && {
+      items: properties.items?.type,
+      total: properties.total && { type: properties.total.type, minimum: properties.total.minimum },
+      limit: properties.limit?.type,
+      offset: properties.offset?.type,
+      required: ['items', 'total', 'limit', 'offset'].every((key) =>
+        ((ok.required as string[] | undefined) ?? []).includes(key),
+      ),
+    },
+  };
 }
 
 function documentKey(route: ApiRoute): string {
@@ -149,5 +207,54 @@ describe('the API contract', () => {
       .filter((file) => file.endsWith('.ts') && !allowed.includes(file))
       .filter((file) => builders.test(readFileSync(join(__dirname, file), 'utf8')));
     expect(files).toEqual([]);
+  });
+
+  it('pages every list one way: limit and offset in, { items, total, limit, offset } out', () => {
+    const lists: string[] = [];
+    const problems: string[] = [];
+    for (const { key, operation } of operationsOf(document)) {
+      const paging = pagingOf(document, operation);
+      if (paging.bareArray && !paging.complete)
+        problems.push(`${key} answers a bare array but is not a complete reference enumeration`);
+      if (paging.complete) {
+        if (!paging.bareArray || paging.paged) problems.push(`${key} is marked complete but is paged`);
+        continue;
+      }
+      if (!paging.paged) continue;
+      lists.push(key);
+      const stated = {
+        key,
+        limit: paging.inputs.get('limit'),
+        offset: paging.inputs.get('offset'),
+        others: PAGING_NAMES.filter((name) => !['limit', 'offset'].includes(name) && paging.inputs.has(name)),
+        envelope: paging.envelope,
+      };
+      expect(stated).toEqual({
+        key,
+        limit: LIMIT,
+        offset: OFFSET,
+        others: [],
+        envelope: {
+          items: 'array',
+          total: { type: 'integer', minimum: 0 },
+          limit: 'integer',
+          offset: 'integer',
+          required: true,
+        },
+      });
+    }
+    expect(problems).toEqual([]);
+    // The lists this covers, so that a list cannot leave the check by losing its shape altogether.
+    expect(lists.length).toBeGreaterThanOrEqual(20);
+    expect(lists).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/search/talent',
+        'GET /api/v1/search/jobs',
+        'GET /api/v1/admin/audit-events',
+        'GET /api/v1/taxonomy/skills',
+        'GET /api/v1/employers',
+        'GET /api/v1/vacancies/{id}/pipeline',
+      ]),
+    );
   });
 });

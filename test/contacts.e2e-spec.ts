@@ -135,7 +135,7 @@ describe('contacts, consent and applications', () => {
       .get('/api/v1/candidates/me/consent-receipts')
       .auth(candidate.accessToken, { type: 'bearer' })
       .expect(200);
-    expect(receipts.body).toEqual([
+    expect(receipts.body.items).toEqual([
       expect.objectContaining({
         organisationId: employer.organisationId,
         vacancyId,
@@ -164,8 +164,8 @@ describe('contacts, consent and applications', () => {
     expect(await mailsTo(candidate.email)).toContain('contacts.request-received');
 
     const pending = await steps.ownContacts(candidate, '?consent=pending&lang=es').expect(200);
-    expect(pending.body).toHaveLength(1);
-    const [contact] = pending.body;
+    expect(pending.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    const [contact] = pending.body.items;
     expect(contact).toMatchObject({
       origin: 'request',
       openingMessage: 'Would you like to talk?',
@@ -205,9 +205,9 @@ describe('contacts, consent and applications', () => {
       .auth(candidate.accessToken, { type: 'bearer' })
       .expect(200);
     expect(
-      receipts.body.map((receipt: { event: string; via: string }) => `${receipt.event}/${receipt.via}`),
+      receipts.body.items.map((receipt: { event: string; via: string }) => `${receipt.event}/${receipt.via}`),
     ).toEqual(['granted/acceptance', 'withdrawn/withdrawal']);
-    expect(receipts.body[1]).toMatchObject({
+    expect(receipts.body.items[1]).toMatchObject({
       fields: ['name', 'email', 'phone', 'workExperience'],
       language: 'es',
     });
@@ -263,7 +263,7 @@ describe('contacts, consent and applications', () => {
     await steps.request(other.employer, other.vacancyId, pool[3].referenceCode).expect(201);
 
     const consenting = pool[0];
-    const [contact] = (await steps.ownContacts(consenting).expect(200)).body;
+    const [contact] = (await steps.ownContacts(consenting).expect(200)).body.items;
     await steps.answer(consenting, contact.contactId, 'accept').expect(200);
     const send = () =>
       http()
@@ -285,7 +285,7 @@ describe('contacts, consent and applications', () => {
         .auth(employer.user.accessToken, { type: 'bearer' })
         .send({ stage });
     const seen = async () => {
-      const own = (await steps.ownContacts(candidate).expect(200)).body[0];
+      const own = (await steps.ownContacts(candidate).expect(200)).body.items[0];
       const theirs = (await steps.pipelineEntry(employer, vacancyId, candidate.referenceCode).expect(200))
         .body;
       return { candidate: [own.stage, own.stageLabel], employer: [theirs.stage, theirs.stageLabel] };
@@ -375,7 +375,7 @@ describe('contacts, consent and applications', () => {
       .auth(candidate.accessToken, { type: 'bearer' })
       .expect(200);
     expect(
-      thread.body.map((message: { sender: string; body: string }) => [message.sender, message.body]),
+      thread.body.items.map((message: { sender: string; body: string }) => [message.sender, message.body]),
     ).toEqual([
       ['employer', 'Hello'],
       ['candidate', 'Bonjour'],
@@ -406,7 +406,7 @@ describe('contacts, consent and applications', () => {
       .get('/api/v1/contact-oversight/rates')
       .auth(ncp.accessToken, { type: 'bearer' })
       .expect(200);
-    expect(rates.body).toEqual(
+    expect(rates.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           organisationId: employer.organisationId,
@@ -488,7 +488,7 @@ describe('contacts, consent and applications', () => {
       .send({ confirmation: 'ERASE MY ACCOUNT' })
       .expect(204);
     for (const side of [applyTo, requester]) {
-      expect((await steps.pipeline(side.employer, side.vacancyId).expect(200)).body).toEqual([]);
+      expect((await steps.pipeline(side.employer, side.vacancyId).expect(200)).body.items).toEqual([]);
       await steps.pipelineEntry(side.employer, side.vacancyId, candidate.referenceCode).expect(404);
     }
     const receipts = await dataSource.query<

@@ -192,7 +192,7 @@ describe('disclosure of candidate identity across every employer-readable route'
   });
 
   it('shows identity to the accepting organisation for that vacancy only, and hides it again after withdrawal', async () => {
-    const pending = (await steps.ownContacts(candidate, '?consent=pending').expect(200)).body as {
+    const pending = (await steps.ownContacts(candidate, '?consent=pending').expect(200)).body.items as {
       contactId: string;
       vacancy: { id: string };
     }[];

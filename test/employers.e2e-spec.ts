@@ -179,10 +179,10 @@ describe('employers and Member State participation', () => {
 
     const listed = await http()
       .get('/api/v1/employers')
-      .query({ status: 'verified' })
+      .query({ status: 'verified', limit: 100 })
       .auth(ncpNl.accessToken, { type: 'bearer' })
       .expect(200);
-    expect(listed.body.map((employer: { id: string }) => employer.id)).toContain(organisationId);
+    expect(listed.body.items.map((employer: { id: string }) => employer.id)).toContain(organisationId);
     await http()
       .get('/api/v1/employers')
       .query({ memberState: 'NL' })

@@ -106,8 +106,8 @@ describe('matching', () => {
     await drain();
 
     const response = await matchesOf(vacancyId, 'fr').expect(200);
-    expect(response.body).toHaveLength(1);
-    const [match] = response.body;
+    expect(response.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    const [match] = response.body.items;
     expect(match).toMatchObject({ rank: 1, referenceCode: candidate.referenceCode, status: 'new' });
     expect(match.score).toBeGreaterThan(60);
     expect(match.explanation.matchedSkills).toEqual(
@@ -140,7 +140,7 @@ describe('matching', () => {
       .auth(candidate.accessToken, { type: 'bearer' })
       .expect(200);
     expect(own.body.notice).toMatch(/visa/);
-    expect(own.body.matches[0]).toMatchObject({ vacancyId, occupation: { label: 'soldador/soldadora' } });
+    expect(own.body.items[0]).toMatchObject({ vacancyId, occupation: { label: 'soldador/soldadora' } });
     const improvements = await http()
       .get('/api/v1/candidates/me/matches/improvements')
       .auth(candidate.accessToken, { type: 'bearer' })
@@ -159,7 +159,7 @@ describe('matching', () => {
     const candidate = await candidates.active();
     const vacancyId = await publishedVacancy(employer);
     await drain();
-    const before = (await matchesOf(vacancyId).expect(200)).body[0];
+    const before = (await matchesOf(vacancyId).expect(200)).body.items[0];
     await http()
       .put(`/api/v1/vacancies/${vacancyId}/matches/${candidate.referenceCode}/status`)
       .auth(employer.user.accessToken, { type: 'bearer' })
@@ -172,7 +172,7 @@ describe('matching', () => {
       .send({ skills: [{ uri: ESCO.weldMetal }, { uri: ESCO.readBlueprints }, { uri: ESCO.patientCare }] })
       .expect(200);
     await drain();
-    const after = (await matchesOf(vacancyId).expect(200)).body[0];
+    const after = (await matchesOf(vacancyId).expect(200)).body.items[0];
     expect(after.referenceCode).toBe(candidate.referenceCode);
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.status).toBe('seen');
@@ -262,10 +262,15 @@ describe('matching', () => {
       const failed = await waitFor(
         async () => {
           const response = await http()
-            .get('/api/v1/admin/jobs/failed')
+            .get('/api/v1/admin/jobs/failed?limit=100')
             .auth(admin.accessToken, { type: 'bearer' })
             .expect(200);
-          const jobs = response.body as { queue: string; name: string; id: string; failedReason: string }[];
+          const jobs = response.body.items as {
+            queue: string;
+            name: string;
+            id: string;
+            failedReason: string;
+          }[];
           return jobs.find((job) => job.id === `crash-${vacancyId}`);
         },
         { what: 'the killed job in the failed-jobs listing' },

@@ -77,8 +77,8 @@ describe('search', () => {
     http().post('/api/v1/search/talent').auth(as.user.accessToken, { type: 'bearer' }).send(body);
 
   async function found(body: Record<string, unknown>): Promise<string[]> {
-    const response = await talent({ hitsPerPage: 100, ...body }).expect(200);
-    return (response.body.hits as { referenceCode: string }[])
+    const response = await talent({ limit: 100, ...body }).expect(200);
+    return (response.body.items as { referenceCode: string }[])
       .map((hit) => hit.referenceCode)
       .filter((code) => mine().has(code))
       .sort();
@@ -198,16 +198,17 @@ describe('search', () => {
 
     const refused = await search({ text: 'welder' }).expect(401);
     expect(refused.body.error.code).toBe('INVALID_ACCESS_TOKEN');
-    expect(refused.body).not.toHaveProperty('hits');
+    expect(refused.body).not.toHaveProperty('items');
     const profile = await http()
       .get(`/api/v1/search/talent/profiles/${welder.referenceCode}`)
       .auth(session.accessToken, { type: 'bearer' })
       .expect(401);
     expect(JSON.stringify(profile.body)).not.toContain('occupations');
     // Bad input is refused before the handler runs; the closed session still answers first.
-    const malformed = await search({ hitsPerPage: 'all' }).expect(401);
+    const malformed = await search({ limit: 'all' }).expect(401);
     expect(malformed.body.error.code).toBe('INVALID_ACCESS_TOKEN');
-    await talent({ hitsPerPage: 'all' }).expect(400);
+    await talent({ limit: 'all' }).expect(400);
+    await talent({ offset: -1 }).expect(400);
     expect(await searches()).toBe(before);
     await talent({}).expect(200);
   });
@@ -261,7 +262,7 @@ describe('search', () => {
     ]);
     expect(await found({ text: 'weldr' })).toEqual([welder.referenceCode]);
     const response = await talent({ text: 'blueprints' }).expect(200);
-    const hit = response.body.hits.find(
+    const hit = response.body.items.find(
       (h: { referenceCode: string }) => h.referenceCode === welder.referenceCode,
     );
     expect(hit.matchedSkills).toEqual([
@@ -275,18 +276,22 @@ describe('search', () => {
 
   it('answers pseudonymised hits only, with exact totals and facet counts', async () => {
     const response = await talent({
-      hitsPerPage: 1,
-      page: 2,
+      limit: 1,
+      offset: 1,
       facets: ['residenceCountry', 'skillUris'],
     }).expect(200);
     expect(Object.keys(response.body).sort()).toEqual(
-      ['facetStats', 'facets', 'hits', 'hitsPerPage', 'page', 'totalHits', 'totalPages'].sort(),
+      ['facetStats', 'facets', 'items', 'limit', 'offset', 'total'].sort(),
     );
-    expect(response.body).toMatchObject({ page: 2, hitsPerPage: 1, totalHits: 2, totalPages: 2 });
+    expect(response.body).toMatchObject({ limit: 1, offset: 1, total: 2 });
+    expect(response.body.items).toHaveLength(1);
     expect(response.body.facets.residenceCountry).toEqual({ MA: 1, TN: 1 });
     expect(response.body.facets.skillUris[ESCO.patientCare]).toBe(1);
-    const all = await talent({ hitsPerPage: 100 }).expect(200);
-    for (const hit of all.body.hits) expect(Object.keys(hit).sort()).toEqual(HIT_KEYS);
+    const all = await talent({ limit: 100 }).expect(200);
+    // A window that is not a whole engine page: the same hits, in the same order, and the exact total.
+    const window = await talent({ limit: 2, offset: 1 }).expect(200);
+    expect(window.body).toMatchObject({ total: 2, limit: 2, offset: 1, items: all.body.items.slice(1, 3) });
+    for (const hit of all.body.items) expect(Object.keys(hit).sort()).toEqual(HIT_KEYS);
     expect(keysDeep(all.body).filter((key) => IDENTITY_KEYS.includes(key))).toEqual([]);
     expect(JSON.stringify(all.body)).not.toMatch(/Amina|El Idrissi|@example\.org|\+212/);
   });
@@ -298,7 +303,7 @@ describe('search', () => {
         .auth(as.user.accessToken, { type: 'bearer' });
 
     it('shows the whole pseudonymised profile behind a card, and audits the view', async () => {
-      const card = (await talent({ text: 'welder' }).expect(200)).body.hits.find(
+      const card = (await talent({ text: 'welder' }).expect(200)).body.items.find(
         (hit: { referenceCode: string }) => hit.referenceCode === welder.referenceCode,
       );
       const response = await profile(welder.referenceCode.toLowerCase(), employer, '?lang=fr').expect(200);
@@ -363,7 +368,7 @@ describe('search', () => {
     expect(event).toMatchObject({
       actor_role: 'employer',
       target_id: employer.organisationId,
-      details: { criteria: { text: 'soudeur', residenceCountries: ['MA'], page: 1, hitsPerPage: 20 } },
+      details: { criteria: { text: 'soudeur', residenceCountries: ['MA'], limit: 20, offset: 0 } },
     });
     expect(JSON.stringify(event)).not.toContain(welder.referenceCode);
   });
@@ -390,7 +395,7 @@ describe('search', () => {
       byAvailability: { now: 0, within3Months: 0, later: 0, unspecified: 1 },
     });
     // The statistics and a search with the same criteria agree.
-    expect((await talent({ occupations: [ESCO.nurse] }).expect(200)).body.totalHits).toBe(nurses.count);
+    expect((await talent({ occupations: [ESCO.nurse] }).expect(200)).body.total).toBe(nurses.count);
   });
 
   describe('job search', () => {
@@ -437,15 +442,15 @@ describe('search', () => {
     });
 
     const jobs = (query: string) => http().get(`/api/v1/search/jobs${query}`).expect(200);
-    const titles = (body: { hits: { title: string }[] }) => body.hits.map((hit) => hit.title).sort();
+    const titles = (body: { items: { title: string }[] }) => body.items.map((hit) => hit.title).sort();
 
     it('is open to anonymous visitors, with facet counts', async () => {
       const all = await jobs('');
-      expect(all.body.totalHits).toBe(2);
+      expect(all.body).toMatchObject({ total: 2, limit: 20, offset: 0 });
       expect(all.headers['server-timing']).toMatch(/^engine;dur=\d+$/);
       expect(all.body.facets.city).toEqual({ Rotterdam: 1, Utrecht: 1 });
       expect(all.body.facets.contractType).toEqual({ permanent: 1, fixed_term: 1 });
-      expect(Object.keys(all.body.hits[0])).not.toEqual(expect.arrayContaining(['contact', 'description']));
+      expect(Object.keys(all.body.items[0])).not.toEqual(expect.arrayContaining(['contact', 'description']));
     });
 
     it.each([

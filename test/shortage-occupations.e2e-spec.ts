@@ -140,7 +140,7 @@ describe('shortage occupations', () => {
       .auth(admin.accessToken, { type: 'bearer' })
       .expect(200);
     expect(
-      history.body.map((version: { version: number; validTo: string | null; withdrawn: boolean }) => [
+      history.body.items.map((version: { version: number; validTo: string | null; withdrawn: boolean }) => [
         version.version,
         version.validTo,
         version.withdrawn,
@@ -150,8 +150,8 @@ describe('shortage occupations', () => {
       [2, '2024-12-31', false],
       [3, '2024-12-31', true],
     ]);
-    expect(history.body[0].supersededAt).not.toBeNull();
-    expect(history.body[2].supersededAt).toBeNull();
+    expect(history.body.items[0].supersededAt).not.toBeNull();
+    expect(history.body.items[2].supersededAt).toBeNull();
     expect((await check('FR', FASHION_DESIGNER, '2024-06-01')).body.inShortage).toBe(false);
     expect(await auditActionsOf(dataSource, 'shortage_entry', entryId)).toEqual([
       'shortage.entry_added',

@@ -252,10 +252,11 @@ describe('vacancies', () => {
       (ids) => !ids.includes(closing) && !ids.includes(expiring),
     );
     const owned = await http()
-      .get('/api/v1/vacancies')
+      .get('/api/v1/vacancies?limit=100')
       .auth(verified.user.accessToken, { type: 'bearer' })
       .expect(200);
-    const statusOf = (id: string) => owned.body.find((vacancy: { id: string }) => vacancy.id === id)?.status;
+    const statusOf = (id: string) =>
+      owned.body.items.find((vacancy: { id: string }) => vacancy.id === id)?.status;
     expect([statusOf(closing), statusOf(expiring)]).toEqual(['closed', 'expired']);
     expect(await auditActionsOf(dataSource, 'vacancy', closing)).toEqual([
       'vacancy.published',

@@ -95,7 +95,7 @@ describe('public vacancy page', () => {
     const id = await vacancies.published(employer, { title: 'Hull welder', description: long });
     await drainQueues(sut, ['vacancies'], { timeoutMs: 30_000 });
     const found = await http().get('/api/v1/search/jobs?text=hull').expect(200);
-    const hit = found.body.hits.find((candidate: { id: string }) => candidate.id === id);
+    const hit = found.body.items.find((candidate: { id: string }) => candidate.id === id);
     expect(hit.summary.length).toBeLessThanOrEqual(281);
     expect(hit.summary.endsWith('…')).toBe(true);
     expect(long.startsWith(hit.summary.slice(0, -1))).toBe(true);

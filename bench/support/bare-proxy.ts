@@ -27,8 +27,10 @@ export async function startBareProxy(client: Meilisearch, uid: string): Promise<
         .then((response) => {
           const language = query.language ?? 'en';
           const body = JSON.stringify({
-            totalHits: response.totalHits,
-            hits: response.hits.map((hit) => toTalentHit(hit, new Set(), language)),
+            items: response.hits.map((hit) => toTalentHit(hit, new Set(), language)),
+            total: response.totalHits,
+            limit: query.limit,
+            offset: query.offset,
             facets: response.facetDistribution ?? {},
           });
           res.writeHead(200, { 'content-type': 'application/json' }).end(body);

@@ -39,7 +39,7 @@ export function talentQueries(
       { programme: ['any'] },
     ];
     return Object.assign(
-      { text, sort: 'relevance' as const, page: 1, hitsPerPage: 20 },
+      { text, sort: 'relevance' as const, limit: 20, offset: 0 },
       ...random.sample(filters, 3),
     ) as TalentQuery;
   });

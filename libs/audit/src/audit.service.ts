@@ -4,8 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEntry, AuditEvent, AuditPage, AuditQuery } from './audit.types';
 
-export const MAX_AUDIT_PAGE_SIZE = 200;
-
 /**
  * Writes audit events in the transaction of the action they record (so one never commits without
  * the other) and reads them back for administrators. There is deliberately no update or delete.
@@ -55,9 +53,8 @@ export class AuditService {
       .getMany();
   }
 
-  /** Newest first, ordered by id so pages never skip or repeat rows. */
+  /** Newest first, ordered by id; an event recorded meanwhile moves older ones one offset on. */
   async list(query: AuditQuery): Promise<AuditPage> {
-    const limit = Math.min(Math.max(query.limit, 1), MAX_AUDIT_PAGE_SIZE);
     const builder = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('event');
     if (query.actorAccountId)
       builder.andWhere('event.actorAccountId = :actor', { actor: query.actorAccountId });
@@ -67,12 +64,11 @@ export class AuditService {
     if (query.targetId) builder.andWhere('event.targetId = :targetId', { targetId: query.targetId });
     if (query.from) builder.andWhere('event.occurredAt >= :from', { from: query.from });
     if (query.to) builder.andWhere('event.occurredAt < :to', { to: query.to });
-    if (query.before) builder.andWhere('event.id < :before', { before: query.before });
-    const rows = await builder
+    const [items, total] = await builder
       .orderBy('event.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 }

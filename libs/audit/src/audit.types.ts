@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '@app/common';
 /** Who did it: an account (with the role it acted in), an anonymous caller, or the platform itself. */
 export interface AuditActor {
   accountId: string | null;
@@ -29,20 +30,14 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends PageRequest {
   actorAccountId?: string;
   action?: string;
   targetType?: string;
   targetId?: string;
   from?: Date;
   to?: Date;
-  /** Id of the last event of the previous page (events come newest first). */
-  before?: string;
-  limit: number;
 }
 
-export interface AuditPage {
-  items: AuditEvent[];
-  /** Pass as `before` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}
+/** Newest first. */
+export type AuditPage = Page<AuditEvent>;

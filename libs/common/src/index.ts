@@ -3,3 +3,4 @@ export * from './errors/common.errors';
 export * from './shipped-data';
 export * from './iso-date';
 export { sqlOperand } from './sql-operand';
+export * from './page';

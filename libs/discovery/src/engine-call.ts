@@ -8,23 +8,6 @@ export interface EngineTimed<T> {
   engineTimeMs: number;
 }
 
-export interface AnsweredPage {
-  page: number;
-  hitsPerPage: number;
-  totalHits: number;
-  totalPages: number;
-}
-
-/** The page a paged search answered, with its exact totals. */
-export function answeredPage(response: AnsweredPage): AnsweredPage {
-  return {
-    page: response.page,
-    hitsPerPage: response.hitsPerPage,
-    totalHits: response.totalHits,
-    totalPages: response.totalPages,
-  };
-}
-
 /**
  * An unreachable or timed-out engine is a 503 for the caller, not a 500. An error the engine itself
  * answered with (an unknown index, a filter it rejects) is a fault of ours and stays one.

@@ -23,13 +23,3 @@ export const clauses = (...parts: (string | string[] | null)[]): string[] =>
   parts.flatMap((part) => (part === null ? [] : Array.isArray(part) ? part : [part]));
 
 export const nowSeconds = (now: Date): number => Math.floor(now.getTime() / 1000);
-
-/** Meilisearch pagination with exact totals (`page`/`hitsPerPage`), bounded. */
-export interface Paging {
-  page: number;
-  hitsPerPage: number;
-}
-
-export const MAX_HITS_PER_PAGE = 100;
-/** Deep paging past this is refused: a search this broad should be narrowed instead. */
-export const MAX_PAGE = 500;

@@ -1,7 +1,6 @@
 export * from './discovery.errors';
 export { DiscoveryModule } from './discovery.module';
 export type { EngineTimed } from './engine-call';
-export { MAX_HITS_PER_PAGE, MAX_PAGE } from './filter';
 export { JOB_FACETS, JOB_SORTS, type JobQuery, type JobSort } from './jobs/job-query';
 export { VACANCY_PAGE_PATH, type JobHit, type JobSearchResult } from './jobs/job-result';
 export { JobSearch } from './jobs/job-search.service';

@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { QUEUES, type QueueRegistry } from './job-producer';
 import { QUEUE_NAMES, type QueueName } from './job-map';
@@ -18,12 +19,15 @@ export interface FailedJobView {
 export class FailedJobs {
   constructor(@Inject(QUEUES) private readonly queues: QueueRegistry) {}
 
-  async list(limit: number): Promise<FailedJobView[]> {
+  /** Each queue's newest `offset + limit` are enough to find the window of the merged list. */
+  async list(page: PageRequest): Promise<Page<FailedJobView>> {
     const all: FailedJobView[] = [];
+    let total = 0;
     for (const name of QUEUE_NAMES) {
       const queue = this.queues.get(name);
       if (!queue) continue;
-      for (const job of await queue.getFailed(0, limit - 1)) {
+      total += await queue.getFailedCount();
+      for (const job of await queue.getFailed(0, page.offset + page.limit - 1)) {
         all.push({
           queue: name,
           name: job.name,
@@ -36,6 +40,7 @@ export class FailedJobs {
         });
       }
     }
-    return all.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0)).slice(0, limit);
+    all.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0));
+    return { items: all.slice(page.offset, page.offset + page.limit), total, ...page };
   }
 }

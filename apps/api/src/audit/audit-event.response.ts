@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditPage } from '@app/audit';
+import { mapPage, type Page } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class AuditEventResponse {
@@ -30,14 +31,6 @@ export class AuditEventResponse {
   details!: Record<string, unknown>;
 }
 
-export class AuditEventPageResponse {
-  @ApiProperty({ type: [AuditEventResponse], description: 'Newest first' })
-  items!: AuditEventResponse[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for the next page' })
-  nextCursor!: string | null;
-}
-
 export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
   return {
     id: event.id,
@@ -52,6 +45,6 @@ export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
   };
 }
 
-export function toAuditEventPageResponse(page: AuditPage): AuditEventPageResponse {
-  return { items: page.items.map(toAuditEventResponse), nextCursor: page.nextCursor };
+export function toAuditEventPageResponse(page: AuditPage): Page<AuditEventResponse> {
+  return mapPage(page, toAuditEventResponse);
 }

@@ -1,11 +1,11 @@
 import { AuditService } from '@app/audit';
+import type { Page } from '@app/common';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
-import { AuditEventPageResponse, toAuditEventPageResponse } from './audit-event.response';
+import { PageResponse } from '../openapi/pagination';
+import { AuditEventResponse, toAuditEventPageResponse } from './audit-event.response';
 import { ListAuditEventsRequest } from './list-audit-events.request';
-
-const DEFAULT_PAGE_SIZE = 50;
 
 /** Read-only by design: the audit log has no update or delete route, and the table refuses both. */
 @ApiTags('admin')
@@ -16,8 +16,9 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOkResponse({ type: AuditEventPageResponse })
-  async list(@Query() query: ListAuditEventsRequest): Promise<AuditEventPageResponse> {
+  @ApiOperation({ summary: 'Audit events, newest first' })
+  @ApiOkResponse({ type: PageResponse(AuditEventResponse) })
+  async list(@Query() query: ListAuditEventsRequest): Promise<Page<AuditEventResponse>> {
     const page = await this.audit.list({
       actorAccountId: query.actorAccountId,
       action: query.action,
@@ -25,8 +26,8 @@ export class AuditController {
       targetId: query.targetId,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
-      before: query.before,
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      limit: query.limit,
+      offset: query.offset,
     });
     return toAuditEventPageResponse(page);
   }

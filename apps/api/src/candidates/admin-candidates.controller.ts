@@ -1,10 +1,11 @@
 import { CandidateDuplicates } from '@app/candidates';
+import { mapPage, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
-import { DuplicatesQuery } from './requests/duplicates.request';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 import { PossibleDuplicateGroupResponse, toDuplicateGroupResponse } from './responses/duplicates.response';
 
 @ApiTags('admin')
@@ -20,13 +21,13 @@ export class AdminCandidatesController {
     description:
       'Groups of candidates whose normalised (E.164) phone numbers are equal. The view is audited.',
   })
-  @ApiOkResponse({ type: [PossibleDuplicateGroupResponse] })
+  @ApiOkResponse({ type: PageResponse(PossibleDuplicateGroupResponse) })
   async possibleDuplicates(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: DuplicatesQuery,
+    @Query() query: PageQuery,
     @CallerContext() context: CallContext,
-  ): Promise<PossibleDuplicateGroupResponse[]> {
+  ): Promise<Page<PossibleDuplicateGroupResponse>> {
     const groups = await this.duplicates.listPossibleDuplicates(principal, context, query);
-    return groups.map(toDuplicateGroupResponse);
+    return mapPage(groups, toDuplicateGroupResponse);
   }
 }

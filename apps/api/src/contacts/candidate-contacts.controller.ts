@@ -1,4 +1,5 @@
 import { Applications, CandidateContacts, ContactRequests, Conversations } from '@app/contacts';
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import {
   Body,
@@ -24,6 +25,7 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 import {
   ApplicationRequest,
   CandidateContactsQuery,
@@ -96,12 +98,16 @@ export class CandidateContactsController {
       'Candidates: my applications and the contact requests I received (with each employer’s verified identity ' +
       'and the vacancy); ?consent=pending lists the requests awaiting an answer',
   })
-  @ApiOkResponse({ type: [CandidateContactResponse] })
+  @ApiOkResponse({ type: PageResponse(CandidateContactResponse) })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: CandidateContactsQuery,
-  ): Promise<CandidateContactResponse[]> {
-    return this.contacts.list(principal, query.lang ?? 'en', query.consent);
+  ): Promise<Page<CandidateContactResponse>> {
+    return this.contacts.list(principal, query.lang ?? 'en', {
+      consent: query.consent,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
   @Roles('candidate')
@@ -166,12 +172,13 @@ export class CandidateContactsController {
   @Roles('candidate')
   @Get('contacts/:contactId/messages')
   @ApiOperation({ summary: 'Candidates: the message thread with the organisation about this vacancy' })
-  @ApiOkResponse({ type: [MessageResponse] })
-  messages(
+  @ApiOkResponse({ type: PageResponse(MessageResponse) })
+  async messages(
     @CurrentPrincipal() principal: Principal,
     @Param('contactId', new ParseUUIDPipe()) contactId: string,
-  ): Promise<MessageResponse[]> {
-    return this.conversations.candidateThread(principal, contactId);
+    @Query() query: PageQuery,
+  ): Promise<Page<MessageResponse>> {
+    return pageOf(await this.conversations.candidateThread(principal, contactId), query);
   }
 
   @Roles('candidate')
@@ -197,8 +204,11 @@ export class CandidateContactsController {
     summary:
       'Candidates: the receipt of every consent and withdrawal (organisation, vacancy, fields, time, text version)',
   })
-  @ApiOkResponse({ type: [ConsentReceiptResponse] })
-  receipts(@CurrentPrincipal() principal: Principal): Promise<ConsentReceiptResponse[]> {
-    return this.contacts.receiptsOf(principal);
+  @ApiOkResponse({ type: PageResponse(ConsentReceiptResponse) })
+  async receipts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<Page<ConsentReceiptResponse>> {
+    return pageOf(await this.contacts.receiptsOf(principal), query);
   }
 }

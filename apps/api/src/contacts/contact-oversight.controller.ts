@@ -1,4 +1,5 @@
 import { ContactOversight, PlacementStatistics } from '@app/contacts';
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import {
   Body,
@@ -15,6 +16,7 @@ import {
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { PageResponse } from '../openapi/pagination';
 import { ContactRatesQuery, SuspensionRequest } from './contacts.requests';
 import { ContactRatesResponse, PlacementStatisticsResponse } from './contacts.responses';
 
@@ -34,12 +36,16 @@ export class ContactOversightController {
       'NCPs (own Member State) and administrators: contact requests, acceptances, declines and applications per ' +
       'employer over the last days, and whether its contacting is suspended',
   })
-  @ApiOkResponse({ type: [ContactRatesResponse] })
-  rates(
+  @ApiOkResponse({ type: PageResponse(ContactRatesResponse) })
+  async rates(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ContactRatesQuery,
-  ): Promise<ContactRatesResponse[]> {
-    return this.oversight.rates(principal, { memberState: query.memberState, days: query.days ?? 30 });
+  ): Promise<Page<ContactRatesResponse>> {
+    const rates = await this.oversight.rates(principal, {
+      memberState: query.memberState,
+      days: query.days ?? 30,
+    });
+    return pageOf(rates, query);
   }
 
   @Roles('ncp', 'admin')

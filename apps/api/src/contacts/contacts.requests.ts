@@ -1,6 +1,6 @@
 import { CONSENT_STATES, EMPLOYER_STAGES, type ConsentState, type EmployerStage } from '@app/contacts';
 import { READER_LANGUAGES, type ReaderLanguage } from '@app/vacancies';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -16,6 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 
 export const MESSAGE_MAX_LENGTH = 5_000;
 
@@ -96,14 +97,16 @@ export class StageRequest extends LanguageOption {
   stage!: EmployerStage;
 }
 
-export class CandidateContactsQuery extends LanguageOption {
+export class PipelineQuery extends IntersectionType(LanguageOption, PageQuery) {}
+
+export class CandidateContactsQuery extends PipelineQuery {
   @ApiPropertyOptional({ enum: CONSENT_STATES, description: 'e.g. pending: the requests awaiting an answer' })
   @IsOptional()
   @IsIn(CONSENT_STATES)
   consent?: ConsentState;
 }
 
-export class ContactRatesQuery {
+export class ContactRatesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'NL', description: 'An NCP sees its own Member State only' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2}$/)

@@ -1,4 +1,5 @@
 import { ContactRequests, Conversations, EmployerPipeline, labelLanguage } from '@app/contacts';
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import {
   Body,
@@ -27,8 +28,15 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 import { ReferenceCodePipe } from '../validation/reference-code.pipe';
-import { ContactRequestRequest, LanguageOption, MessageRequest, StageRequest } from './contacts.requests';
+import {
+  ContactRequestRequest,
+  LanguageOption,
+  MessageRequest,
+  PipelineQuery,
+  StageRequest,
+} from './contacts.requests';
 import { OrganisationContactResponse, MessageResponse } from './contacts.responses';
 
 const RETRY_AFTER = {
@@ -88,14 +96,14 @@ export class EmployerContactsController {
       'explanation (scored on the spot when the pair is not among the stored matches); identity only where the ' +
       'candidate consented for this vacancy. Audited.',
   })
-  @ApiOkResponse({ type: [OrganisationContactResponse] })
+  @ApiOkResponse({ type: PageResponse(OrganisationContactResponse) })
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() query: LanguageOption,
+    @Query() query: PipelineQuery,
     @CallerContext() context: CallContext,
-  ): Promise<OrganisationContactResponse[]> {
-    return this.pipeline.list(principal, id, labelLanguage(query.lang ?? 'en'), context);
+  ): Promise<Page<OrganisationContactResponse>> {
+    return this.pipeline.list(principal, id, labelLanguage(query.lang ?? 'en'), query, context);
   }
 
   @Roles('employer')
@@ -143,14 +151,15 @@ export class EmployerContactsController {
   @Roles('employer')
   @Get('pipeline/:referenceCode/messages')
   @ApiOperation({ summary: 'Verified employers: the thread with a consenting candidate about this vacancy' })
-  @ApiOkResponse({ type: [MessageResponse] })
+  @ApiOkResponse({ type: PageResponse(MessageResponse) })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'CONVERSATION_CLOSED' })
-  messages(
+  async messages(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('referenceCode', ReferenceCodePipe) referenceCode: string,
-  ): Promise<MessageResponse[]> {
-    return this.conversations.employerThread(principal, id, referenceCode);
+    @Query() query: PageQuery,
+  ): Promise<Page<MessageResponse>> {
+    return pageOf(await this.conversations.employerThread(principal, id, referenceCode), query);
   }
 
   @Roles('employer')

@@ -1,3 +1,4 @@
+import { pageOf, type Page } from '@app/common';
 import { EmployerRegistrations, Employers, EmployerVerification } from '@app/employers';
 import type { CallContext, Principal } from '@app/identity';
 import {
@@ -27,6 +28,7 @@ import {
 import { Public, Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageResponse } from '../openapi/pagination';
 import {
   ChangeEmployerStatusRequest,
   ExcludeRegistrationNumberRequest,
@@ -82,12 +84,19 @@ export class EmployersController {
   @ApiBearerAuth()
   @Get('employers')
   @ApiOperation({ summary: 'Employers of a Member State (an NCP: its own)' })
-  @ApiOkResponse({ type: [EmployerResponse] })
+  @ApiOkResponse({ type: PageResponse(EmployerResponse) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListEmployersQuery,
-  ): Promise<EmployerResponse[]> {
-    return (await this.employers.list(principal, query)).map((employer) => EmployerResponse.from(employer));
+  ): Promise<Page<EmployerResponse>> {
+    const employers = await this.employers.list(principal, {
+      memberState: query.memberState,
+      status: query.status,
+    });
+    return pageOf(
+      employers.map((employer) => EmployerResponse.from(employer)),
+      query,
+    );
   }
 
   @Roles('employer', 'ncp', 'admin')
@@ -140,13 +149,15 @@ export class EmployersController {
   @Roles('ncp')
   @ApiBearerAuth()
   @Get('employer-exclusions')
-  @ApiOkResponse({ type: [ExclusionResponse] })
+  @ApiOkResponse({ type: PageResponse(ExclusionResponse) })
   async listExclusions(
     @CurrentPrincipal() ncp: Principal,
     @Query() query: ExclusionsQuery,
-  ): Promise<ExclusionResponse[]> {
-    return (await this.verification.listExclusions(ncp, query.memberState)).map((row) =>
-      ExclusionResponse.from(row),
+  ): Promise<Page<ExclusionResponse>> {
+    const exclusions = await this.verification.listExclusions(ncp, query.memberState);
+    return pageOf(
+      exclusions.map((row) => ExclusionResponse.from(row)),
+      query,
     );
   }
 }

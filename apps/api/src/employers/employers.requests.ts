@@ -1,6 +1,7 @@
 import { EMPLOYER_STATUSES, type EmployerStatus } from '@app/employers';
 import { EMPLOYER_ENTITY_TYPES, type EmployerEntityType } from '@app/reference-data';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../openapi/pagination';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -88,7 +89,7 @@ export class ChangeEmployerStatusRequest {
   reason!: string;
 }
 
-export class ListEmployersQuery {
+export class ListEmployersQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'NL', description: 'NCPs: their own state (the default)' })
   @IsOptional()
   @Matches(MEMBER_STATE, { message: 'memberState must be a two-letter ISO 3166-1 code' })
@@ -118,7 +119,7 @@ export class ExcludeRegistrationNumberRequest {
   reason!: string;
 }
 
-export class ExclusionsQuery {
+export class ExclusionsQuery extends PageQuery {
   @ApiProperty({ example: 'NL' })
   @Matches(MEMBER_STATE, { message: 'memberState must be a two-letter ISO 3166-1 code' })
   memberState!: string;

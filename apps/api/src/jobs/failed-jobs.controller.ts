@@ -1,7 +1,9 @@
 import { FailedJobs } from '@app/queue';
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@app/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 
 class FailedJobResponse {
   @ApiProperty() queue!: string;
@@ -23,16 +25,8 @@ export class FailedJobsController {
   @Roles('admin')
   @Get('failed')
   @ApiOperation({ summary: 'Background jobs that used up their retries, across every queue, newest first' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-    description: 'Values outside 1–500 are clamped',
-  })
-  @ApiOkResponse({ type: [FailedJobResponse] })
-  list(
-    @Query('limit', new DefaultValuePipe(100), new ParseIntPipe()) limit: number,
-  ): Promise<FailedJobResponse[]> {
-    return this.failed.list(Math.min(Math.max(limit, 1), 500));
+  @ApiOkResponse({ type: PageResponse(FailedJobResponse) })
+  list(@Query() query: PageQuery): Promise<Page<FailedJobResponse>> {
+    return this.failed.list(query);
   }
 }

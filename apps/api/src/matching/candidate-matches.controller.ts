@@ -1,3 +1,4 @@
+import { pageOf } from '@app/common';
 import type { Principal } from '@app/identity';
 import { CandidateMatches } from '@app/matching';
 import { Controller, Get, Query } from '@nestjs/common';
@@ -5,7 +6,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { Roles } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
-import { MatchLanguageQuery } from './matching.requests';
+import { MatchesQuery, MatchLanguageQuery } from './matching.requests';
 import {
   ADMISSION_NOTICE,
   CandidateMatchesResponse,
@@ -26,10 +27,15 @@ export class CandidateMatchesController {
   @ApiOkResponse({ type: CandidateMatchesResponse })
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: MatchLanguageQuery,
+    @Query() query: MatchesQuery,
   ): Promise<CandidateMatchesResponse> {
     const views = await this.matches.list(principal, query.lang ?? 'en');
-    return { notice: ADMISSION_NOTICE, matches: views.map((view) => CandidateMatchResponse.from(view)) };
+    const page = pageOf(views, query);
+    return {
+      notice: ADMISSION_NOTICE,
+      ...page,
+      items: page.items.map((view) => CandidateMatchResponse.from(view)),
+    };
   }
 
   @Roles('candidate')

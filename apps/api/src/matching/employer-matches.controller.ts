@@ -1,3 +1,4 @@
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import { EmployerMatches } from '@app/matching';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
@@ -12,6 +13,7 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageResponse } from '../openapi/pagination';
 import { EmployerMatchesQuery, MatchStatusRequest } from './matching.requests';
 import { EmployerMatchResponse, MatchStatusResponse } from './matching.responses';
 
@@ -28,17 +30,20 @@ export class EmployerMatchesController {
   @ApiOperation({
     summary: 'Ranked, pseudonymised and explained candidates for one of the organisation’s vacancies',
   })
-  @ApiOkResponse({ type: [EmployerMatchResponse] })
+  @ApiOkResponse({ type: PageResponse(EmployerMatchResponse) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: EmployerMatchesQuery,
-  ): Promise<EmployerMatchResponse[]> {
+  ): Promise<Page<EmployerMatchResponse>> {
     const views = await this.matches.list(principal, id, {
       language: query.lang ?? 'en',
       status: query.status,
     });
-    return views.map((view) => EmployerMatchResponse.from(view));
+    return pageOf(
+      views.map((view) => EmployerMatchResponse.from(view)),
+      query,
+    );
   }
 
   @Roles('employer')

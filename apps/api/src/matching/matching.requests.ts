@@ -1,7 +1,8 @@
 import { MATCH_STATUSES, type MatchStatus } from '@app/matching';
 import { TAXONOMY_LANGUAGES, type TaxonomyLanguage } from '@app/taxonomy';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 
 export class MatchLanguageQuery {
   @ApiPropertyOptional({ enum: TAXONOMY_LANGUAGES, default: 'en', description: 'Language of skill labels' })
@@ -10,7 +11,9 @@ export class MatchLanguageQuery {
   lang?: TaxonomyLanguage;
 }
 
-export class EmployerMatchesQuery extends MatchLanguageQuery {
+export class MatchesQuery extends IntersectionType(MatchLanguageQuery, PageQuery) {}
+
+export class EmployerMatchesQuery extends MatchesQuery {
   @ApiPropertyOptional({ enum: MATCH_STATUSES })
   @IsOptional()
   @IsIn(MATCH_STATUSES)

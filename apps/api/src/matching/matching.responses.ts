@@ -10,6 +10,7 @@ import {
   type SkillRelation,
 } from '@app/matching';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../openapi/pagination';
 
 class MatchConceptResponse {
   @ApiProperty() uri!: string;
@@ -83,9 +84,8 @@ export class CandidateMatchResponse {
 export const ADMISSION_NOTICE =
   'A match never guarantees a visa or work permit: admission is decided under national immigration procedures.';
 
-export class CandidateMatchesResponse {
+export class CandidateMatchesResponse extends PageResponse(CandidateMatchResponse) {
   @ApiProperty({ example: ADMISSION_NOTICE }) notice!: string;
-  @ApiProperty({ type: [CandidateMatchResponse] }) matches!: CandidateMatchResponse[];
 }
 
 class ImprovementResponse {

@@ -1,10 +1,12 @@
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import { PartnerCountryAdministration } from '@app/partner-country-administration';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 import { CountryCodePipe } from '../validation/country-code.pipe';
 import { SetCountryStatusRequest, StatusProposalRequest } from './partner-countries.requests';
 import {
@@ -50,10 +52,15 @@ export class PartnerCountriesAdminController {
   }
 
   @Get(':countryCode/history')
-  @ApiOkResponse({ type: [StatusHistoryResponse] })
+  @ApiOkResponse({ type: PageResponse(StatusHistoryResponse) })
   async history(
     @Param('countryCode', CountryCodePipe) countryCode: string,
-  ): Promise<StatusHistoryResponse[]> {
-    return (await this.administration.history(countryCode)).map((entry) => StatusHistoryResponse.from(entry));
+    @Query() query: PageQuery,
+  ): Promise<Page<StatusHistoryResponse>> {
+    const history = await this.administration.history(countryCode);
+    return pageOf(
+      history.map((entry) => StatusHistoryResponse.from(entry)),
+      query,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { JOB_SORTS, MAX_HITS_PER_PAGE, MAX_PAGE, type JobSort } from '@app/discovery';
+import { JOB_SORTS, type JobSort } from '@app/discovery';
 import { ESCO_OCCUPATION_URI } from '@app/taxonomy';
 import { CONTRACT_TYPES, PAY_PERIODS, type ContractType, type PayPeriod } from '@app/vacancies';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
@@ -7,22 +7,21 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 import { QueryBoolean, QueryList, QueryNumber } from './query-arrays';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 const list = { type: String, isArray: true } satisfies ApiPropertyOptions;
 
 /** Query parameters of job search; lists accept repeated parameters or commas. */
-export class JobSearchRequest {
+export class JobSearchRequest extends PageQuery {
   @ApiPropertyOptional({ example: 'welder' })
   @IsOptional()
   @IsString()
@@ -112,20 +111,4 @@ export class JobSearchRequest {
   @IsOptional()
   @IsIn(JOB_SORTS)
   sort?: JobSort;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @QueryNumber()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  page?: number;
-
-  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
-  @IsOptional()
-  @QueryNumber()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HITS_PER_PAGE)
-  hitsPerPage?: number;
 }

@@ -52,8 +52,6 @@ export class SearchController {
         ...criteria,
         language: lang,
         sort: body.sort ?? 'relevance',
-        page: body.page ?? 1,
-        hitsPerPage: body.hitsPerPage ?? 20,
       },
       context,
     );
@@ -92,8 +90,6 @@ export class SearchController {
     const timed = await this.jobs.search({
       ...query,
       sort: query.sort ?? 'relevance',
-      page: query.page ?? 1,
-      hitsPerPage: query.hitsPerPage ?? 20,
     });
     return withEngineTiming(response, timed);
   }

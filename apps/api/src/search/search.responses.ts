@@ -12,6 +12,7 @@ import {
   type VacancyStatistics,
 } from '@app/discovery';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../openapi/pagination';
 
 const FACETS = {
   type: 'object',
@@ -25,14 +26,6 @@ const COUNTS = {
     'Public view: categories with fewer than 10 members are left out (key and all), the others are ' +
     'rounded to the nearest multiple of 10. Admin view: every category, exact',
 } as const;
-
-class Page {
-  @ApiProperty() page!: number;
-  @ApiProperty() hitsPerPage!: number;
-  @ApiProperty({ description: 'Exact number of matches' }) totalHits!: number;
-  @ApiProperty() totalPages!: number;
-  @ApiProperty(FACETS) facets!: FacetCounts;
-}
 
 class ProfileFields {
   @ApiProperty({ example: 'TP-7K2M-9QXD', description: 'The only handle on a candidate before consent' })
@@ -71,13 +64,13 @@ export class TalentProfileResponse extends ProfileFields implements TalentProfil
   skills!: TalentSkill[];
 }
 
-export class TalentSearchResponse extends Page implements TalentSearchResult {
-  @ApiProperty({ type: [TalentHitResponse] }) hits!: TalentHitResponse[];
+export class TalentSearchResponse extends PageResponse(TalentHitResponse) implements TalentSearchResult {
+  @ApiProperty(FACETS) facets!: FacetCounts;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object' } })
   facetStats!: TalentSearchResult['facetStats'];
 }
 
-class JobHitFields {
+class JobHitResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'The opening of the description' }) summary!: string;
@@ -111,9 +104,8 @@ class JobHitFields {
   @ApiProperty() expiresAt!: string;
 }
 
-export class JobSearchResponse extends Page implements JobSearchResult {
-  @ApiProperty({ type: [JobHitFields] })
-  hits!: JobHit[];
+export class JobSearchResponse extends PageResponse(JobHitResponse) implements JobSearchResult {
+  @ApiProperty(FACETS) facets!: FacetCounts;
 }
 
 class Published {

@@ -2,7 +2,7 @@ import { SupplyStatistics, type StatisticsView } from '@app/discovery';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../access/access.decorator';
-import { CandidateStatisticsRequest, StatisticsLimitRequest } from './statistics.request';
+import { CandidateStatisticsRequest, StatisticsTopRequest } from './statistics.request';
 import { CandidateStatisticsResponse, VacancyStatisticsResponse } from './search.responses';
 
 const PUBLIC_NOTE =
@@ -28,8 +28,8 @@ export class StatisticsController {
   @Get('statistics/vacancies')
   @ApiOperation({ summary: 'Open vacancies by occupation and Member State', description: PUBLIC_NOTE })
   @ApiOkResponse({ type: VacancyStatisticsResponse })
-  publicVacancies(@Query() query: StatisticsLimitRequest): Promise<VacancyStatisticsResponse> {
-    return this.statistics.vacancies('public', query.limit ?? 20);
+  publicVacancies(@Query() query: StatisticsTopRequest): Promise<VacancyStatisticsResponse> {
+    return this.statistics.vacancies('public', query.top ?? 20);
   }
 
   @Roles('admin')
@@ -46,11 +46,11 @@ export class StatisticsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Open vacancies by occupation and Member State, nothing withheld' })
   @ApiOkResponse({ type: VacancyStatisticsResponse })
-  adminVacancies(@Query() query: StatisticsLimitRequest): Promise<VacancyStatisticsResponse> {
-    return this.statistics.vacancies('admin', query.limit ?? 20);
+  adminVacancies(@Query() query: StatisticsTopRequest): Promise<VacancyStatisticsResponse> {
+    return this.statistics.vacancies('admin', query.top ?? 20);
   }
 
   private candidates(view: StatisticsView, query: CandidateStatisticsRequest) {
-    return this.statistics.candidates(view, query.groupBy ?? 'occupation', query.limit ?? 20);
+    return this.statistics.candidates(view, query.groupBy ?? 'occupation', query.top ?? 20);
   }
 }

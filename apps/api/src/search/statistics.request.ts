@@ -3,23 +3,23 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { QueryNumber } from './query-arrays';
 
-export class StatisticsLimitRequest {
+export class StatisticsTopRequest {
   @ApiPropertyOptional({
     type: 'integer',
     default: 20,
     minimum: 1,
     maximum: 50,
-    description: 'How many of the largest groups',
+    description: 'How many of the largest groups (a report, not a paged list)',
   })
   @IsOptional()
   @QueryNumber()
   @IsInt()
   @Min(1)
   @Max(50)
-  limit?: number;
+  top?: number;
 }
 
-export class CandidateStatisticsRequest extends StatisticsLimitRequest {
+export class CandidateStatisticsRequest extends StatisticsTopRequest {
   @ApiPropertyOptional({ enum: CANDIDATE_GROUPINGS, default: 'occupation' })
   @IsOptional()
   @IsIn(CANDIDATE_GROUPINGS)

@@ -1,6 +1,4 @@
 import {
-  MAX_HITS_PER_PAGE,
-  MAX_PAGE,
   PROGRAMME_FILTERS,
   TALENT_FACETS,
   TALENT_SORTS,
@@ -29,6 +27,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 import { IsIsoDay } from '../validation/iso-day';
 
 const COUNTRY = /^[A-Za-z]{2}$/;
@@ -43,7 +42,7 @@ export class LanguageFilterRequest {
   minCefr!: string;
 }
 
-export class TalentSearchRequest {
+export class TalentSearchRequest extends PageQuery {
   @ApiPropertyOptional({
     example: 'soudeur',
     description: 'Occupation and skill labels, EN/FR/ES, typos tolerated',
@@ -169,20 +168,6 @@ export class TalentSearchRequest {
   @IsArray()
   @IsIn(TALENT_FACETS, { each: true })
   facets?: TalentFacet[];
-
-  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  page?: number;
-
-  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: MAX_HITS_PER_PAGE })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_HITS_PER_PAGE)
-  hitsPerPage?: number;
 }
 
 export class TalentProfileQuery {

@@ -1,4 +1,4 @@
-import { isoDay } from '@app/common';
+import { isoDay, pageOf, type Page } from '@app/common';
 import { ShortageListAdministration, ShortageLists } from '@app/shortage-occupations';
 import type { CallContext, Principal } from '@app/identity';
 import {
@@ -26,6 +26,7 @@ import {
 import { Public, Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { CompleteList, PageQuery, PageResponse } from '../openapi/pagination';
 import {
   AddShortageEntryRequest,
   ReviseShortageEntryRequest,
@@ -72,6 +73,7 @@ export class ShortageOccupationsController {
 
   @Public()
   @Get('sectors')
+  @CompleteList()
   @ApiOkResponse({ type: [ShortageSectorResponse] })
   async sectors(): Promise<ShortageSectorResponse[]> {
     return (await this.lists.listSectors()).map((sector) => ShortageSectorResponse.from(sector));
@@ -129,13 +131,16 @@ export class ShortageOccupationsController {
   @ApiBearerAuth()
   @Get('entries/:entryId/history')
   @ApiOperation({ summary: 'Every version of an entry, oldest first' })
-  @ApiOkResponse({ type: [ShortageEntryResponse] })
+  @ApiOkResponse({ type: PageResponse(ShortageEntryResponse) })
   async history(
     @CurrentPrincipal() principal: Principal,
     @Param('entryId', new ParseUUIDPipe()) entryId: string,
-  ): Promise<ShortageEntryResponse[]> {
-    return (await this.administration.history(principal, entryId)).map((entry) =>
-      ShortageEntryResponse.from(entry),
+    @Query() query: PageQuery,
+  ): Promise<Page<ShortageEntryResponse>> {
+    const versions = await this.administration.history(principal, entryId);
+    return pageOf(
+      versions.map((entry) => ShortageEntryResponse.from(entry)),
+      query,
     );
   }
 }

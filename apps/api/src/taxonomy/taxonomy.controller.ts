@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../access/access.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { CompleteList } from '../openapi/pagination';
 import {
   IscoTreeQuery,
   OccupationSearchQuery,
@@ -76,6 +77,7 @@ export class TaxonomyController {
   }
 
   @Get('isco-groups')
+  @CompleteList()
   @ApiOperation({ summary: 'The ISCO-08 group tree, whole or below one group' })
   @ApiOkResponse({ type: [IscoGroupResponse] })
   @ApiNotFoundResponse({ type: ErrorBody })

@@ -4,20 +4,10 @@ import {
   TAXONOMY_LANGUAGES,
   type TaxonomyLanguage,
 } from '@app/taxonomy';
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ApiPropertyOptional, ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -29,28 +19,12 @@ export class LanguageQuery {
   lang: TaxonomyLanguage = 'en';
 }
 
-export class ConceptSearchQuery extends LanguageQuery {
+export class ConceptSearchQuery extends IntersectionType(LanguageQuery, PageQuery) {
   @ApiProperty({ description: 'Text typed so far; typos and alternative labels count', example: 'nurse' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   text!: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  limit: number = 10;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 950, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(950)
-  offset: number = 0;
 
   @ApiPropertyOptional({
     type: Boolean,

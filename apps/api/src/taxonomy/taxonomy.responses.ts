@@ -12,6 +12,7 @@ import {
   type TaxonomyVersionView,
 } from '@app/taxonomy';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '../openapi/pagination';
 
 export class ConceptHitResponse {
   @ApiProperty() uri!: string;
@@ -30,12 +31,7 @@ export class ConceptHitResponse {
   }
 }
 
-export class ConceptSearchResponse {
-  @ApiProperty({ type: [ConceptHitResponse] }) items!: ConceptHitResponse[];
-  @ApiProperty() estimatedTotal!: number;
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-
+export class ConceptSearchResponse extends PageResponse(ConceptHitResponse) {
   static from(page: ConceptSearchPage): ConceptSearchResponse {
     return Object.assign(new ConceptSearchResponse(), {
       ...page,

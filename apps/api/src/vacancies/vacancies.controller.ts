@@ -1,6 +1,18 @@
+import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import { Vacancies, VacancyPublication } from '@app/vacancies';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -16,6 +28,7 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { PageQuery, PageResponse } from '../openapi/pagination';
 import { VacancyRequest } from './vacancy.request';
 import { VacancyResponse } from './vacancy.response';
 
@@ -44,9 +57,16 @@ export class VacanciesController {
   @Roles('employer')
   @Get()
   @ApiOperation({ summary: 'The vacancies of the caller’s organisation, newest first' })
-  @ApiOkResponse({ type: [VacancyResponse] })
-  async list(@CurrentPrincipal() principal: Principal): Promise<VacancyResponse[]> {
-    return (await this.vacancies.listOwn(principal)).map((vacancy) => VacancyResponse.from(vacancy));
+  @ApiOkResponse({ type: PageResponse(VacancyResponse) })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<Page<VacancyResponse>> {
+    const vacancies = await this.vacancies.listOwn(principal);
+    return pageOf(
+      vacancies.map((vacancy) => VacancyResponse.from(vacancy)),
+      query,
+    );
   }
 
   @Roles('employer', 'ncp', 'admin')

@@ -1,5 +1,5 @@
 import { AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { DomainError, type Page, type PageRequest } from '@app/common';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,8 +17,8 @@ export class CandidateDuplicates {
   async listPossibleDuplicates(
     principal: Principal,
     context: CallContext,
-    page: { limit: number; offset: number },
-  ): Promise<PossibleDuplicateGroup[]> {
+    page: PageRequest,
+  ): Promise<Page<PossibleDuplicateGroup>> {
     if (principal.role !== 'admin')
       throw new DomainError('forbidden', 'ADMINISTRATORS_ONLY', 'Only administrators see duplicate signals');
     return this.dataSource.transaction(async (manager) => {
@@ -34,19 +34,25 @@ export class CandidateDuplicates {
           LIMIT $1 OFFSET $2`,
         [page.limit, page.offset],
       );
+      const [{ total }] = await manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total
+           FROM (SELECT 1 FROM candidates WHERE phone_e164 IS NOT NULL
+                  GROUP BY phone_e164 HAVING count(*) > 1) groups`,
+      );
       await this.audit.record(manager, {
         actor: actorOf(principal),
         action: 'candidate.duplicates_viewed',
         requestId: context.requestId,
         details: { groups: rows.length },
       });
-      return rows.map((row) => ({
+      const items = rows.map((row) => ({
         phone: row.phone,
         candidates: row.candidates.map((candidate) => ({
           ...candidate,
           createdAt: new Date(candidate.createdAt),
         })),
       }));
+      return { items, total, limit: page.limit, offset: page.offset };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { pageOf, type Page, type PageRequest } from '@app/common';
 import type { Principal } from '@app/identity';
 import type { ReaderLanguage } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
@@ -24,14 +25,17 @@ export class CandidateContacts {
   async list(
     principal: Principal,
     language: ReaderLanguage,
-    consent?: ConsentState,
-  ): Promise<CandidateContactView[]> {
+    filter: PageRequest & { consent?: ConsentState },
+  ): Promise<Page<CandidateContactView>> {
     const profile = await this.parties.ownProfile(principal);
     const rows = await this.contacts.listByCandidate(this.dataSource.manager, profile.id);
+    const window = pageOf(
+      rows.filter((row) => filter.consent === undefined || row.consent === filter.consent),
+      filter,
+    );
     const views: CandidateContactView[] = [];
-    for (const row of rows.filter((candidate) => consent === undefined || candidate.consent === consent))
-      views.push(await this.views.view(this.dataSource.manager, row, language));
-    return views;
+    for (const row of window.items) views.push(await this.views.view(this.dataSource.manager, row, language));
+    return { ...window, items: views };
   }
 
   async get(

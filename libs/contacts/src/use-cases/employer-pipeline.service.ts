@@ -1,4 +1,5 @@
 import { AuditService } from '@app/audit';
+import { pageOf, type Page, type PageRequest } from '@app/common';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
@@ -33,11 +34,14 @@ export class EmployerPipeline {
     principal: Principal,
     vacancyId: string,
     language: TaxonomyLanguage,
+    page: PageRequest,
     context: CallContext,
-  ): Promise<EmployerContactView[]> {
+  ): Promise<Page<EmployerContactView>> {
     const manager = this.dataSource.manager;
     const vacancy = await this.parties.ownVacancy(manager, principal, vacancyId);
-    const rows = await this.contacts.listByVacancy(manager, vacancy.id);
+    // Only the window is viewed, so only its disclosed identities are audited.
+    const window = pageOf(await this.contacts.listByVacancy(manager, vacancy.id), page);
+    const rows = window.items;
     const views: EmployerContactView[] = [];
     for (const row of rows)
       views.push(
@@ -59,7 +63,7 @@ export class EmployerPipeline {
         identitiesShownOf: rows.filter((row) => mayDisclose(row, principal)).map((row) => row.candidateId),
       },
     });
-    return views;
+    return { ...window, items: views };
   }
 
   async get(

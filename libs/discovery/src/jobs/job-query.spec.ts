@@ -1,7 +1,7 @@
 import { buildJobSearch, jobFilter, type JobQuery } from './job-query';
 
 const NOW = new Date('2026-05-01T00:00:00Z');
-const base: JobQuery = { sort: 'relevance', page: 1, hitsPerPage: 20 };
+const base: JobQuery = { sort: 'relevance', limit: 20, offset: 0 };
 
 describe('jobFilter', () => {
   it('hides vacancies past expiry and narrows by every criterion', () => {

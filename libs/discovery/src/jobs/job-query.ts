@@ -1,5 +1,7 @@
+import type { PageRequest } from '@app/common';
+import { enginePage } from '@app/search';
 import type { SearchParams } from 'meilisearch';
-import { anyOf, atLeast, clauses, nowSeconds, quote, type Paging } from '../filter';
+import { anyOf, atLeast, clauses, nowSeconds, quote } from '../filter';
 
 export const JOB_SORTS = ['relevance', 'newest', 'highest_pay', 'closing_soon'] as const;
 export type JobSort = (typeof JOB_SORTS)[number];
@@ -15,7 +17,7 @@ export const JOB_FACETS = [
   'payPeriod',
 ] as const;
 
-export interface JobQuery extends Paging {
+export interface JobQuery extends PageRequest {
   text?: string;
   occupations?: string[];
   iscoGroups?: string[];
@@ -104,13 +106,14 @@ export function buildJobSearch(
   query: JobQuery,
   now: Date,
 ): SearchParams & { q: string; page: number; hitsPerPage: number } {
+  const { page, hitsPerPage } = enginePage(query);
   return {
     q: query.text?.trim() ?? '',
     filter: jobFilter(query, now),
     facets: [...JOB_FACETS],
     sort: SORT[query.sort],
-    page: query.page,
-    hitsPerPage: query.hitsPerPage,
+    page,
+    hitsPerPage,
     attributesToRetrieve: JOB_RETRIEVED,
   };
 }

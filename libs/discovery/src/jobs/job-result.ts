@@ -1,3 +1,4 @@
+import type { Page } from '@app/common';
 import type { VacancyDocument } from '@app/vacancies';
 import type { FacetCounts } from '../talent/talent-result';
 
@@ -30,12 +31,7 @@ export interface JobHit {
   expiresAt: string;
 }
 
-export interface JobSearchResult {
-  page: number;
-  hitsPerPage: number;
-  totalHits: number;
-  totalPages: number;
-  hits: JobHit[];
+export interface JobSearchResult extends Page<JobHit> {
   facets: FacetCounts;
 }
 

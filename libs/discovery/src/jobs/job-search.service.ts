@@ -1,8 +1,8 @@
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { enginePage, MEILI_CLIENT, SearchIndexes, windowOf } from '@app/search';
 import { VACANCIES_INDEX } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
-import { answeredPage, engineCall, type EngineTimed } from '../engine-call';
+import { engineCall, type EngineTimed } from '../engine-call';
 import { buildJobSearch, type JobQuery } from './job-query';
 import { toJobHit, type JobDocumentHit, type JobSearchResult } from './job-result';
 
@@ -19,11 +19,12 @@ export class JobSearch {
     const response = await engineCall(() =>
       this.client.index<JobDocumentHit>(this.indexes.uid(VACANCIES_INDEX)).search(request.q, request),
     );
+    const window = windowOf(query, enginePage(query), response);
     return {
       engineTimeMs: response.processingTimeMs,
       result: {
-        ...answeredPage(response),
-        hits: response.hits.map(toJobHit),
+        ...window,
+        items: window.items.map(toJobHit),
         facets: response.facetDistribution ?? {},
       },
     };

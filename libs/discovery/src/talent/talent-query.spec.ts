@@ -2,7 +2,7 @@ import { buildTalentSearch, talentFilter, type TalentQuery } from './talent-quer
 
 const NOW = new Date('2026-05-01T00:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
-const base: TalentQuery = { sort: 'relevance', page: 1, hitsPerPage: 20 };
+const base: TalentQuery = { sort: 'relevance', limit: 20, offset: 0 };
 
 describe('talentFilter', () => {
   it('always hides profiles past their validity', () => {
@@ -63,7 +63,10 @@ describe('talentFilter', () => {
 
 describe('buildTalentSearch', () => {
   it('asks for exact totals, default facets without skills, and skill highlights only with text', () => {
-    const request = buildTalentSearch({ ...base, text: ' soudeur ', sort: 'most_experienced', page: 3 }, NOW);
+    const request = buildTalentSearch(
+      { ...base, text: ' soudeur ', sort: 'most_experienced', offset: 40 },
+      NOW,
+    );
     expect(request).toMatchObject({
       q: 'soudeur',
       page: 3,

@@ -1,7 +1,9 @@
+import type { PageRequest } from '@app/common';
+import { enginePage } from '@app/search';
 import { cefrRank } from '@app/reference-data';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import type { SearchParams } from 'meilisearch';
-import { allOf, anyOf, atLeast, clauses, nowSeconds, type Paging } from '../filter';
+import { allOf, anyOf, atLeast, clauses, nowSeconds } from '../filter';
 
 export const TALENT_SORTS = [
   'relevance',
@@ -29,7 +31,7 @@ export const PROGRAMME_FILTERS = ['talent_partnership', 'bilateral', 'national',
 export type ProgrammeFilter = (typeof PROGRAMME_FILTERS)[number];
 
 /** What an employer may search by; every value is validated by the API before it gets here. */
-export interface TalentQuery extends Paging {
+export interface TalentQuery extends PageRequest {
   text?: string;
   occupations?: string[];
   iscoGroups?: string[];
@@ -158,13 +160,14 @@ export function buildTalentSearch(
 ): SearchParams & { q: string; page: number; hitsPerPage: number } {
   const language = query.language ?? 'en';
   const text = query.text?.trim() ?? '';
+  const { page, hitsPerPage } = enginePage(query);
   return {
     q: text,
     filter: talentFilter(query, now),
     facets: [...(query.facets ?? DEFAULT_TALENT_FACETS)],
     sort: SORT[query.sort],
-    page: query.page,
-    hitsPerPage: query.hitsPerPage,
+    page,
+    hitsPerPage,
     attributesToRetrieve: talentRetrieved(language, text !== ''),
     // Highlighting one attribute is far cheaper than match positions, which the engine computes
     // over every displayed attribute of every hit.

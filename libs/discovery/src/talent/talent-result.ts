@@ -1,3 +1,4 @@
+import type { Page } from '@app/common';
 import { escoSkillUri, type TaxonomyLanguage } from '@app/taxonomy';
 import { HIGHLIGHT_TAGS } from './talent-query';
 
@@ -52,12 +53,7 @@ export interface TalentHit extends Omit<TalentProfile, 'skills'> {
 
 export type FacetCounts = Record<string, Record<string, number>>;
 
-export interface TalentSearchResult {
-  page: number;
-  hitsPerPage: number;
-  totalHits: number;
-  totalPages: number;
-  hits: TalentHit[];
+export interface TalentSearchResult extends Page<TalentHit> {
   facets: FacetCounts;
   facetStats: Record<string, { min: number; max: number }>;
 }

@@ -2,12 +2,12 @@ import { AuditService } from '@app/audit';
 import { CANDIDATES_INDEX } from '@app/candidates';
 import { Employers } from '@app/employers';
 import { actorOf, type CallContext, type PendingPrincipal } from '@app/identity';
-import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
+import { enginePage, MEILI_CLIENT, meilisearchApiError, SearchIndexes, windowOf } from '@app/search';
 import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import { TalentProfileNotFoundError } from '../discovery.errors';
-import { answeredPage, engineCall, type EngineTimed } from '../engine-call';
+import { engineCall, type EngineTimed } from '../engine-call';
 import { auditedCriteria, buildTalentSearch, PROFILE_SCALARS, type TalentQuery } from './talent-query';
 import {
   toTalentHit,
@@ -63,11 +63,12 @@ export class TalentSearch {
       { action: 'search.talent', details: { criteria: auditedCriteria(query) } },
     );
     const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
+    const window = windowOf(query, enginePage(query), response);
     return {
       engineTimeMs: response.processingTimeMs,
       result: {
-        ...answeredPage(response),
-        hits: response.hits.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
+        ...window,
+        items: window.items.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
         facets: response.facetDistribution ?? {},
         facetStats: response.facetStats ?? {},
       },

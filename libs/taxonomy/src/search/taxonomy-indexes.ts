@@ -1,3 +1,4 @@
+import { PAGE_LIMIT_MAX, PAGE_OFFSET_MAX } from '@app/common';
 import type { SearchIndexDefinition } from '@app/search';
 import type { Settings } from 'meilisearch';
 import { TAXONOMY_LANGUAGES, type TaxonomyLanguage } from '../taxonomy-language';
@@ -29,7 +30,8 @@ const labelSettings = (filterable: string[]): Settings => ({
     attributePatterns: [`*_${language}`],
     locales: [LOCALES[language]],
   })),
-  pagination: { maxTotalHits: 1000 },
+  // Exact totals (`page`/`hitsPerPage`) for every window the API accepts.
+  pagination: { maxTotalHits: PAGE_OFFSET_MAX + PAGE_LIMIT_MAX },
 });
 
 export const OCCUPATIONS_INDEX_DEFINITION: SearchIndexDefinition = {

@@ -1,4 +1,5 @@
-import { MEILI_CLIENT, meilisearchApiError, SearchIndexes } from '@app/search';
+import type { Page, PageRequest } from '@app/common';
+import { enginePage, MEILI_CLIENT, meilisearchApiError, SearchIndexes, windowOf } from '@app/search';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Meilisearch } from 'meilisearch';
 import type { TaxonomyLanguage } from '../taxonomy-language';
@@ -12,11 +13,9 @@ import {
   SKILLS_INDEX,
 } from './taxonomy-indexes';
 
-export interface ConceptSearch {
+export interface ConceptSearch extends PageRequest {
   text: string;
   language: TaxonomyLanguage;
-  limit: number;
-  offset: number;
   includeObsolete?: boolean;
 }
 
@@ -48,12 +47,7 @@ export interface TaxonomySearchReadiness {
   skills: number;
 }
 
-export interface ConceptSearchPage {
-  items: ConceptHit[];
-  estimatedTotal: number;
-  limit: number;
-  offset: number;
-}
+export type ConceptSearchPage = Page<ConceptHit>;
 
 type Hit = Record<string, unknown>;
 
@@ -111,18 +105,21 @@ export class TaxonomySearch {
   ): Promise<ConceptSearchPage> {
     const filter = [...(search.includeObsolete ? [] : ['obsolete = false']), ...filters];
     try {
-      const result = await this.client.index(this.indexes.uid(index)).search<Hit>(search.text, {
-        limit: search.limit,
-        offset: search.offset,
+      const asked = enginePage(search);
+      const params = {
+        page: asked.page,
+        hitsPerPage: asked.hitsPerPage,
         filter,
         attributesToSearchOn: searchFields(search.language),
         locales: [localeOf(search.language)],
-      });
+      };
+      const result = await this.client
+        .index(this.indexes.uid(index))
+        .search<Hit, typeof params>(search.text, params);
+      const window = windowOf(search, asked, result);
       return {
-        items: result.hits.map((hit) => ({ ...toHit(hit, search.language), ...extra(hit) })),
-        estimatedTotal: result.estimatedTotalHits ?? result.hits.length,
-        limit: search.limit,
-        offset: search.offset,
+        ...window,
+        items: window.items.map((hit) => ({ ...toHit(hit, search.language), ...extra(hit) })),
       };
     } catch (error) {
       // An index with no documents yet knows none of its fields, so searching on them fails too.
