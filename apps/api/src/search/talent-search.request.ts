@@ -12,6 +12,7 @@ import {
   TAXONOMY_LANGUAGES,
   type TaxonomyLanguage,
 } from '@app/taxonomy';
+import { CEFR_CODES } from '@app/reference-data';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -37,8 +38,8 @@ export class LanguageFilterRequest {
   @Matches(/^[a-z]{2}$/, { message: 'code must be an ISO 639-1 code' })
   code!: string;
 
-  @ApiProperty({ example: 'B1', enum: ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] })
-  @IsIn(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'])
+  @ApiProperty({ example: 'B1', enum: CEFR_CODES })
+  @IsIn(CEFR_CODES)
   minCefr!: string;
 }
 

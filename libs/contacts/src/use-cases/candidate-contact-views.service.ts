@@ -1,4 +1,5 @@
 import { VACANCY_PAGE_PATH } from '@app/discovery';
+import { isVerified } from '@app/employers';
 import type { ReaderLanguage } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -29,7 +30,7 @@ export class CandidateContactViews {
         memberState: employer.memberState,
         registrationNumber: employer.registrationNumber,
         entityType: employer.entityType,
-        verified: employer.status === 'verified',
+        verified: isVerified(employer.status),
       },
       origin: row.origin,
       consent: row.consent,

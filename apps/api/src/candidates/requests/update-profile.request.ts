@@ -7,6 +7,7 @@ import {
   type ProgrammeType,
   type SkillLevel,
 } from '@app/candidates';
+import { CEFR_CODES } from '@app/reference-data';
 import { ESCO_OCCUPATION_URI, ESCO_SKILL_URI } from '@app/taxonomy';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -29,7 +30,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CEFR_LEVELS, COUNTRY_CODE, ISO_DATE, Trim } from './fields';
+import { COUNTRY_CODE, ISO_DATE, Trim } from './fields';
 
 const YEARS = { type: Number, minimum: 0, maximum: 60 };
 
@@ -73,8 +74,8 @@ export class LanguageEntryRequest {
   @Matches(/^[A-Za-z]{2}$/, { message: 'code must be an ISO 639-1 code' })
   code!: string;
 
-  @ApiProperty({ enum: CEFR_LEVELS, example: 'B2' })
-  @IsIn(CEFR_LEVELS, { message: 'cefr must be a CEFR level: A1, A2, B1, B2, C1 or C2' })
+  @ApiProperty({ enum: CEFR_CODES, example: 'B2' })
+  @IsIn(CEFR_CODES, { message: 'cefr must be a CEFR level: A1, A2, B1, B2, C1 or C2' })
   cefr!: string;
 }
 
