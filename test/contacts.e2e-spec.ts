@@ -222,6 +222,41 @@ describe('contacts, consent and applications', () => {
     expect(await mailsTo(contactEmail)).toEqual(['contacts.request-accepted', 'contacts.consent-withdrawn']);
   });
 
+  it('pages the pipeline, and audits as shown only the identities of the page it answered', async () => {
+    const { employer, vacancyId } = await employerWithVacancy();
+    const [consenting, pending] = [await candidates.active(), await candidates.active()];
+    const accepted = await steps.request(employer, vacancyId, consenting.referenceCode).expect(201);
+    await steps.answer(consenting, accepted.body.contactId, 'accept').expect(200);
+    await steps.request(employer, vacancyId, pending.referenceCode).expect(201);
+    const since = await auditWatermark(dataSource);
+
+    const pages = [];
+    for (const offset of [0, 1])
+      pages.push(
+        (
+          await http()
+            .get(`/api/v1/vacancies/${vacancyId}/pipeline?limit=1&offset=${offset}`)
+            .auth(employer.user.accessToken, { type: 'bearer' })
+            .expect(200)
+        ).body,
+      );
+    for (const [offset, page] of pages.entries())
+      expect(page).toMatchObject({ total: 2, limit: 1, offset, items: [expect.anything()] });
+    const codes = pages.map((page) => page.items[0].referenceCode as string);
+    expect(codes.sort()).toEqual([consenting.referenceCode, pending.referenceCode].sort());
+
+    const shown = await dataSource.query<{ details: { identitiesShownOf: string[] } }[]>(
+      `SELECT details FROM audit_events
+        WHERE action = 'contact.pipeline_viewed' AND target_id = $1 AND id > $2 ORDER BY id`,
+      [vacancyId, since],
+    );
+    expect(shown.map((event) => event.details.identitiesShownOf)).toEqual(
+      pages.map((page) =>
+        page.items[0].referenceCode === consenting.referenceCode ? [consenting.candidateId] : [],
+      ),
+    );
+  });
+
   it('keeps a candidate who declined from being asked again for the same vacancy during the cool-down', async () => {
     const { employer, vacancyId } = await employerWithVacancy();
     const candidate = await candidates.active();
