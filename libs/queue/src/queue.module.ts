@@ -18,7 +18,12 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: { ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: null },
+        // Workers block on Redis by design and wait for it to return; only connecting is bounded.
+        connection: {
+          ...redisOptionsFromUrl(config.redis.url),
+          connectTimeout: config.redis.connectTimeoutMs,
+          maxRetriesPerRequest: null,
+        },
         prefix: config.queue.prefix,
         defaultJobOptions: {
           attempts: config.queue.attempts,

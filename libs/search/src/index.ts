@@ -6,6 +6,7 @@ export {
   sha256File,
 } from './local/meilisearch-binary';
 export { meilisearchApiError, meilisearchTransport } from './meilisearch-transport';
+export { isSearchUnavailable } from './search-unavailable';
 export { MEILI_CLIENT, SearchTaskFailedError, settle, settleAll } from './search-client';
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';

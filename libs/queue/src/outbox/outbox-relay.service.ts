@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isJobName, JOB_QUEUE, type JobName, type QueueName } from '../job-map';
 import { JobProducer } from '../job-producer';
+import { withinTimeout } from '../redis-options';
 
 export interface PendingRow {
   id: string;
@@ -100,9 +101,15 @@ export class OutboxRelay implements OnApplicationShutdown {
       byQueue.set(queueName, [...(byQueue.get(queueName) ?? []), job]);
     }
     for (const queueJobs of byQueue.values()) {
-      await this.producer
-        .queueFor(queueJobs[0].name)
-        .addBulk(queueJobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } })));
+      // Bounded, so that rows are not held locked while Redis is away; a bulk that lands late is
+      // relayed again under the same job ids, which BullMQ ignores.
+      await withinTimeout(
+        this.producer
+          .queueFor(queueJobs[0].name)
+          .addBulk(queueJobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } }))),
+        this.config.redis.commandTimeoutMs,
+        'Relaying outbox messages',
+      );
     }
   }
 }
