@@ -8,6 +8,7 @@ import { JobProducer, queueRegistryProvider } from './job-producer';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { QueueEpoch } from './outbox/queue-epoch.service';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisProbe } from './redis-probe';
 
@@ -36,7 +37,15 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     TypeOrmModule.forFeature([OutboxMessageEntity]),
   ],
-  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
+  providers: [
+    queueRegistryProvider,
+    JobProducer,
+    OutboxService,
+    OutboxRelay,
+    QueueEpoch,
+    RedisProbe,
+    FailedJobs,
+  ],
   exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
 })
 export class QueueModule {}

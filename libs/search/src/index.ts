@@ -11,3 +11,9 @@ export { MEILI_CLIENT, SearchTaskFailedError, settle, settleAll } from './search
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';
 export { SearchModule } from './search.module';
+export {
+  compareIndex,
+  documentFingerprint,
+  type IndexConsistencySource,
+  type IndexDrift,
+} from './index-consistency';
