@@ -28,8 +28,12 @@ interface StoredPair {
   candidate_id: string;
   in_vacancy_top: boolean;
   in_candidate_top: boolean;
+  score: number;
   score_version: number;
 }
+
+/** Stored and computed scores agree to this much (the table keeps single precision). */
+const SCORE_TOLERANCE = 1e-4;
 
 /**
  * Compares the match tables with what matching computes from Postgres as it is now, through a
@@ -48,11 +52,11 @@ export class MatchConsistency {
   async check(): Promise<MatchDrift> {
     const store = await this.features.snapshot();
     const rows = await this.dataSource.query<StoredPair[]>(
-      `SELECT vacancy_id, candidate_id, in_vacancy_top, in_candidate_top, score_version FROM matches`,
+      `SELECT vacancy_id, candidate_id, in_vacancy_top, in_candidate_top, score, score_version FROM matches`,
     );
     const now = Date.now();
-    const vacancyTops = new Map<string, Set<string>>();
-    const candidateTops = new Map<string, Set<string>>();
+    const vacancyTops = new Map<string, Map<string, number>>();
+    const candidateTops = new Map<string, Map<string, number>>();
     const stale: MatchPairId[] = [];
     const outdated: MatchPairId[] = [];
     const rematchVacancies = new Set<string>();
@@ -71,25 +75,23 @@ export class MatchConsistency {
         outdated.push(pair);
         rematchVacancies.add(row.vacancy_id);
       }
-      if (row.in_vacancy_top) add(vacancyTops, row.vacancy_id, row.candidate_id);
-      if (row.in_candidate_top) add(candidateTops, row.candidate_id, row.vacancy_id);
+      if (row.in_vacancy_top) add(vacancyTops, row.vacancy_id, row.candidate_id, row.score);
+      if (row.in_candidate_top) add(candidateTops, row.candidate_id, row.vacancy_id, row.score);
     }
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
     const missing: MatchPairId[] = [];
     const vacancyIds = store.vacancyIds().filter((id) => store.isVacancyMatchable(id, now));
     for (const vacancyId of vacancyIds) {
-      const stored = vacancyTops.get(vacancyId);
-      for (const { id } of store.rankCandidates(vacancyId, { limit: topPerVacancy, minScore }, now)) {
-        if (stored?.has(id)) continue;
+      const expected = store.rankCandidates(vacancyId, { limit: topPerVacancy, minScore }, now);
+      for (const id of lacking(expected, vacancyTops.get(vacancyId))) {
         missing.push(`${vacancyId}:${id}`);
         rematchVacancies.add(vacancyId);
       }
     }
     const candidateIds = store.candidateIds().filter((id) => store.isCandidateMatchable(id, now));
     for (const candidateId of candidateIds) {
-      const stored = candidateTops.get(candidateId);
-      for (const { id } of store.rankVacancies(candidateId, { limit: topPerCandidate, minScore }, now)) {
-        if (stored?.has(id)) continue;
+      const expected = store.rankVacancies(candidateId, { limit: topPerCandidate, minScore }, now);
+      for (const id of lacking(expected, candidateTops.get(candidateId))) {
         missing.push(`${id}:${candidateId}`);
         rematchCandidates.add(candidateId);
       }
@@ -106,8 +108,23 @@ export class MatchConsistency {
   }
 }
 
-function add(sets: Map<string, Set<string>>, key: string, value: string): void {
+function add(sets: Map<string, Map<string, number>>, key: string, value: string, score: number): void {
   let set = sets.get(key);
-  if (!set) sets.set(key, (set = new Set()));
-  set.add(value);
+  if (!set) sets.set(key, (set = new Map<string, number>()));
+  set.set(value, score);
+}
+
+/**
+ * The computed top pairs a stored set lacks. Among equal scores any of them may fill the last
+ * places, so once the stored set is full, only a pair scoring above its lowest score is lacking.
+ */
+function lacking(
+  expected: readonly { id: string; score: number }[],
+  stored = new Map<string, number>(),
+): string[] {
+  const full = stored.size >= expected.length;
+  const floor = Math.min(...stored.values());
+  return expected
+    .filter(({ id, score }) => !stored.has(id) && (!full || score > floor + SCORE_TOLERANCE))
+    .map(({ id }) => id);
 }
