@@ -46,6 +46,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   consent_receipts: 'contacts',
   contact_suspensions: 'contacts',
   placements: 'contacts',
+  consistency_reports: 'consistency',
 };
 
 /** Views an owner publishes for every library to read (none yet: owners publish SQL fragments). */

@@ -18,6 +18,7 @@ import { ShortageOccupationsApiModule } from './shortage-occupations/shortage-oc
 import { VacanciesApiModule } from './vacancies/vacancies-api.module';
 import { PartnerCountriesAdminApiModule } from './partner-countries/partner-countries-admin-api.module';
 import { JobsApiModule } from './jobs/jobs-api.module';
+import { ConsistencyApiModule } from './consistency/consistency-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { SearchApiModule } from './search/search-api.module';
 import { ContactsApiModule } from './contacts/contacts-api.module';
@@ -42,6 +43,7 @@ import { ContactsApiModule } from './contacts/contacts-api.module';
     CandidatesApiModule,
     MatchingApiModule,
     JobsApiModule,
+    ConsistencyApiModule,
     SearchApiModule,
     ContactsApiModule,
   ],

@@ -3,6 +3,7 @@ import { loadConfig, runService } from '@app/config';
 import { explainUnreachableServices, type RequiredService } from './preflight';
 import { migrate, revertLastMigration } from '@app/database';
 import { checkCandidatesIndexCommand, reindexCandidatesCommand } from './commands/candidates.command';
+import { checkConsistencyCommand } from './commands/consistency.command';
 import { createAdmin } from './commands/create-admin.command';
 import { setup } from './commands/setup.command';
 import { start } from './commands/start.command';
@@ -64,6 +65,10 @@ const COMMANDS: Record<string, Command> = {
   'candidates:check-index': {
     describe: 'report drift between PostgreSQL and the candidates index: [--repair] fixes it',
     run: (args) => checkCandidatesIndexCommand(args),
+  },
+  'consistency:check': {
+    describe: 'compare PostgreSQL with every search index and the matches: [--repair] fixes drift',
+    run: (args) => checkConsistencyCommand(args),
   },
 };
 

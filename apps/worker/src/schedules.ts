@@ -47,5 +47,11 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'matching.refresh',
       data: { reason: 'scheduled' },
     },
+    {
+      id: 'check-consistency',
+      everyMs: config.consistency.checkIntervalMinutes * 60 * 1000,
+      name: 'consistency.check',
+      data: { repair: false, reason: 'scheduled' },
+    },
   ];
 }

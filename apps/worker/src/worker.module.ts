@@ -1,5 +1,6 @@
 import { CandidatesModule } from '@app/candidates';
 import { ConfigModule } from '@app/config';
+import { ConsistencyModule } from '@app/consistency';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
 import { LoggingModule } from '@app/logging';
@@ -34,6 +35,7 @@ import { WorkerService } from './worker.service';
     PartnerCountryAdministrationModule,
     CandidatesModule,
     MatchingModule,
+    ConsistencyModule,
   ],
   providers: [
     MaintenanceProcessor,

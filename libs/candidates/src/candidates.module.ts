@@ -9,6 +9,7 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { CandidateEligibility } from './eligibility/candidate-eligibility.service';
 import { ProfileValidator } from './profile/profile-validator.service';
+import { CandidateIndexConsistency } from './search/candidate-index-consistency.service';
 import { CandidateIndexRequests } from './search/candidate-index-requests.service';
 import { CandidateIndexSources } from './search/candidate-index-sources.service';
 import { CandidateIndexer } from './search/candidate-indexer.service';
@@ -30,6 +31,7 @@ const PUBLIC = [
   CandidateCountryImpact,
   CandidateIndexRequests,
   CandidateIndexer,
+  CandidateIndexConsistency,
   PersonalDataSections,
 ];
 

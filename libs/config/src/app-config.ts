@@ -8,8 +8,20 @@ export interface AppConfig {
     /** Proxies (addresses, CIDR subnets, Express's named ranges) whose forwarding headers are believed. */
     readonly trustedProxies: readonly string[];
   };
-  readonly database: { readonly url: string; readonly poolSize: number };
-  readonly redis: { readonly url: string };
+  readonly database: {
+    readonly url: string;
+    readonly poolSize: number;
+    /** How long a request waits for a free pooled connection before it fails (503). */
+    readonly checkoutTimeoutMs: number;
+    /** Longest a statement may run, and a transaction may sit idle, before Postgres ends it. */
+    readonly statementTimeoutMs: number;
+  };
+  readonly redis: {
+    readonly url: string;
+    readonly connectTimeoutMs: number;
+    /** Bound on each command of the non-blocking connections (producers, rate limits, probes). */
+    readonly commandTimeoutMs: number;
+  };
   readonly queue: {
     readonly prefix: string;
     readonly attempts: number;
@@ -30,6 +42,8 @@ export interface AppConfig {
     readonly url?: string;
     readonly masterKey?: string;
     readonly indexPrefix: string;
+    /** Bound on each HTTP request to Meilisearch (connect, answer and body). */
+    readonly timeoutMs: number;
   };
   /** Folder for local state (Meilisearch binary, keys and data); git-ignored. */
   readonly dataDir: string;
@@ -52,6 +66,8 @@ export interface AppConfig {
   readonly mail: {
     readonly transport: 'smtp' | 'mailbox';
     readonly smtpUrl?: string;
+    /** Bound on connecting, the greeting and each socket wait of an SMTP delivery. */
+    readonly smtpTimeoutMs: number;
     readonly from: string;
     /** Where the mailbox transport writes one JSON file per message. */
     readonly mailboxDir: string;
@@ -86,6 +102,10 @@ export interface AppConfig {
     readonly messagesPerDay: number;
     /** Days a declined or withdrawn candidate cannot be asked again for the same vacancy. */
     readonly cooldownDays: number;
+  };
+  readonly consistency: {
+    /** How often the scheduled consistency check compares Postgres with the indexes and matches. */
+    readonly checkIntervalMinutes: number;
   };
 }
 

@@ -75,10 +75,14 @@ const envFields = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/talentpool'),
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+  DATABASE_POOL_CHECKOUT_TIMEOUT_MS: positiveInt.min(100).default(10_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.min(1000).default(60_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .default('redis://127.0.0.1:6379'),
+  REDIS_CONNECT_TIMEOUT_MS: positiveInt.min(100).default(10_000),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.min(100).default(10_000),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
@@ -92,6 +96,7 @@ const envFields = z.object({
   VACANCY_VALIDITY_MONTHS: positiveInt.max(24).default(6),
   MEILI_URL: optionalUrl,
   MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_TIMEOUT_MS: positiveInt.min(100).default(15_000),
   SEARCH_INDEX_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]*$/, 'letters, digits, - and _ only')
@@ -114,6 +119,7 @@ const envFields = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   MAIL_TRANSPORT: z.enum(['smtp', 'mailbox']).default('mailbox'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_TIMEOUT_MS: positiveInt.min(100).default(30_000),
   MAIL_FROM: z.string().min(3).default('EU Talent Pool <no-reply@localhost>'),
   CANDIDATE_MIN_AGE: positiveInt.min(14).max(30).default(18),
   CANDIDATE_PROFILE_VALIDITY_MONTHS: positiveInt.max(60).default(12),
@@ -130,6 +136,7 @@ const envFields = z.object({
   CONTACT_REQUESTS_PER_DAY: positiveInt.max(10_000).default(50),
   CONTACT_MESSAGES_PER_DAY: positiveInt.max(100_000).default(500),
   CONTACT_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  CONSISTENCY_CHECK_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {

@@ -50,8 +50,17 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       bodyLimit: env.HTTP_BODY_LIMIT,
       trustedProxies: env.TRUSTED_PROXIES,
     },
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
-    redis: { url: env.REDIS_URL },
+    database: {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      checkoutTimeoutMs: env.DATABASE_POOL_CHECKOUT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    redis: {
+      url: env.REDIS_URL,
+      connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+    },
     queue: {
       prefix: env.QUEUE_PREFIX,
       attempts: env.JOB_ATTEMPTS,
@@ -68,6 +77,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       url: env.MEILI_URL,
       masterKey: env.MEILI_MASTER_KEY,
       indexPrefix: env.SEARCH_INDEX_PREFIX,
+      timeoutMs: env.MEILI_TIMEOUT_MS,
     },
     dataDir: resolve(env.DATA_DIR),
     auth: {
@@ -89,6 +99,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
     mail: {
       transport: env.MAIL_TRANSPORT,
       smtpUrl: env.SMTP_URL,
+      smtpTimeoutMs: env.SMTP_TIMEOUT_MS,
       from: env.MAIL_FROM,
       mailboxDir: join(resolve(env.DATA_DIR), 'mailbox'),
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
@@ -113,6 +124,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       messagesPerDay: env.CONTACT_MESSAGES_PER_DAY,
       cooldownDays: env.CONTACT_COOLDOWN_DAYS,
     },
+    consistency: { checkIntervalMinutes: env.CONSISTENCY_CHECK_INTERVAL_MINUTES },
   });
 }
 

@@ -21,5 +21,24 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
     applicationName: 'eu-talent-pool',
     logging: ['error', 'warn', 'migration'],
     logger: new ParameterFreeTypeOrmLogger(),
+    extra: poolTimeouts(config),
+  };
+}
+
+/**
+ * Bounds on every database call: waiting for a pooled connection (a checkout that times out is a
+ * 503, see `isDatabaseUnavailable`), a statement, and a transaction left idle. TCP keep-alive lets a
+ * connection whose peer vanished fail instead of waiting forever.
+ */
+export function poolTimeouts(config: AppConfig, { statements = true } = {}): Record<string, unknown> {
+  return {
+    connectionTimeoutMillis: config.database.checkoutTimeoutMs,
+    keepAlive: true,
+    ...(statements
+      ? {
+          statement_timeout: config.database.statementTimeoutMs,
+          idle_in_transaction_session_timeout: config.database.statementTimeoutMs,
+        }
+      : {}),
   };
 }

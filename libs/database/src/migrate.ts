@@ -1,7 +1,7 @@
 import type { AppConfig } from '@app/config';
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from './database-admin';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, poolTimeouts } from './data-source-options';
 
 type Log = (line: string) => void;
 
@@ -31,6 +31,8 @@ async function withDataSource<T>(
 ): Promise<T> {
   const dataSource = await new DataSource({
     ...buildDataSourceOptions(config),
+    // A migration rebuilding an index on a large table may rightly run longer than any request.
+    extra: poolTimeouts(config, { statements: false }),
     logging: ['error'],
   }).initialize();
   try {

@@ -21,7 +21,7 @@ import { SmtpTransport } from './smtp.transport';
         switch (config.mail.transport) {
           case 'smtp':
             // The config schema refuses MAIL_TRANSPORT=smtp without SMTP_URL.
-            return new SmtpTransport(config.mail.smtpUrl ?? '');
+            return new SmtpTransport(config.mail.smtpUrl ?? '', config.mail.smtpTimeoutMs);
           case 'mailbox':
             return new MailboxTransport(config.mail.mailboxDir);
         }

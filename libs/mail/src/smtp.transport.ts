@@ -6,8 +6,14 @@ import type { MailEnvelope, MailTransport } from './mail.types';
 export class SmtpTransport implements MailTransport, OnApplicationShutdown {
   private readonly transporter: Transporter;
 
-  constructor(smtpUrl: string) {
-    this.transporter = createTransport(smtpUrl);
+  /** Every wait of a delivery is bounded, so a silent server fails the job (retried) instead of hanging it. */
+  constructor(smtpUrl: string, timeoutMs: number) {
+    this.transporter = createTransport({
+      url: smtpUrl,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
   }
 
   async send(mail: MailEnvelope): Promise<void> {

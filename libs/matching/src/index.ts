@@ -2,6 +2,7 @@ export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.servi
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
 export { CandidateMatches } from './read/candidate-matches.service';
+export { MatchConsistency, type MatchDrift, type MatchPairId } from './read/match-consistency.service';
 export { CountryMatchImpact } from './read/country-match-impact.service';
 export { EmployerMatches } from './read/employer-matches.service';
 export * from './read/match-views';

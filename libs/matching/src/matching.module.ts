@@ -4,6 +4,7 @@ import { EmployersModule } from '@app/employers';
 import { ShortageOccupationsModule } from '@app/shortage-occupations';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
+import { MatchConsistency } from './read/match-consistency.service';
 import { Matcher } from './engine/matcher.service';
 import { CandidateMatches } from './read/candidate-matches.service';
 import { CountryMatchImpact } from './read/country-match-impact.service';
@@ -32,6 +33,7 @@ import { MatchingFeatures } from './store/matching-features.service';
     MatchDataSection,
     CountryMatchImpact,
     PairExplanations,
+    MatchConsistency,
   ],
   exports: [
     Matcher,
@@ -40,6 +42,7 @@ import { MatchingFeatures } from './store/matching-features.service';
     CandidateMatches,
     CountryMatchImpact,
     PairExplanations,
+    MatchConsistency,
   ],
 })
 export class MatchingModule {}

@@ -4,5 +4,5 @@ export { JobProducer, type EnqueueOptions } from './job-producer';
 export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox-relay.service';
 export { QueueModule } from './queue.module';
-export { redisOptionsFromUrl } from './redis-options';
+export { boundedRedisOptions, redisOptionsFromUrl, withinTimeout } from './redis-options';
 export { RedisProbe } from './redis-probe';

@@ -43,6 +43,8 @@ export interface JobPayloads {
   'matching.country': { countryCode: string };
   /** Recomputes every vacancy's and candidate's matches from a freshly loaded feature store. */
   'matching.refresh': { reason: string };
+  /** Compares Postgres with every search index and the match tables, stores the report, repairs if asked. */
+  'consistency.check': { repair: boolean; reason: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -79,6 +81,7 @@ export const JOB_QUEUE = {
   'matching.member-state': 'matching',
   'matching.country': 'matching',
   'matching.refresh': 'matching',
+  'consistency.check': 'maintenance',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;
@@ -129,6 +132,7 @@ const DEDUP_PART = {
   'matching.member-state': (data) => data.memberState,
   'matching.country': (data) => data.countryCode,
   'matching.refresh': () => 'all',
+  'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 
 /** `<job name>.<what it works on>`, or null for a job that never collapses. */

@@ -8,6 +8,7 @@ import { JobProducer, queueRegistryProvider } from './job-producer';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { QueueEpoch } from './outbox/queue-epoch.service';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisProbe } from './redis-probe';
 
@@ -18,7 +19,12 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: { ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: null },
+        // Workers block on Redis by design and wait for it to return; only connecting is bounded.
+        connection: {
+          ...redisOptionsFromUrl(config.redis.url),
+          connectTimeout: config.redis.connectTimeoutMs,
+          maxRetriesPerRequest: null,
+        },
         prefix: config.queue.prefix,
         defaultJobOptions: {
           attempts: config.queue.attempts,
@@ -31,7 +37,15 @@ const DAY_SECONDS = 24 * 3600;
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     TypeOrmModule.forFeature([OutboxMessageEntity]),
   ],
-  providers: [queueRegistryProvider, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
+  providers: [
+    queueRegistryProvider,
+    JobProducer,
+    OutboxService,
+    OutboxRelay,
+    QueueEpoch,
+    RedisProbe,
+    FailedJobs,
+  ],
   exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
 })
 export class QueueModule {}

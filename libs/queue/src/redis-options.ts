@@ -1,3 +1,4 @@
+import type { AppConfig } from '@app/config';
 import type { RedisOptions } from 'ioredis';
 
 /** The connection part of ioredis options, which BullMQ's connection options accept as they are. */
@@ -18,4 +19,32 @@ export function redisOptionsFromUrl(url: string): RedisConnectionOptions {
     db: db ? Number(db) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
   };
+}
+
+/**
+ * Options of a connection that never blocks: it connects within the connect timeout, and each
+ * command fails after the command timeout instead of waiting for Redis to come back.
+ */
+export function boundedRedisOptions(config: AppConfig): RedisOptions {
+  return {
+    ...redisOptionsFromUrl(config.redis.url),
+    connectTimeout: config.redis.connectTimeoutMs,
+    commandTimeout: config.redis.commandTimeoutMs,
+  };
+}
+
+/** Rejects when `work` has not settled within `timeoutMs` (commands of a connection that waits for Redis). */
+export async function withinTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} got no answer from Redis within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

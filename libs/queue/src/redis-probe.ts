@@ -1,7 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { redisOptionsFromUrl } from './redis-options';
+import { boundedRedisOptions } from './redis-options';
 
 /**
  * A small dedicated Redis connection for health checks. Unlike BullMQ's connections, which wait
@@ -13,7 +13,7 @@ export class RedisProbe implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = new Redis({
-      ...redisOptionsFromUrl(config.redis.url),
+      ...boundedRedisOptions(config),
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),

@@ -68,17 +68,25 @@ export async function settleAll(
 export class MeilisearchConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(MeilisearchConnection.name);
   private local?: LocalMeilisearch;
-  private readonly dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  private readonly dispatcher: Agent;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    const timeout = config.search.timeoutMs;
+    this.dispatcher = new Agent({
+      keepAliveTimeout: 30_000,
+      connect: { timeout },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+  }
 
   async connect(): Promise<Meilisearch> {
-    const { url, masterKey } = this.config.search;
+    const { url, masterKey, timeoutMs: timeout } = this.config.search;
     const httpClient = meilisearchTransport(this.dispatcher);
-    if (url) return new Meilisearch({ host: url, apiKey: masterKey, httpClient });
+    if (url) return new Meilisearch({ host: url, apiKey: masterKey, httpClient, timeout });
     this.local = await ensureLocalMeilisearch({ dataDir: this.config.dataDir });
     this.logger.log(`Using local Meilisearch at ${this.local.url}${this.local.owned ? ' (started)' : ''}`);
-    return new Meilisearch({ host: this.local.url, apiKey: this.local.masterKey, httpClient });
+    return new Meilisearch({ host: this.local.url, apiKey: this.local.masterKey, httpClient, timeout });
   }
 
   async onApplicationShutdown(): Promise<void> {

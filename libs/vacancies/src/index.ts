@@ -1,5 +1,6 @@
 export { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './search/vacancies-index';
 export { summaryOf, type VacancyDocument } from './search/vacancy-document';
+export { VacancyIndexConsistency } from './search/vacancy-index-consistency.service';
 export { VacancyIndexer, type VacancySyncReport } from './search/vacancy-indexer.service';
 export * from './vacancies.errors';
 export { VacanciesModule } from './vacancies.module';

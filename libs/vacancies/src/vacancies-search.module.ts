@@ -1,8 +1,10 @@
+import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { ShortageOccupationsModule } from '@app/shortage-occupations';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { VacancyIndexConsistency } from './search/vacancy-index-consistency.service';
 import { VacancyIndexer } from './search/vacancy-indexer.service';
 import { VacancyEntity } from './vacancy.entity';
 
@@ -13,8 +15,9 @@ import { VacancyEntity } from './vacancy.entity';
     SearchModule,
     TaxonomyModule,
     ShortageOccupationsModule,
+    QueueModule,
   ],
-  providers: [VacancyIndexer],
-  exports: [VacancyIndexer],
+  providers: [VacancyIndexer, VacancyIndexConsistency],
+  exports: [VacancyIndexer, VacancyIndexConsistency],
 })
 export class VacanciesSearchModule {}

@@ -5,7 +5,7 @@ import { Employers } from '@app/employers';
 import { actorOf, assertOwnOrganisation, type CallContext, type Principal } from '@app/identity';
 import { MemberStates } from '@app/member-states';
 import { OutboxService } from '@app/queue';
-import { ShortageLists } from '@app/shortage-occupations';
+import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -40,40 +40,58 @@ export class VacancyPublication {
     private readonly outbox: OutboxService,
   ) {}
 
+  /**
+   * The publication rules read employers, participation, the taxonomy and shortage lists through
+   * their owners' pooled services, so they are checked before the transaction opens; the locked row
+   * must still say what was checked, or the rules are checked again.
+   */
   async publish(principal: Principal, id: string, context: CallContext): Promise<VacancyView> {
-    return this.dataSource.transaction(async (manager) => {
-      const vacancy = await this.lockOwn(manager, principal, id, 'published');
-      await this.employers.assertVerified(vacancy.organisationId);
-      const today = isoDay();
-      await this.memberStates.assertParticipatesOn(vacancy.memberState, today);
-      const occupation = await this.taxonomy.getOccupation(vacancy.occupationUri);
-      const shortage = await this.shortages.checkOccupation(
-        { uri: occupation.uri, iscoCode: occupation.iscoCode },
-        vacancy.memberState,
-        today,
-      );
-      if (!shortage.inShortage && !vacancy.contributesToCompetitiveness)
-        throw new OccupationNotInShortageError(vacancy.occupationUri, vacancy.memberState, today);
-      const publishedAt = new Date();
-      const expiresAt = expiryOf(publishedAt, this.config.vacancies.validityMonths);
-      await manager.update(VacancyEntity, { id }, { status: 'published', publishedAt, expiresAt });
-      await this.recorded(manager, actorOf(principal), 'vacancy.published', vacancy, context, {
-        basis: shortage.inShortage ? 'shortage_list' : 'eu_competitiveness',
-        shortageEntryId: shortage.entry?.entryId ?? null,
-        expiresAt: expiresAt.toISOString(),
+    for (;;) {
+      const checked = await this.ownVacancy(this.dataSource.manager, principal, id, 'published');
+      const shortage = await this.publicationBasis(checked);
+      const employer = await this.employers.getById(checked.organisationId);
+      const published = await this.dataSource.transaction(async (manager) => {
+        const vacancy = await this.ownVacancy(manager, principal, id, 'published', { lock: true });
+        if (!sameBasis(vacancy, checked)) return null;
+        const publishedAt = new Date();
+        const expiresAt = expiryOf(publishedAt, this.config.vacancies.validityMonths);
+        await manager.update(VacancyEntity, { id }, { status: 'published', publishedAt, expiresAt });
+        await this.recorded(manager, actorOf(principal), 'vacancy.published', vacancy, context, {
+          basis: shortage.inShortage ? 'shortage_list' : 'eu_competitiveness',
+          shortageEntryId: shortage.entry?.entryId ?? null,
+          expiresAt: expiresAt.toISOString(),
+        });
+        return this.view(manager, id, employer.legalName);
       });
-      return this.view(manager, id);
-    });
+      if (published) return published;
+    }
+  }
+
+  private async publicationBasis(vacancy: VacancyEntity): Promise<ShortageCheck> {
+    await this.employers.assertVerified(vacancy.organisationId);
+    const today = isoDay();
+    await this.memberStates.assertParticipatesOn(vacancy.memberState, today);
+    const occupation = await this.taxonomy.getOccupation(vacancy.occupationUri);
+    const shortage = await this.shortages.checkOccupation(
+      { uri: occupation.uri, iscoCode: occupation.iscoCode },
+      vacancy.memberState,
+      today,
+    );
+    if (!shortage.inShortage && !vacancy.contributesToCompetitiveness)
+      throw new OccupationNotInShortageError(vacancy.occupationUri, vacancy.memberState, today);
+    return shortage;
   }
 
   async close(principal: Principal, id: string, context: CallContext): Promise<VacancyView> {
+    const current = await this.ownVacancy(this.dataSource.manager, principal, id, 'closed');
+    const employer = await this.employers.getById(current.organisationId);
     return this.dataSource.transaction(async (manager) => {
-      const vacancy = await this.lockOwn(manager, principal, id, 'closed');
+      const vacancy = await this.ownVacancy(manager, principal, id, 'closed', { lock: true });
       await manager.update(VacancyEntity, { id }, { status: 'closed', closedAt: new Date() });
       await this.recorded(manager, actorOf(principal), 'vacancy.closed', vacancy, context, {
         from: vacancy.status,
       });
-      return this.view(manager, id);
+      return this.view(manager, id, employer.legalName);
     });
   }
 
@@ -103,15 +121,16 @@ export class VacancyPublication {
     }
   }
 
-  private async lockOwn(
+  private async ownVacancy(
     manager: EntityManager,
     principal: Principal,
     id: string,
     to: VacancyStatus,
+    { lock = false } = {},
   ): Promise<VacancyEntity> {
     const vacancy = await manager.findOne(VacancyEntity, {
       where: { id },
-      lock: { mode: 'pessimistic_write' },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!vacancy) throw new VacancyNotFoundError(id);
     assertOwnOrganisation(principal, vacancy.organisationId);
@@ -137,9 +156,19 @@ export class VacancyPublication {
     await this.outbox.add(manager, 'vacancies.sync', { vacancyId: vacancy.id });
   }
 
-  private async view(manager: EntityManager, id: string): Promise<VacancyView> {
+  private async view(manager: EntityManager, id: string, employerName: string): Promise<VacancyView> {
     const vacancy = await manager.findOneByOrFail(VacancyEntity, { id });
-    const employer = await this.employers.getById(vacancy.organisationId);
-    return toVacancyView(vacancy, employer.legalName);
+    return toVacancyView(vacancy, employerName);
   }
+}
+
+/** Whether the locked row still says what the publication rules were checked against. */
+function sameBasis(locked: VacancyEntity, checked: VacancyEntity): boolean {
+  return (
+    locked.status === checked.status &&
+    locked.organisationId === checked.organisationId &&
+    locked.memberState === checked.memberState &&
+    locked.occupationUri === checked.occupationUri &&
+    locked.contributesToCompetitiveness === checked.contributesToCompetitiveness
+  );
 }

@@ -1,4 +1,5 @@
 import { DomainError, RateLimitedError, type DomainErrorKind } from '@app/common';
+import { isDatabaseUnavailable } from '@app/database';
 import {
   Catch,
   HttpException,
@@ -51,6 +52,15 @@ const HTTP_ANSWERS: Record<number, { code: string; message: string }> = {
   503: { code: 'UNAVAILABLE', message: 'The service is unavailable' },
 };
 
+const UNAVAILABLE_STATUS: number = HttpStatus.SERVICE_UNAVAILABLE;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The error's kind and message only: a failed statement's error may quote its parameters. */
+function describeUnavailable(error: unknown): { name: string; code?: string } {
+  const { name, code } = error as { name: string; code?: string };
+  return { name, code };
+}
+
 /** Errors thrown by Express middleware before a route is reached. */
 interface MiddlewareError {
   status: number;
@@ -75,6 +85,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof RateLimitedError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (status === UNAVAILABLE_STATUS && !response.hasHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
     response.status(status).json(body);
   }
 
@@ -96,6 +109,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     if (isMiddlewareError(exception)) return clientError(exception.status);
+    if (isDatabaseUnavailable(exception)) {
+      // The transaction (if any) was rolled back: nothing of the request was written.
+      this.logger.warn({ err: describeUnavailable(exception) }, 'Database unavailable');
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: {
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The service is busy or restarting; try again shortly',
+          },
+        },
+      };
+    }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, 'Unhandled error');
     return {

@@ -72,4 +72,8 @@ function describeAccessAndErrors(operation: OperationObject): void {
     add(403, 'The caller’s role may not use this operation');
   }
   add(500, 'An unexpected error, logged with the errorId of the body');
+  add(
+    503,
+    'A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written',
+  );
 }

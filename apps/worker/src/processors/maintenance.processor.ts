@@ -1,3 +1,4 @@
+import { ConsistencyChecker } from '@app/consistency';
 import { CredentialRetention } from '@app/identity';
 import { MailOutbox } from '@app/mail';
 import { PartnerCountryAdministration } from '@app/partner-country-administration';
@@ -12,6 +13,7 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
     private readonly partnerCountries: PartnerCountryAdministration,
     private readonly credentials: CredentialRetention,
     private readonly mail: MailOutbox,
+    private readonly consistency: ConsistencyChecker,
   ) {
     super();
   }
@@ -25,5 +27,9 @@ export class MaintenanceProcessor extends TypedProcessor<'maintenance'> {
       sentMail: await this.mail.purgeSent(),
     }),
     'partner-countries.apply-due': async () => ({ applied: (await this.partnerCountries.applyDue()).length }),
+    'consistency.check': async (job) => {
+      const report = await this.consistency.check({ repair: job.data.repair });
+      return { drift: report.drift, repaired: report.repaired };
+    },
   };
 }

@@ -1,10 +1,19 @@
 import type { JobHandlers, JobName, JobOf, QueueName } from '@app/queue';
+import { isDatabaseUnavailable } from '@app/database';
+import { isSearchUnavailable } from '@app/search';
 import { WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
+
+/** How long a queue rests when a service its jobs need is away, before it tries the next job. */
+export const DEPENDENCY_PAUSE_MS = 2000;
 
 /**
  * A BullMQ processor whose handlers are a typed map, one per job of its queue. Unknown job names
  * fail the job loudly instead of completing it silently.
+ *
+ * A job that fails because Postgres or Meilisearch is away does not spend one of its attempts: the
+ * queue rests for a moment and the job goes back to waiting, so however long the outage lasts, the
+ * work resumes on its own when the service returns instead of ending up failed.
  */
 export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
   abstract readonly handlers: JobHandlers<Q>;
@@ -14,7 +23,13 @@ export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
       this.handlers as unknown as Record<string, ((job: JobOf<JobName>) => Promise<unknown>) | undefined>
     )[job.name];
     if (!handler) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
-    return handler(job as JobOf<JobName>);
+    try {
+      return await handler(job as JobOf<JobName>);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) && !isSearchUnavailable(error)) throw error;
+      await this.worker.rateLimit(DEPENDENCY_PAUSE_MS);
+      throw Worker.RateLimitError();
+    }
   }
 
   handledJobs(): string[] {

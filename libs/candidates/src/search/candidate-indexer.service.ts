@@ -172,7 +172,8 @@ export class CandidateIndexer implements OnModuleInit {
     return [this.live, ...builds];
   }
 
-  private async *expectedPages(): AsyncGenerator<CandidateDocument[]> {
+  /** The documents the index should hold now, page by page (the rebuild and the consistency check read them). */
+  async *expectedPages(): AsyncGenerator<CandidateDocument[]> {
     let after: string | null = null;
     for (;;) {
       const ids = await this.repository.pageOfIds(this.dataSource.manager, after, BATCH);

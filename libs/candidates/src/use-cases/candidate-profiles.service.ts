@@ -7,7 +7,7 @@ import {
   CandidateNotFoundError,
   ProfileIncompleteError,
 } from '../candidate.errors';
-import type { CandidateProfile, ProfileChanges } from '../candidate.types';
+import type { CandidateProfile, ProfileChanges, ProfileSections } from '../candidate.types';
 import { CandidateEligibility } from '../eligibility/candidate-eligibility.service';
 import { completenessOf } from '../profile/completeness';
 import { todayIso } from '../profile/iso-date';
@@ -34,41 +34,62 @@ export class CandidateProfiles {
     return this.load(this.dataSource.manager, accountId);
   }
 
+  /**
+   * Validation reads the taxonomy, reference data and partner-country statuses through their owners'
+   * pooled services, so it runs before the transaction opens; the locked row and sections must still
+   * be those it checked against, or it checks again.
+   */
   async update(principal: Principal, changes: ProfileChanges): Promise<CandidateProfile> {
     assertOwnAccount(principal, principal.accountId);
     const today = todayIso();
-    const profile = await this.dataSource.transaction(async (manager) => {
-      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
-      if (!row) throw new CandidateNotFoundError();
-      const current = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
-      const valid = await this.validator.validate(changes, { today, currentProgramme: current.programme });
-      if (valid.residenceCountry !== undefined || valid.citizenships !== undefined) {
-        const refusals = await this.eligibility.refusals(
-          {
-            dateOfBirth: row.dateOfBirth,
-            residenceCountry: valid.residenceCountry ?? row.residenceCountry,
-            citizenships: valid.citizenships ?? row.citizenships,
-          },
-          today,
-        );
-        if (refusals.length > 0) throw new CandidateNotEligibleError(refusals);
-      }
-      const phone =
-        valid.phone === undefined || valid.phone === null
-          ? valid.phone
-          : normalisePhone(valid.phone, valid.residenceCountry ?? row.residenceCountry);
-      const next = completenessOf({ ...current, ...definedSections(valid) });
-      if (row.status !== 'draft' && !next.readyForActivation) {
-        throw new ProfileIncompleteError(
-          next.missing.filter((entry) => entry.requiredForActivation).map((entry) => entry.item),
-        );
-      }
-      await this.repository.replaceSections(manager, row.id, valid);
-      await this.repository.updateRow(manager, row.id, { ...valid, phone });
-      await this.indexRequests.candidateChanged(manager, row);
-      return this.load(manager, principal.accountId);
-    });
-    return profile;
+    for (;;) {
+      const checked = await this.checkedChanges(principal.accountId, changes, today);
+      const written = await this.dataSource.transaction(async (manager) => {
+        const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
+        if (!row) throw new CandidateNotFoundError();
+        const current = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+        if (stateOf(row, current) !== checked.state) return false;
+        await this.repository.replaceSections(manager, row.id, checked.valid);
+        await this.repository.updateRow(manager, row.id, { ...checked.valid, phone: checked.phone });
+        await this.indexRequests.candidateChanged(manager, row);
+        return true;
+      });
+      if (written) return this.load(this.dataSource.manager, principal.accountId);
+    }
+  }
+
+  private async checkedChanges(
+    accountId: string,
+    changes: ProfileChanges,
+    today: string,
+  ): Promise<{ state: string; valid: ProfileChanges; phone: string | null | undefined }> {
+    const manager = this.dataSource.manager;
+    const row = await this.repository.findByAccount(manager, accountId);
+    if (!row) throw new CandidateNotFoundError();
+    const current = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+    const valid = await this.validator.validate(changes, { today, currentProgramme: current.programme });
+    if (valid.residenceCountry !== undefined || valid.citizenships !== undefined) {
+      const refusals = await this.eligibility.refusals(
+        {
+          dateOfBirth: row.dateOfBirth,
+          residenceCountry: valid.residenceCountry ?? row.residenceCountry,
+          citizenships: valid.citizenships ?? row.citizenships,
+        },
+        today,
+      );
+      if (refusals.length > 0) throw new CandidateNotEligibleError(refusals);
+    }
+    const phone =
+      valid.phone === undefined || valid.phone === null
+        ? valid.phone
+        : normalisePhone(valid.phone, valid.residenceCountry ?? row.residenceCountry);
+    const next = completenessOf({ ...current, ...definedSections(valid) });
+    if (row.status !== 'draft' && !next.readyForActivation) {
+      throw new ProfileIncompleteError(
+        next.missing.filter((entry) => entry.requiredForActivation).map((entry) => entry.item),
+      );
+    }
+    return { state: stateOf(row, current), valid, phone };
   }
 
   /**
@@ -105,6 +126,11 @@ export class CandidateProfiles {
     );
     return toCandidateProfile(row, sections, allow);
   }
+}
+
+/** Everything a profile change is checked against, to tell whether it changed since. */
+function stateOf(row: CandidateRow, sections: ProfileSections): string {
+  return JSON.stringify([{ ...row, updatedAt: undefined }, sections]);
 }
 
 function definedSections(changes: ProfileChanges): Partial<ProfileChanges> {

@@ -1,6 +1,6 @@
 import { RateLimitedError } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { redisOptionsFromUrl } from '@app/queue';
+import { boundedRedisOptions } from '@app/queue';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
@@ -25,7 +25,7 @@ export class AuthRateLimits implements OnApplicationShutdown {
   private readonly freeLoginFailures: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: 2 });
+    this.redis = new Redis({ ...boundedRedisOptions(config), maxRetriesPerRequest: 2 });
     this.redis.on('error', () => undefined);
     const limits = config.auth.rateLimits;
     this.freeLoginFailures = limits.loginFailuresPerAccount;

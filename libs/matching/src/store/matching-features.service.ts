@@ -40,6 +40,14 @@ export class MatchingFeatures {
     return this.store;
   }
 
+  /**
+   * A store freshly loaded from Postgres, apart from the worker's own: what matching would compute
+   * from the data as it is now (the consistency check compares the match tables with it).
+   */
+  async snapshot(): Promise<FeatureStore> {
+    return this.build();
+  }
+
   /** Re-reads these candidates now (the ones a job is about), whatever the watermark says. */
   async refreshCandidates(store: FeatureStore, ids: readonly string[]): Promise<void> {
     const loaded = await this.loader.candidatesByIds(ids);
@@ -67,16 +75,8 @@ export class MatchingFeatures {
 
   private async load(version: string): Promise<FeatureStore> {
     const started = Date.now();
-    const store = new FeatureStore(this.model(new SkillSpace(await this.loader.skillEdges())));
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
-    store.facts = await this.loader.facts();
-    for (let after: string | null = null; ;) {
-      const page = await this.loader.activeCandidatesAfter(after, PAGE);
-      for (const candidate of page) putCandidate(store, candidate);
-      if (page.length < PAGE) break;
-      after = page[page.length - 1].input.id;
-    }
-    for (const vacancy of await this.loader.publishedVacancies()) putVacancy(store, vacancy);
+    const store = await this.build();
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
     this.store = store;
@@ -85,6 +85,19 @@ export class MatchingFeatures {
       `Matching features loaded in ${Date.now() - started} ms: ${store.candidateCount} candidates, ` +
         `${store.vacancyCount} vacancies, taxonomy ${version || '(none)'}`,
     );
+    return store;
+  }
+
+  private async build(): Promise<FeatureStore> {
+    const store = new FeatureStore(this.model(new SkillSpace(await this.loader.skillEdges())));
+    store.facts = await this.loader.facts();
+    for (let after: string | null = null; ;) {
+      const page = await this.loader.activeCandidatesAfter(after, PAGE);
+      for (const candidate of page) putCandidate(store, candidate);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].input.id;
+    }
+    for (const vacancy of await this.loader.publishedVacancies()) putVacancy(store, vacancy);
     return store;
   }
 

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isJobName, JOB_QUEUE, type JobName, type QueueName } from '../job-map';
 import { JobProducer } from '../job-producer';
+import { withinTimeout } from '../redis-options';
+import { QueueEpoch } from './queue-epoch.service';
 
 export interface PendingRow {
   id: string;
@@ -34,6 +36,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
+    private readonly epoch: QueueEpoch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,12 +54,30 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** Relays everything pending now; returns how many messages were relayed. */
   async drain(): Promise<number> {
+    await this.redeliverIfQueuesLost();
     let total = 0;
     for (;;) {
       const relayed = await this.relayBatch();
       total += relayed;
       if (relayed < this.config.outbox.batchSize) return total;
     }
+  }
+
+  /**
+   * Redis keeps a mark of the queues' epoch. When it is gone, Redis lost its data (flushed, or
+   * restarted without persistence) and with it every job relayed but not yet run: the messages still
+   * retained whose jobs are safe to run again (state syncs, which carry a dedup key, and mail, which
+   * skips what was sent) are relayed once more. Returns how many.
+   */
+  async redeliverIfQueuesLost(): Promise<number> {
+    if (await this.epoch.isMarked()) return 0;
+    const [, count] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE outbox_messages SET relayed_at = NULL
+        WHERE relayed_at IS NOT NULL AND (dedup_key IS NOT NULL OR job_name = 'mail.send')`,
+    );
+    await this.epoch.mark();
+    if (count > 0) this.logger.warn(`Queues were lost: relaying ${count} retained outbox message(s) again`);
+    return count;
   }
 
   private schedule(delayMs: number): void {
@@ -100,9 +121,15 @@ export class OutboxRelay implements OnApplicationShutdown {
       byQueue.set(queueName, [...(byQueue.get(queueName) ?? []), job]);
     }
     for (const queueJobs of byQueue.values()) {
-      await this.producer
-        .queueFor(queueJobs[0].name)
-        .addBulk(queueJobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } })));
+      // Bounded, so that rows are not held locked while Redis is away; a bulk that lands late is
+      // relayed again under the same job ids, which BullMQ ignores.
+      await withinTimeout(
+        this.producer
+          .queueFor(queueJobs[0].name)
+          .addBulk(queueJobs.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } }))),
+        this.config.redis.commandTimeoutMs,
+        'Relaying outbox messages',
+      );
     }
   }
 }

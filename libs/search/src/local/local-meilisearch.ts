@@ -21,6 +21,8 @@ export interface LocalMeilisearchOptions {
   dataDir: string;
   /** Sub-folder for this instance; tests use their own so they never touch development data. */
   instance?: string;
+  /** Listen on this port instead of a free one (to come back where a stopped instance was). */
+  port?: number;
   startTimeoutMs?: number;
 }
 
@@ -42,7 +44,7 @@ export async function ensureLocalMeilisearch(options: LocalMeilisearchOptions): 
     return { url: existing.url, masterKey, owned: false, stop: () => Promise.resolve() };
   }
   const binary = await prepareMeilisearchBinary(options.dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const logFd = openSync(join(home, 'meilisearch.log'), 'a');
   const child = spawn(

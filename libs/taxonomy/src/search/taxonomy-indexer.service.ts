@@ -38,19 +38,30 @@ export class TaxonomyIndexer implements OnModuleInit {
   }
 
   async rebuild(): Promise<TaxonomyIndexReport> {
-    const [occupations, skills] = await Promise.all([this.occupations.find(), this.skills.find()]);
-    const occupationDocuments = occupations.map((occupation) =>
-      conceptDocument(occupation, { code: occupation.code, iscoCode: occupation.iscoCode }),
-    );
-    const skillDocuments = skills.map((skill) =>
-      conceptDocument(skill, { skillType: skill.skillType, reuseLevel: skill.reuseLevel }),
-    );
+    const [occupationDocuments, skillDocuments] = await Promise.all([
+      this.occupationDocuments(),
+      this.skillDocuments(),
+    ]);
+    const [occupations, skills] = [occupationDocuments, skillDocuments];
     await Promise.all([
       this.replace(OCCUPATIONS_INDEX_DEFINITION, occupationDocuments),
       this.replace(SKILLS_INDEX_DEFINITION, skillDocuments),
     ]);
     this.logger.log(`Taxonomy indexes rebuilt: ${occupations.length} occupations, ${skills.length} skills`);
     return { occupations: occupations.length, skills: skills.length };
+  }
+
+  /** The occupation documents the index should hold now (the consistency check reads them too). */
+  async occupationDocuments(): Promise<ConceptDocument[]> {
+    return (await this.occupations.find()).map((occupation) =>
+      conceptDocument(occupation, { code: occupation.code, iscoCode: occupation.iscoCode }),
+    );
+  }
+
+  async skillDocuments(): Promise<ConceptDocument[]> {
+    return (await this.skills.find()).map((skill) =>
+      conceptDocument(skill, { skillType: skill.skillType, reuseLevel: skill.reuseLevel }),
+    );
   }
 
   private async replace(definition: SearchIndexDefinition, documents: ConceptDocument[]): Promise<void> {

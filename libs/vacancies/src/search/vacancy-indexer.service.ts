@@ -75,6 +75,25 @@ export class VacancyIndexer implements OnModuleInit {
     return { indexed: documents.length };
   }
 
+  /** The documents the index should hold now, page by page (the consistency check reads them). */
+  async *expectedPages(): AsyncGenerator<VacancyDocument[]> {
+    const ids = await this.ids({ sql: 'true', params: [] }, true);
+    for (let start = 0; start < ids.length; start += BATCH)
+      yield this.documents(ids.slice(start, start + BATCH));
+  }
+
+  /** Removes documents whose vacancy no longer exists at all (a sync only knows existing rows). */
+  async removeUnknown(ids: readonly string[]): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM unnest($1::text[]) AS t(id) WHERE NOT EXISTS (SELECT 1 FROM vacancies v WHERE v.id::text = t.id)`,
+      [[...ids]],
+    );
+    const unknown = rows.map((row) => row.id);
+    if (unknown.length > 0)
+      await settle(this.client.index(this.indexes.uid(VACANCIES_INDEX)).deleteDocuments(unknown));
+    return unknown;
+  }
+
   private async sync(scope: Scope): Promise<VacancySyncReport> {
     const all = await this.ids(scope, false);
     const indexable = new Set(await this.ids(scope, true));

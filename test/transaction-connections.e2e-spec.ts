@@ -1,0 +1,123 @@
+import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
+import { ShortageSeeder } from '@app/shortage-occupations';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { AccountFactory } from './factories/account.factory';
+import {
+  CandidateFactory,
+  ESCO,
+  seedCandidateFixtures,
+  type RegisteredCandidate,
+} from './factories/candidate.factory';
+import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { VacancyFactory } from './factories/vacancy.factory';
+import { closeApp, createApiApp } from './utils/api-app';
+import { truncateAll } from './utils/database';
+import { clearRateLimits } from './utils/rate-limits';
+
+const POOL_SIZE = 3;
+/** Several times the pool: each kind alone is four times the connections the process has. */
+const WRITES_PER_KIND = 4 * POOL_SIZE * 2;
+
+function appWith(overrides: Record<string, string>): Promise<NestExpressApplication> {
+  const config = loadConfig({ ...process.env, ...overrides });
+  return createApiApp({ override: (builder) => builder.overrideProvider(APP_CONFIG).useValue(config) });
+}
+
+describe('transactions on a small pool', () => {
+  let sut: NestExpressApplication;
+  let dataSource: DataSource;
+  let employer: RegisteredEmployer;
+  let drafts: string[];
+  let candidates: RegisteredCandidate[];
+  const http = () => request(sut.getHttpServer());
+
+  beforeAll(async () => {
+    sut = await appWith({
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      // Generous: a busy machine must not be what fails this; a deadlock would wait forever.
+      DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '120000',
+      REGISTRATIONS_PER_IP: '1000',
+    });
+    dataSource = sut.get(getDataSourceToken());
+    await truncateAll(dataSource);
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    await seedCandidateFixtures(sut);
+    await sut.get(ShortageSeeder).seed();
+    const accounts = new AccountFactory(sut);
+    const admin = await accounts.admin();
+    const ncp = await accounts.ncp(admin, 'NL');
+    employer = await new EmployerFactory(sut, accounts).verified(ncp);
+    const vacancies = new VacancyFactory(sut);
+    drafts = [];
+    for (let i = 0; i < WRITES_PER_KIND; i++)
+      drafts.push(await vacancies.draft(employer, { title: `Welder ${i}` }));
+    const factory = new CandidateFactory(sut);
+    candidates = [];
+    for (let i = 0; i < WRITES_PER_KIND; i++) candidates.push(await factory.active());
+  });
+
+  afterAll(() => closeApp(sut));
+
+  it(`publishes ${WRITES_PER_KIND} vacancies and updates ${WRITES_PER_KIND} profiles at once on ${POOL_SIZE} connections`, async () => {
+    const publications = drafts.map((id) =>
+      http().post(`/api/v1/vacancies/${id}/publish`).auth(employer.user.accessToken, { type: 'bearer' }),
+    );
+    const updates = candidates.map((candidate, i) =>
+      http()
+        .patch('/api/v1/candidates/me')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send({ occupations: [{ uri: ESCO.welder, yearsOfExperience: i + 1 }] }),
+    );
+    const answers = await Promise.all([...publications, ...updates]);
+
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    const published: { id: string; status: string; audited: number; queued: number }[] =
+      await dataSource.query(
+        `SELECT v.id, v.status,
+              (SELECT count(*)::int FROM audit_events a WHERE a.target_id = v.id::text AND a.action = 'vacancy.published') AS audited,
+              (SELECT count(*)::int FROM outbox_messages o WHERE o.job_name = 'vacancies.sync' AND o.payload->>'vacancyId' = v.id::text) AS queued
+         FROM vacancies v WHERE v.id = ANY($1::uuid[])`,
+        [drafts],
+      );
+    expect(published).toHaveLength(WRITES_PER_KIND);
+    for (const vacancy of published)
+      expect(vacancy).toMatchObject({ status: 'published', audited: 1, queued: 1 });
+    const years: { id: string; years: string }[] = await dataSource.query(
+      `SELECT candidate_id AS id, years_of_experience::text AS years FROM candidate_occupations
+        WHERE candidate_id = ANY($1::uuid[])`,
+      [candidates.map((candidate) => candidate.candidateId)],
+    );
+    expect(new Map(years.map((row) => [row.id, Number(row.years)]))).toEqual(
+      new Map(candidates.map((candidate, i) => [candidate.candidateId, i + 1])),
+    );
+  });
+});
+
+describe('a pool with no free connection', () => {
+  let sut: NestExpressApplication;
+  let held: QueryRunner[];
+
+  beforeAll(async () => {
+    sut = await appWith({ DATABASE_POOL_SIZE: '2', DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '500' });
+  });
+
+  afterAll(async () => {
+    for (const runner of held ?? []) await runner.release();
+    await closeApp(sut);
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE in the error shape once the checkout times out, not 500', async () => {
+    const dataSource = sut.get<DataSource>(getDataSourceToken());
+    held = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+    for (const runner of held) await runner.connect();
+
+    const response = await request(sut.getHttpServer()).get('/api/v1/reference/countries').expect(503);
+
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(response.body.error).not.toHaveProperty('errorId');
+  });
+});
