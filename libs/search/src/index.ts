@@ -10,3 +10,5 @@ export { MEILI_CLIENT, SearchTaskFailedError, settle, settleAll } from './search
 export type { SearchIndexDefinition } from './search-index';
 export { SearchIndexes } from './search-indexes.service';
 export { SearchModule } from './search.module';
+export { BUILD_MARK, type IndexRebuildReport, type IndexRebuildSource } from './writing/index-rebuild';
+export { SearchIndexWriter } from './writing/search-index-writer.service';
