@@ -22,6 +22,9 @@ export function startBuiltService(name: 'api' | 'worker', env: Record<string, st
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // An interrupted benchmark must not leave the service running.
+  process.once('exit', () => child.kill('SIGKILL'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   return {
     process: child,
     stop: async () => {

@@ -5,7 +5,12 @@ import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { TypedProcessor } from './typed-processor';
 
-@Processor('candidates')
+/**
+ * A job waits for the rest of its batch and for the engine's write, and the worker's event loop is
+ * shared with matching: a lock longer than BullMQ's 30 s default keeps a busy worker from having its
+ * jobs declared stalled and handed out twice (harmless, since they are idempotent, but wasted).
+ */
+@Processor('candidates', { lockDuration: 120_000 })
 export class CandidatesProcessor extends TypedProcessor<'candidates'> {
   /** Profile changes arriving together share one read and one engine write. */
   private readonly syncs: JobBatcher<CandidateToSync, 'upserted' | 'removed'>;
