@@ -6,7 +6,7 @@ import {
 } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
-import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes, SearchIndexWriter, settle } from '@app/search';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -24,6 +24,7 @@ import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
+import { waitFor } from './utils/wait-for';
 
 const IDENTITY_FIELDS = [
   'givenName',
@@ -314,5 +315,36 @@ describe('candidates in search', () => {
     expect(await indexed(candidate.referenceCode)).not.toBeNull();
     const { results } = await meili.getIndexes({ limit: 1000 });
     expect(results.filter((index) => index.uid.startsWith(`${uid}__build_`))).toEqual([]);
+  });
+
+  it('keeps a profile activated while the index is rebuilt: written into the new index, present after the swap', async () => {
+    const indexer = worker.get(CandidateIndexer);
+    const writer = worker.get(SearchIndexWriter);
+    const swap = writer.swap.bind(writer);
+    let during: RegisteredCandidate | undefined;
+    // The pages are read and the new index is full: activate a profile now, then let the swap happen.
+    const spy = jest.spyOn(writer, 'swap').mockImplementation(async (live, build) => {
+      const activated = await candidates.active();
+      during = activated;
+      await waitFor(
+        async () => {
+          try {
+            await meili.index(build).getDocument(activated.referenceCode);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { what: 'the profile mirrored into the index being built' },
+      );
+      await swap(live, build);
+    });
+    try {
+      await indexer.rebuild();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(during).toBeDefined();
+    expect(await indexed(during!.referenceCode)).not.toBeNull();
   });
 });

@@ -158,13 +158,25 @@ describe('shortage occupations', () => {
       'shortage.entry_revised',
       'shortage.entry_withdrawn',
     ]);
+    // A change re-indexes the vacancies its entry names, never the whole index.
     const [{ n }] = await dataSource.query(
-      `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'vacancies.reindex'`,
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name IN ('vacancies.reindex', 'matching.refresh')`,
     );
-    expect(n).toBe(3);
+    expect(n).toBe(0);
+    const eu = await dataSource.query(
+      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-shortage' AND payload->>'memberState' IS NULL`,
+    );
+    expect(eu).toEqual(
+      Array.from({ length: 3 }, () => ({
+        payload: { memberState: null, occupationUri: null, iscoCode: '2163' },
+      })),
+    );
     const nl = await dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-member-state'`,
+      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-shortage' AND payload->>'memberState' = 'NL'`,
     );
-    expect(nl).toEqual([{ payload: { memberState: 'NL' } }, { payload: { memberState: 'NL' } }]);
+    expect(nl).toEqual([
+      { payload: { memberState: 'NL', occupationUri: null, iscoCode: '7212' } },
+      { payload: { memberState: 'NL', occupationUri: FASHION_DESIGNER, iscoCode: null } },
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ReferenceDataSeeder } from '@app/reference-data';
-import { MEILI_CLIENT, SearchIndexes } from '@app/search';
+import { MEILI_CLIENT, SearchIndexes, SearchIndexWriter } from '@app/search';
 import { ShortageSeeder } from '@app/shortage-occupations';
-import { VACANCIES_INDEX, VacancyPublication, type VacancyDocument } from '@app/vacancies';
+import { VACANCIES_INDEX, VacancyIndexer, VacancyPublication, type VacancyDocument } from '@app/vacancies';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
 import request from 'supertest';
@@ -51,6 +53,7 @@ describe('vacancies', () => {
   let sut: NestExpressApplication;
   let worker: TestingModule;
   let dataSource: DataSource;
+  let admin: SignedInAccount;
   let ncpNl: SignedInAccount;
   let employers: EmployerFactory;
   let verified: RegisteredEmployer;
@@ -97,7 +100,7 @@ describe('vacancies', () => {
     meili = worker.get(MEILI_CLIENT);
     indexUid = worker.get(SearchIndexes).uid(VACANCIES_INDEX);
     const accounts = new AccountFactory(sut);
-    const admin = await accounts.admin();
+    admin = await accounts.admin();
     ncpNl = await accounts.ncp(admin, 'NL');
     employers = new EmployerFactory(sut, accounts);
     verified = await employers.verified(ncpNl);
@@ -274,5 +277,86 @@ describe('vacancies', () => {
     await http().get(`/api/v1/vacancies/${id}`).auth(other.user.accessToken, { type: 'bearer' }).expect(403);
     await publish(other, id).expect(403);
     await http().get(`/api/v1/vacancies/${id}`).auth(ncpNl.accessToken, { type: 'bearer' }).expect(200);
+  });
+
+  it('keeps a vacancy published while the index is rebuilt: written into the new index, present after the swap', async () => {
+    const before = await draft(verified);
+    await publish(verified, before).expect(200);
+    await untilIndexed('the first vacancy in the index', (ids) => ids.includes(before));
+    const writer = worker.get(SearchIndexWriter);
+    const swap = writer.swap.bind(writer);
+    let during = '';
+    // The pages are read and the new index is full: publish now, then let the swap happen.
+    const spy = jest.spyOn(writer, 'swap').mockImplementation(async (live, build) => {
+      during = await draft(verified, { title: 'Welder published during a rebuild' });
+      await publish(verified, during).expect(200);
+      await waitFor(
+        async () => {
+          const { results } = await meili.index<VacancyDocument>(build).getDocuments({ fields: ['id'] });
+          return results.some((document) => document.id === during);
+        },
+        { what: 'the vacancy mirrored into the index being built' },
+      );
+      await swap(live, build);
+    });
+    try {
+      const rebuilt = await worker.get(VacancyIndexer).rebuild();
+      expect(rebuilt.indexed).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const ids = await indexedIds();
+    expect(ids).toEqual(expect.arrayContaining([before, during]));
+    const { results } = await meili.getIndexes({ limit: 1000 });
+    expect(results.filter((index) => index.uid.startsWith(`${indexUid}__build_`))).toEqual([]);
+  });
+
+  it('re-indexes only the vacancies a shortage-list change names, without a full rebuild', async () => {
+    const welder = await draft(verified);
+    await publish(verified, welder).expect(200);
+    const designer = await draft(verified, {
+      occupationUri: FASHION_DESIGNER,
+      skills: [],
+      contributesToCompetitiveness: true,
+      competitivenessJustification: 'Design work for an export-oriented textile manufacturer.',
+    });
+    await publish(verified, designer).expect(200);
+    await untilIndexed('both vacancies', (ids) => ids.includes(welder) && ids.includes(designer));
+    const vacancies = worker.get<Queue>(getQueueToken('vacancies'));
+    expect((await meili.index<VacancyDocument>(indexUid).getDocument(designer)).inShortage).toBe(false);
+
+    await http()
+      .post('/api/v1/shortage-occupations/entries')
+      .auth(admin.accessToken, { type: 'bearer' })
+      .send({
+        layer: 'eu',
+        effect: 'addition',
+        occupationUri: FASHION_DESIGNER,
+        sectorCode: 'manufacturing',
+        validFrom: '2024-01-01',
+        reason: 'Reported in shortage across the Union',
+      })
+      .expect(201);
+    await waitFor(
+      async () => (await meili.index<VacancyDocument>(indexUid).getDocument(designer)).inShortage,
+      { what: 'the designer vacancy re-indexed as in shortage' },
+    );
+    const shortageJobs = async () =>
+      (await vacancies.getCompleted()).filter(
+        (job) => job.name === 'vacancies.sync-shortage' || job.name === 'vacancies.reindex',
+      );
+    await waitFor(async () => (await shortageJobs()).length > 0, { what: 'the shortage job finished' });
+    const jobs = await shortageJobs();
+    // The job reads only the vacancies of the named occupation: each is indexed or removed.
+    const [{ designers, total }] = await dataSource.query<{ designers: number; total: number }[]>(
+      `SELECT count(*) FILTER (WHERE occupation_uri = $1)::int AS designers, count(*)::int AS total
+         FROM vacancies`,
+      [FASHION_DESIGNER],
+    );
+    expect(designers).toBeLessThan(total);
+    expect(jobs.map((job) => job.name)).toEqual(['vacancies.sync-shortage']);
+    const report = jobs[0].returnvalue as { indexed: number; removed: number };
+    expect(report.indexed).toBeGreaterThanOrEqual(1);
+    expect(report.indexed + report.removed).toBe(designers);
   });
 });

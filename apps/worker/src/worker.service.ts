@@ -41,7 +41,8 @@ export class WorkerService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.assertEveryJobHasHandler();
-    for (const processor of this.processors) processor.worker.concurrency = this.config.queue.concurrency;
+    for (const processor of this.processors)
+      processor.worker.concurrency = processor.concurrency ?? this.config.queue.concurrency;
     await this.indexes.applyAll();
     for (const schedule of schedules(this.config)) {
       await this.jobs

@@ -8,7 +8,7 @@ export type { CandidateDocument } from './search/candidate-document';
 export { CANDIDATES_INDEX } from './search/candidate-index';
 export { CandidateIndexRequests } from './search/candidate-index-requests.service';
 export { CandidateIndexConsistency } from './search/candidate-index-consistency.service';
-export { CandidateIndexer } from './search/candidate-indexer.service';
+export { CandidateIndexer, type CandidateToSync } from './search/candidate-indexer.service';
 export { CandidateCountryImpact, type CountryImpact } from './use-cases/candidate-country-impact.service';
 export { CandidateDuplicates } from './use-cases/candidate-duplicates.service';
 export { CandidateLifecycle } from './use-cases/candidate-lifecycle.service';

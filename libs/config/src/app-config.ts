@@ -27,6 +27,10 @@ export interface AppConfig {
     readonly attempts: number;
     readonly backoffMs: number;
     readonly concurrency: number;
+    /** Index and match jobs of one kind handled together, at most (see JobBatcher). */
+    readonly indexBatchSize: number;
+    /** How long the first job of a batch waits for others to join it. */
+    readonly indexBatchLingerMs: number;
   };
   readonly outbox: {
     readonly pollIntervalMs: number;

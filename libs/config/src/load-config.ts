@@ -66,6 +66,8 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       attempts: env.JOB_ATTEMPTS,
       backoffMs: env.JOB_BACKOFF_MS,
       concurrency: env.WORKER_CONCURRENCY,
+      indexBatchSize: env.INDEX_BATCH_SIZE,
+      indexBatchLingerMs: env.INDEX_BATCH_LINGER_MS,
     },
     outbox: {
       pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,

@@ -6,3 +6,4 @@ export { OutboxRelay } from './outbox/outbox-relay.service';
 export { QueueModule } from './queue.module';
 export { boundedRedisOptions, redisOptionsFromUrl, withinTimeout } from './redis-options';
 export { RedisProbe } from './redis-probe';
+export { JobBatcher, type JobBatcherOptions } from './job-batcher';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
 
 /**
@@ -13,6 +14,15 @@ export interface JobPayloads {
   'vacancies.sync': { vacancyId: string };
   'vacancies.sync-employer': { organisationId: string };
   'vacancies.sync-member-state': { memberState: string };
+  /**
+   * Re-indexes the vacancies one shortage-list entry can change: its Member State's (every state's
+   * for the EU layer, `memberState` null) in the occupation it names, by URI or ISCO group.
+   */
+  'vacancies.sync-shortage': {
+    memberState: string | null;
+    occupationUri: string | null;
+    iscoCode: string | null;
+  };
   /** Rebuilds the vacancies index (build, then swap). */
   'vacancies.reindex': { reason: string };
   /** Marks published vacancies past their validity as expired. */
@@ -67,6 +77,7 @@ export const JOB_QUEUE = {
   'vacancies.sync': 'vacancies',
   'vacancies.sync-employer': 'vacancies',
   'vacancies.sync-member-state': 'vacancies',
+  'vacancies.sync-shortage': 'vacancies',
   'vacancies.reindex': 'vacancies',
   'vacancies.expire-due': 'vacancies',
   'partner-countries.apply-due': 'maintenance',
@@ -118,6 +129,8 @@ const DEDUP_PART = {
   'vacancies.sync': (data) => data.vacancyId,
   'vacancies.sync-employer': (data) => data.organisationId,
   'vacancies.sync-member-state': (data) => data.memberState,
+  'vacancies.sync-shortage': (data) =>
+    digest(`${data.memberState ?? 'eu'} ${data.occupationUri ?? ''} ${data.iscoCode ?? ''}`),
   'vacancies.reindex': () => 'all',
   'vacancies.expire-due': null,
   'partner-countries.apply-due': null,
@@ -134,6 +147,11 @@ const DEDUP_PART = {
   'matching.refresh': () => 'all',
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
+
+/** URIs hold characters a job id may not; a digest of them is as unique. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
 
 /** `<job name>.<what it works on>`, or null for a job that never collapses. */
 export function dedupKeyOf(job: JobRequest): string | null {

@@ -18,3 +18,5 @@ export {
   type IndexConsistencySource,
   type IndexDrift,
 } from './index-consistency';
+export { BUILD_MARK, type IndexRebuildReport, type IndexRebuildSource } from './writing/index-rebuild';
+export { SearchIndexWriter } from './writing/search-index-writer.service';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MEILI_CLIENT, MeilisearchConnection } from './search-client';
 import { SearchIndexes } from './search-indexes.service';
+import { SearchIndexWriter } from './writing/search-index-writer.service';
 
 @Module({
   providers: [
@@ -11,7 +12,8 @@ import { SearchIndexes } from './search-indexes.service';
       useFactory: (connection: MeilisearchConnection) => connection.connect(),
     },
     SearchIndexes,
+    SearchIndexWriter,
   ],
-  exports: [MEILI_CLIENT, SearchIndexes],
+  exports: [MEILI_CLIENT, SearchIndexes, SearchIndexWriter],
 })
 export class SearchModule {}

@@ -193,11 +193,12 @@ export class ShortageListAdministration {
         reason: entry.reason,
       },
     });
-    if (entry.memberState === null) {
-      await this.outbox.add(manager, 'vacancies.reindex', { reason: 'shortage-list' });
-    } else {
-      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: entry.memberState });
-    }
+    // Only the vacancies the entry names can change; matching does not read the shortage list.
+    await this.outbox.add(manager, 'vacancies.sync-shortage', {
+      memberState: entry.memberState,
+      occupationUri: entry.occupationUri,
+      iscoCode: entry.iscoCode,
+    });
   }
 }
 

@@ -17,6 +17,8 @@ export const DEPENDENCY_PAUSE_MS = 2000;
  */
 export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
   abstract readonly handlers: JobHandlers<Q>;
+  /** Jobs run at once by this processor; WORKER_CONCURRENCY when unset. */
+  readonly concurrency?: number;
 
   async process(job: Job): Promise<unknown> {
     const handler = (

@@ -1,8 +1,7 @@
-import { MEILI_CLIENT, SearchIndexes, settle, settleAll } from '@app/search';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { MEILI_CLIENT, SearchIndexes, SearchIndexWriter } from '@app/search';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnqueuedTask, Meilisearch } from 'meilisearch';
-import { randomBytes } from 'node:crypto';
+import type { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { IndexCheckReport } from '../candidate.types';
 import { CandidateRepository } from '../store/candidate.repository';
@@ -12,8 +11,12 @@ import { CandidateIndexSources } from './candidate-index-sources.service';
 
 /** Ids read from Postgres and documents sent to the engine per request. */
 const BATCH = 5_000;
-/** The build index name: `<live>__build_<suffix>`. */
-const BUILD_MARK = '__build_';
+
+export interface CandidateToSync {
+  candidateId: string;
+  /** Removes the document by code when the candidate is gone (erased). */
+  referenceCode: string;
+}
 
 /**
  * Keeps the candidates index equal to what Postgres says: only searchable profiles, as
@@ -21,11 +24,10 @@ const BUILD_MARK = '__build_';
  */
 @Injectable()
 export class CandidateIndexer implements OnModuleInit {
-  private readonly logger = new Logger(CandidateIndexer.name);
-
   constructor(
     @Inject(MEILI_CLIENT) private readonly client: Meilisearch,
     private readonly indexes: SearchIndexes,
+    private readonly writer: SearchIndexWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CandidateRepository,
     private readonly sources: CandidateIndexSources,
@@ -41,14 +43,29 @@ export class CandidateIndexer implements OnModuleInit {
 
   /** Upserts or removes one candidate's document; a vanished (erased) candidate is removed by code. */
   async sync(candidateId: string, referenceCode: string): Promise<'upserted' | 'removed'> {
-    const decision = (await this.sources.decide([candidateId])).get(candidateId);
-    await this.ensureLive();
-    if (decision?.source) {
-      await this.write([candidateDocument(decision.source)], []);
-      return 'upserted';
-    }
-    await this.remove([decision?.referenceCode ?? referenceCode]);
-    return 'removed';
+    const [outcome] = await this.syncBatch([{ candidateId, referenceCode }]);
+    return outcome;
+  }
+
+  /**
+   * `sync` for many candidates at once: one read of their state and one engine write for them all,
+   * however many there are; the outcomes are in the order of `entries`.
+   */
+  async syncBatch(entries: readonly CandidateToSync[]): Promise<('upserted' | 'removed')[]> {
+    const decisions = await this.sources.decide([...new Set(entries.map((entry) => entry.candidateId))]);
+    const documents = new Map<string, CandidateDocument>();
+    const removals = new Set<string>();
+    const outcomes = entries.map((entry) => {
+      const decision = decisions.get(entry.candidateId);
+      if (decision?.source) {
+        documents.set(entry.candidateId, candidateDocument(decision.source));
+        return 'upserted' as const;
+      }
+      removals.add(decision?.referenceCode ?? entry.referenceCode);
+      return 'removed' as const;
+    });
+    await this.write([...documents.values()], [...removals]);
+    return outcomes;
   }
 
   async remove(referenceCodes: readonly string[]): Promise<void> {
@@ -61,7 +78,6 @@ export class CandidateIndexer implements OnModuleInit {
   }
 
   async syncMany(ids: readonly string[]): Promise<{ upserted: number; removed: number }> {
-    await this.ensureLive();
     let upserted = 0;
     let removed = 0;
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -80,46 +96,35 @@ export class CandidateIndexer implements OnModuleInit {
   }
 
   /**
-   * Zero-downtime rebuild: documents go into a fresh index that is then swapped with the live one.
-   * While it is built, every live write is also applied to it; after the swap the candidates whose
-   * row changed since the build started are synced again, and documents of erased candidates
-   * removed, so a change racing with the read of its page is not lost. No full re-read is needed.
+   * Zero-downtime rebuild through the one rebuild path (new index, live writes mirrored into it,
+   * swap). After the swap the candidates whose row changed since the build started are synced
+   * again, and documents of erased candidates removed, so a change racing with the read of its page
+   * is not lost. No full re-read is needed.
    */
   async rebuild(): Promise<{ documents: number; afterSwap: { upserted: number; removed: number } }> {
-    const build = `${this.live}${BUILD_MARK}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    // `updated_at` is the start of the writing transaction, which may commit after this point:
-    // counting from the oldest transaction still open catches those too.
-    const [{ since }] = await this.dataSource.query<{ since: Date }[]>(
-      `SELECT least(now(), min(xact_start)) AS since FROM pg_stat_activity WHERE datname = current_database()`,
-    );
-    const written: string[] = [];
-    try {
-      // A build left behind by an interrupted rebuild would otherwise keep receiving live writes.
-      for (const stale of (await this.targets()).slice(1)) await settle(this.client.deleteIndex(stale));
-      await this.indexes.apply(build, CANDIDATES_INDEX_DEFINITION);
-      const tasks: EnqueuedTask[] = [];
-      // Batches are enqueued without waiting: the engine indexes one while the next is read.
-      for await (const page of this.expectedPages()) {
-        if (page.length === 0) continue;
-        tasks.push(await this.client.index(build).addDocuments(page));
-        for (const document of page) written.push(document.referenceCode);
-      }
-      await settleAll(this.client, tasks);
-      await this.ensureLive();
-      await settle(this.client.swapIndexes([{ indexes: [this.live, build], rename: false }]));
-    } finally {
-      if (await this.indexes.exists(build)) await settle(this.client.deleteIndex(build));
-    }
-    const changed = await this.syncMany(
-      await this.repository.idsUpdatedSince(this.dataSource.manager, since),
-    );
-    const erased = await this.repository.unknownReferenceCodes(this.dataSource.manager, written);
-    await this.remove(erased);
-    this.logger.log(`Candidates index rebuilt with ${written.length} document(s)`);
-    return {
-      documents: written.length,
-      afterSwap: { upserted: changed.upserted, removed: changed.removed + erased.length },
-    };
+    const afterSwap = { upserted: 0, removed: 0 };
+    const { documents } = await this.writer.rebuild<CandidateDocument, Date>({
+      definition: CANDIDATES_INDEX_DEFINITION,
+      pages: () => this.expectedPages(),
+      // `updated_at` is the start of the writing transaction, which may commit after this point:
+      // counting from the oldest transaction still open catches those too.
+      begin: async () => {
+        const [{ since }] = await this.dataSource.query<{ since: Date }[]>(
+          `SELECT least(now(), min(xact_start)) AS since FROM pg_stat_activity WHERE datname = current_database()`,
+        );
+        return since;
+      },
+      afterSwap: async (since, written) => {
+        const changed = await this.syncMany(
+          await this.repository.idsUpdatedSince(this.dataSource.manager, since),
+        );
+        const erased = await this.repository.unknownReferenceCodes(this.dataSource.manager, written);
+        await this.remove(erased);
+        afterSwap.upserted = changed.upserted;
+        afterSwap.removed = changed.removed + erased.length;
+      },
+    });
+    return { documents, afterSwap };
   }
 
   /** Compares the index with Postgres: missing, stale (older `updatedAt`) and extra documents. */
@@ -150,26 +155,8 @@ export class CandidateIndexer implements OnModuleInit {
   }
 
   /** Applies upserts and removals to the live index and to any index being built, then waits. */
-  private async write(documents: readonly CandidateDocument[], removals: readonly string[]): Promise<void> {
-    if (documents.length === 0 && removals.length === 0) return;
-    const targets = await this.targets();
-    const tasks: EnqueuedTask[] = [];
-    for (const uid of targets) {
-      const index = this.client.index(uid);
-      for (let start = 0; start < documents.length; start += BATCH)
-        tasks.push(await index.addDocuments(documents.slice(start, start + BATCH)));
-      for (let start = 0; start < removals.length; start += BATCH)
-        tasks.push(await index.deleteDocuments(removals.slice(start, start + BATCH)));
-    }
-    await settleAll(this.client, tasks);
-  }
-
-  private async targets(): Promise<string[]> {
-    const { results } = await this.client.getIndexes({ limit: 1000 });
-    const builds = results
-      .map((index) => index.uid)
-      .filter((uid) => uid.startsWith(`${this.live}${BUILD_MARK}`));
-    return [this.live, ...builds];
+  private write(documents: readonly CandidateDocument[], removals: readonly string[]): Promise<void> {
+    return this.writer.write(CANDIDATES_INDEX_DEFINITION, documents, removals);
   }
 
   /** The documents the index should hold now, page by page (the rebuild and the consistency check read them). */
@@ -198,8 +185,7 @@ export class CandidateIndexer implements OnModuleInit {
     }
   }
 
-  private async ensureLive(): Promise<void> {
-    if (!(await this.indexes.exists(this.live)))
-      await this.indexes.apply(this.live, CANDIDATES_INDEX_DEFINITION);
+  private ensureLive(): Promise<void> {
+    return this.writer.ensureLive(CANDIDATES_INDEX_DEFINITION);
   }
 }

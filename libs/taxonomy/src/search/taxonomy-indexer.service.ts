@@ -1,15 +1,11 @@
-import { MEILI_CLIENT, SearchIndexes, settle, type SearchIndexDefinition } from '@app/search';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { SearchIndexes, SearchIndexWriter, type SearchIndexDefinition } from '@app/search';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Meilisearch } from 'meilisearch';
-import { randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { OccupationEntity } from '../entities/occupation.entity';
 import { SkillEntity } from '../entities/skill.entity';
 import { conceptDocument, type ConceptDocument } from './taxonomy-documents';
 import { OCCUPATIONS_INDEX_DEFINITION, SKILLS_INDEX_DEFINITION } from './taxonomy-indexes';
-
-const BATCH_DOCUMENTS = 5_000;
 
 export interface TaxonomyIndexReport {
   occupations: number;
@@ -17,17 +13,16 @@ export interface TaxonomyIndexReport {
 }
 
 /**
- * Rebuilds the taxonomy search indexes from Postgres without downtime: documents go into a fresh
- * index that is then swapped with the live one. Each run builds its own index, so two runs at
- * once cannot mix documents, and running it again just rebuilds the same content.
+ * Rebuilds the taxonomy search indexes from Postgres without downtime, through the one rebuild
+ * path (a fresh index, then a swap). Running it again just rebuilds the same content.
  */
 @Injectable()
 export class TaxonomyIndexer implements OnModuleInit {
   private readonly logger = new Logger(TaxonomyIndexer.name);
 
   constructor(
-    @Inject(MEILI_CLIENT) private readonly client: Meilisearch,
     private readonly indexes: SearchIndexes,
+    private readonly writer: SearchIndexWriter,
     @InjectRepository(OccupationEntity) private readonly occupations: Repository<OccupationEntity>,
     @InjectRepository(SkillEntity) private readonly skills: Repository<SkillEntity>,
   ) {}
@@ -65,21 +60,12 @@ export class TaxonomyIndexer implements OnModuleInit {
   }
 
   private async replace(definition: SearchIndexDefinition, documents: ConceptDocument[]): Promise<void> {
-    const live = this.indexes.uid(definition.name);
-    const build = `${live}__build_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    try {
-      await this.indexes.apply(build, definition);
-      const tasks = [];
-      for (let start = 0; start < documents.length; start += BATCH_DOCUMENTS) {
-        const batch = documents.slice(start, start + BATCH_DOCUMENTS);
-        tasks.push(this.client.index(build).addDocuments(batch, { primaryKey: definition.primaryKey }));
-      }
-      for (const task of tasks) await settle(task);
-      if (!(await this.indexes.exists(live))) await this.indexes.apply(live, definition);
-      await settle(this.client.swapIndexes([{ indexes: [live, build], rename: false }]));
-    } finally {
-      // After the swap `build` holds the previous documents; on failure it holds a partial build.
-      if (await this.indexes.exists(build)) await settle(this.client.deleteIndex(build));
-    }
+    await this.writer.rebuild({
+      definition,
+      // eslint-disable-next-line @typescript-eslint/require-await -- the documents are already read
+      pages: async function* () {
+        yield documents;
+      },
+    });
   }
 }

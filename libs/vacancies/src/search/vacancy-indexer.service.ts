@@ -1,16 +1,14 @@
 import { isoDay } from '@app/common';
 import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
-import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
+import { SearchIndexes, SearchIndexWriter } from '@app/search';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup, type OccupationView } from '@app/taxonomy';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Meilisearch } from 'meilisearch';
-import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { LIVE_VACANCY_WHERE } from '../public/live-vacancy';
 import { VacancyEntity } from '../vacancy.entity';
-import { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './vacancies-index';
+import { VACANCIES_INDEX_DEFINITION } from './vacancies-index';
 import { vacancyDocument, type VacancyDocument } from './vacancy-document';
 
 const BATCH = 1_000;
@@ -19,6 +17,18 @@ const BATCH = 1_000;
 const INDEXABLE = LIVE_VACANCY_WHERE;
 
 type Scope = { sql: string; params: unknown[] };
+
+/** The entry a shortage-list change is about: its layer's state (null: EU) and what it names. */
+export interface ShortageChange {
+  memberState: string | null;
+  occupationUri: string | null;
+  iscoCode: string | null;
+}
+
+function coveredBy(change: ShortageChange, occupation: { uri: string; iscoCode: string }): boolean {
+  if (change.occupationUri !== null) return change.occupationUri === occupation.uri;
+  return change.iscoCode !== null && occupation.iscoCode.startsWith(change.iscoCode);
+}
 
 export interface VacancySyncReport {
   indexed: number;
@@ -34,8 +44,8 @@ export class VacancyIndexer implements OnModuleInit {
   private readonly logger = new Logger(VacancyIndexer.name);
 
   constructor(
-    @Inject(MEILI_CLIENT) private readonly client: Meilisearch,
     private readonly indexes: SearchIndexes,
+    private readonly writer: SearchIndexWriter,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyLookup,
     private readonly shortages: ShortageLists,
@@ -57,22 +67,70 @@ export class VacancyIndexer implements OnModuleInit {
     return this.sync({ sql: 'v.member_state = $1', params: [memberState] });
   }
 
-  /** Rebuilds the whole index into a fresh one and swaps it in, so search never sees it half-built. */
+  /**
+   * Re-indexes only the vacancies a shortage-list entry can change: those in its Member State (any
+   * state for the EU layer) whose occupation it names, directly or through its ISCO group.
+   */
+  async syncShortageChange(change: ShortageChange): Promise<VacancySyncReport> {
+    const inState = change.memberState === null ? 'true' : 'v.member_state = $1';
+    const stateParams = change.memberState === null ? [] : [change.memberState];
+    const uris = (
+      await this.dataSource.query<{ uri: string }[]>(
+        `SELECT DISTINCT v.occupation_uri AS uri FROM vacancies v WHERE ${inState}`,
+        stateParams,
+      )
+    ).map((row) => row.uri);
+    const affected = (await this.taxonomy.findOccupations(uris))
+      .filter((occupation) => coveredBy(change, occupation))
+      .map((occupation) => occupation.uri);
+    if (affected.length === 0) return { indexed: 0, removed: 0 };
+    const at = stateParams.length + 1;
+    return this.sync({
+      sql: `${inState} AND v.occupation_uri = ANY($${at}::text[])`,
+      params: [...stateParams, affected],
+    });
+  }
+
+  /**
+   * Rebuilds the whole index through the one rebuild path: a fresh index, live writes mirrored into
+   * it, then a swap. Afterwards the vacancies changed since the build started are synced again and
+   * those written but no longer live removed, so a change racing with the read of its page is kept.
+   */
   async rebuild(): Promise<{ indexed: number }> {
-    const documents = await this.documents(await this.ids({ sql: 'true', params: [] }, true));
-    const live = this.indexes.uid(VACANCIES_INDEX);
-    const build = `${live}__build_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    try {
-      await this.indexes.apply(build, VACANCIES_INDEX_DEFINITION);
-      for (let start = 0; start < documents.length; start += BATCH)
-        await settle(this.client.index(build).addDocuments(documents.slice(start, start + BATCH)));
-      if (!(await this.indexes.exists(live))) await this.indexes.apply(live, VACANCIES_INDEX_DEFINITION);
-      await settle(this.client.swapIndexes([{ indexes: [live, build], rename: false }]));
-    } finally {
-      if (await this.indexes.exists(build)) await settle(this.client.deleteIndex(build));
+    const { documents } = await this.writer.rebuild<VacancyDocument, Date>({
+      definition: VACANCIES_INDEX_DEFINITION,
+      pages: () => this.pages(),
+      // `updated_at` is the start of the writing transaction, which may commit after this point.
+      begin: async () => {
+        const [{ since }] = await this.dataSource.query<{ since: Date }[]>(
+          `SELECT least(now(), min(xact_start)) AS since FROM pg_stat_activity WHERE datname = current_database()`,
+        );
+        return since;
+      },
+      afterSwap: async (since, written) => {
+        await this.sync({ sql: 'v.updated_at >= $1', params: [since] });
+        const live = new Set(await this.ids({ sql: 'v.id = ANY($1::uuid[])', params: [written] }, true));
+        await this.writer.write(
+          VACANCIES_INDEX_DEFINITION,
+          [],
+          written.filter((id) => !live.has(id)),
+        );
+      },
+    });
+    return { indexed: documents };
+  }
+
+  private async *pages(): AsyncGenerator<VacancyDocument[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.query<{ id: string }[]>(
+        `SELECT v.id FROM vacancies v WHERE v.id > $1 AND ${INDEXABLE} ORDER BY v.id LIMIT $2`,
+        [after, BATCH],
+      );
+      if (rows.length === 0) return;
+      yield await this.documents(rows.map((row) => row.id));
+      after = rows[rows.length - 1].id;
     }
-    this.logger.log(`Vacancies index rebuilt: ${documents.length} documents`);
-    return { indexed: documents.length };
   }
 
   /** The documents the index should hold now, page by page (the consistency check reads them). */
@@ -98,12 +156,8 @@ export class VacancyIndexer implements OnModuleInit {
     const all = await this.ids(scope, false);
     const indexable = new Set(await this.ids(scope, true));
     const removed = all.filter((id) => !indexable.has(id));
-    const index = this.client.index<VacancyDocument>(this.indexes.uid(VACANCIES_INDEX));
     const documents = await this.documents([...indexable]);
-    for (let start = 0; start < documents.length; start += BATCH)
-      await settle(index.addDocuments(documents.slice(start, start + BATCH)));
-    for (let start = 0; start < removed.length; start += BATCH)
-      await settle(index.deleteDocuments(removed.slice(start, start + BATCH)));
+    await this.writer.write(VACANCIES_INDEX_DEFINITION, documents, removed);
     return { indexed: documents.length, removed: removed.length };
   }
 
