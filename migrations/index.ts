@@ -15,6 +15,7 @@ import { IndexMatchesByCandidate1795938220513 } from './1795938220513-IndexMatch
 import { IdentifyOutboxMessagesUniquely1795938220514 } from './1795938220514-IdentifyOutboxMessagesUniquely';
 import { SeparateInvitationsFromResets1795938220515 } from './1795938220515-SeparateInvitationsFromResets';
 import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
+import { CompactMatchRows1795951800000 } from './1795951800000-CompactMatchRows';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   IdentifyOutboxMessagesUniquely1795938220514,
   SeparateInvitationsFromResets1795938220515,
   CreateContacts1795940000000,
+  CompactMatchRows1795951800000,
 ];

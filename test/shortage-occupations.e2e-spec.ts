@@ -158,13 +158,20 @@ describe('shortage occupations', () => {
       'shortage.entry_revised',
       'shortage.entry_withdrawn',
     ]);
+    // Each change asks for its own occupations only, never a rebuild of everything.
     const [{ n }] = await dataSource.query(
-      `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name = 'vacancies.reindex'`,
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name IN ('vacancies.reindex', 'matching.refresh')`,
     );
-    expect(n).toBe(3);
-    const nl = await dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-member-state'`,
+    expect(n).toBe(0);
+    const scopes = await dataSource.query<{ payload: { memberState: string | null } }[]>(
+      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-occupations' ORDER BY id`,
     );
-    expect(nl).toEqual([{ payload: { memberState: 'NL' } }, { payload: { memberState: 'NL' } }]);
+    const eu = { memberState: null, occupationUris: [], iscoCodes: ['2163'] };
+    expect(scopes.filter((row) => row.payload.memberState === null)).toEqual([
+      { payload: eu },
+      { payload: eu },
+      { payload: eu },
+    ]);
+    expect(scopes.filter((row) => row.payload.memberState === 'NL')).toHaveLength(2);
   });
 });

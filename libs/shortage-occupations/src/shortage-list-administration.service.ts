@@ -193,11 +193,12 @@ export class ShortageListAdministration {
         reason: entry.reason,
       },
     });
-    if (entry.memberState === null) {
-      await this.outbox.add(manager, 'vacancies.reindex', { reason: 'shortage-list' });
-    } else {
-      await this.outbox.add(manager, 'vacancies.sync-member-state', { memberState: entry.memberState });
-    }
+    // Only the vacancies of the entry's occupations, in its Member State or (EU layer) everywhere.
+    await this.outbox.add(manager, 'vacancies.sync-occupations', {
+      memberState: entry.memberState,
+      occupationUris: entry.occupationUri === null ? [] : [entry.occupationUri],
+      iscoCodes: entry.iscoCode === null ? [] : [entry.iscoCode],
+    });
   }
 }
 

@@ -6,6 +6,7 @@ export { VacanciesModule } from './vacancies.module';
 export { VacanciesSearchModule } from './vacancies-search.module';
 export { Vacancies } from './vacancies.service';
 export * from './vacancies.types';
+export { occupationScopeSql, VACANCIES_SQL } from './vacancies.sql';
 export { canMove, expiryOf, isEditable, VACANCY_STATUSES, type VacancyStatus } from './vacancy-status';
 export { VacancyPublication } from './vacancy-publication.service';
 export * from './public/admission-notice';

@@ -145,8 +145,33 @@ export class FeatureStore {
     return [...this.candidates.keys()];
   }
 
-  /** The vacancy's best candidates, best first (ties by id), explained; empty when it is not matchable. */
+  /** The vacancy's best candidates, best first (ties by `pairTie`), explained; empty when it is not matchable. */
   rankCandidates(vacancyId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+    const vacancy = this.vacancies.get(vacancyId);
+    return this.scoreCandidates(vacancyId, options, now).map(({ id, slot }) => ({
+      id,
+      ...explainPair(vacancy!.compiled, this.bySlot[slot]!.compiled, this.model)!,
+    }));
+  }
+
+  /** The candidate's best vacancies, best first (ties by `pairTie`), explained; empty when not matchable. */
+  rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+    const candidate = this.candidates.get(candidateId);
+    return this.scoreVacancies(candidateId, options, now).map(({ id, slot }) => ({
+      id,
+      ...explainPair(this.vacancyBySlot[slot]!.compiled, candidate!.compiled, this.model)!,
+    }));
+  }
+
+  /** The pair's score and explanation from the store's records; null when either is not held or nothing relates them. */
+  explain(vacancyId: string, candidateId: string): ScoredMatch | null {
+    const vacancy = this.vacancies.get(vacancyId);
+    const candidate = this.candidates.get(candidateId);
+    return vacancy && candidate ? explainPair(vacancy.compiled, candidate.compiled, this.model) : null;
+  }
+
+  /** `rankCandidates` without explanations: ids, scores and the store's slots of the candidates. */
+  scoreCandidates(vacancyId: string, options: RankOptions, now = Date.now()): ScoredSlot[] {
     const vacancy = this.vacancies.get(vacancyId);
     if (!vacancy || !vacancyMatchable(vacancy, this.facts, now)) return [];
     const { compiled, bounds } = vacancy;
@@ -172,17 +197,14 @@ export class FeatureStore {
       },
     });
     const scored = found.items.map((slot, at) => {
-      const record = this.bySlot[slot]!;
-      return { id: record.compiled.input.id, score: found.scores[at], record };
+      const id = this.bySlot[slot]!.compiled.input.id;
+      return { id, slot, score: found.scores[at], tie: pairTie(vacancyId, id) };
     });
-    return top(scored, options.limit).map(({ id, record }) => ({
-      id,
-      ...explainPair(compiled, record.compiled, this.model)!,
-    }));
+    return top(scored, options.limit);
   }
 
-  /** The candidate's best vacancies, best first (ties by id), explained; empty when not matchable. */
-  rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+  /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */
+  scoreVacancies(candidateId: string, options: RankOptions, now = Date.now()): ScoredSlot[] {
     const candidate = this.candidates.get(candidateId);
     if (!candidate || !candidateEligible(candidate.gate, this.facts, now)) return [];
     const acc = this.vacancyBoundsAcc;
@@ -214,18 +236,66 @@ export class FeatureStore {
       },
     });
     const scored = found.items.map((slot, at) => {
-      const record = this.vacancyBySlot[slot]!;
-      return { id: record.compiled.input.id, score: found.scores[at], record };
+      const id = this.vacancyBySlot[slot]!.compiled.input.id;
+      return { id, slot, score: found.scores[at], tie: pairTie(id, candidateId) };
     });
-    return top(scored, options.limit).map(({ id, record }) => ({
-      id,
-      ...explainPair(record.compiled, candidate.compiled, this.model)!,
-    }));
+    return top(scored, options.limit);
+  }
+
+  /** Slots in use are below this; a slot is stable while its record stays in the store. */
+  get candidateSlots(): number {
+    return this.bySlot.length;
+  }
+
+  get vacancySlots(): number {
+    return this.vacancyBySlot.length;
+  }
+
+  candidateIdAt(slot: number): string | undefined {
+    return this.bySlot[slot]?.compiled.input.id;
+  }
+
+  vacancyIdAt(slot: number): string | undefined {
+    return this.vacancyBySlot[slot]?.compiled.input.id;
+  }
+
+  candidateSlotOf(id: string): number | undefined {
+    return this.candidates.get(id)?.slot;
+  }
+
+  vacancySlotOf(id: string): number | undefined {
+    return this.vacancies.get(id)?.slot;
   }
 }
 
-function top<T extends { id: string; score: number }>(scored: T[], limit: number): T[] {
-  return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
+export interface ScoredSlot {
+  id: string;
+  slot: number;
+  score: number;
+  tie: number;
+}
+
+/**
+ * Orders equal scores within a list: a hash of the pair, so each vacancy orders its tied candidates
+ * (and each candidate its tied vacancies) differently but always the same way, and nobody wins
+ * every tie by the accident of an id or a reference code. FNV-1a over both ids, 31 bits so it fits
+ * a Postgres integer.
+ */
+export function pairTie(vacancyId: string, candidateId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < vacancyId.length; i++) hash = Math.imul(hash ^ vacancyId.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 0x2f, 0x01000193);
+  for (let i = 0; i < candidateId.length; i++) hash = Math.imul(hash ^ candidateId.charCodeAt(i), 0x01000193);
+  return (hash >>> 1) & 0x7fffffff;
+}
+
+/** Best first: score, then the pair's tie value, then id (only for an exact hash collision). */
+export function byRank(a: { id: string; score: number; tie: number }, b: typeof a): number {
+  return b.score - a.score || a.tie - b.tie || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function top<T extends { id: string; score: number; tie: number }>(scored: T[], limit: number): T[] {
+  return scored.sort(byRank).slice(0, limit);
 }
 
 function groupsOf(input: MatchCandidateInput): Set<string> {

@@ -3,12 +3,14 @@ import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup, type OccupationView } from '@app/taxonomy';
+import type { OccupationScope } from '@app/queue';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { LIVE_VACANCY_WHERE } from '../public/live-vacancy';
+import { occupationScopeSql } from '../vacancies.sql';
 import { VacancyEntity } from '../vacancy.entity';
 import { VACANCIES_INDEX, VACANCIES_INDEX_DEFINITION } from './vacancies-index';
 import { vacancyDocument, type VacancyDocument } from './vacancy-document';
@@ -55,6 +57,11 @@ export class VacancyIndexer implements OnModuleInit {
 
   syncMemberState(memberState: string): Promise<VacancySyncReport> {
     return this.sync({ sql: 'v.member_state = $1', params: [memberState] });
+  }
+
+  /** The vacancies a shortage-list change touches: its occupations, in its Member State or all. */
+  syncOccupations(scope: OccupationScope): Promise<VacancySyncReport> {
+    return this.sync(occupationScopeSql(scope));
   }
 
   /** Rebuilds the whole index into a fresh one and swaps it in, so search never sees it half-built. */
