@@ -53,7 +53,7 @@ export class FeatureStore {
   private readonly vacancyBySlot: (VacancyRecord | undefined)[] = [];
   private readonly freeVacancySlots: number[] = [];
   private readonly vacanciesBySkill = new Map<number, Postings>();
-  private readonly vacanciesByGroup = new Map<string, number[]>();
+  private readonly vacanciesByGroup = new Map<string, Postings>();
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
@@ -95,15 +95,8 @@ export class FeatureStore {
     const record = { slot, compiled, gate, bounds: vacancyBounds(compiled, this.model) };
     this.vacancies.set(input.id, record);
     this.vacancyBySlot[slot] = record;
-    for (const [skill, credit] of record.bounds.skills) {
-      const postings = this.vacanciesBySkill.get(skill);
-      if (!postings) this.vacanciesBySkill.set(skill, { slots: [slot], credits: [credit] });
-      else {
-        postings.slots.push(slot);
-        postings.credits.push(credit);
-      }
-    }
-    push(this.vacanciesByGroup, compiled.isco3, slot);
+    for (const [skill, credit] of record.bounds.skills) post(this.vacanciesBySkill, skill, slot, credit);
+    post(this.vacanciesByGroup, compiled.isco3, slot, record.bounds.occupation);
   }
 
   removeVacancy(id: string): void {
@@ -112,17 +105,8 @@ export class FeatureStore {
     this.vacancies.delete(id);
     this.vacancyBySlot[record.slot] = undefined;
     this.freeVacancySlots.push(record.slot);
-    for (const skill of record.bounds.skills.keys()) {
-      const postings = this.vacanciesBySkill.get(skill)!;
-      const at = postings.slots.indexOf(record.slot);
-      const last = postings.slots.length - 1;
-      postings.slots[at] = postings.slots[last];
-      postings.credits[at] = postings.credits[last];
-      postings.slots.pop();
-      postings.credits.pop();
-      if (last === 0) this.vacanciesBySkill.delete(skill);
-    }
-    pull(this.vacanciesByGroup, record.compiled.isco3, record.slot);
+    for (const skill of record.bounds.skills.keys()) unpost(this.vacanciesBySkill, skill, record.slot);
+    unpost(this.vacanciesByGroup, record.compiled.isco3, record.slot);
   }
 
   isCandidateMatchable(id: string, now = Date.now()): boolean {
@@ -214,12 +198,8 @@ export class FeatureStore {
       if (postings) acc.add(postings.slots, 0, postings.credits);
     }
     for (const group of groupsOf(candidate.compiled.input)) {
-      const slots = this.vacanciesByGroup.get(group) ?? [];
-      acc.add(
-        slots,
-        0,
-        slots.map((slot) => this.vacancyBySlot[slot]!.bounds.occupation),
-      );
+      const postings = this.vacanciesByGroup.get(group);
+      if (postings) acc.add(postings.slots, 0, postings.credits);
     }
     for (let i = 0; i < acc.count; i++)
       acc.bounds[acc.touched[i]] += this.vacancyBySlot[acc.touched[i]]!.bounds.rest;
@@ -300,6 +280,26 @@ function top<T extends { id: string; score: number; tie: number }>(scored: T[], 
 
 function groupsOf(input: MatchCandidateInput): Set<string> {
   return new Set(input.occupations.map((occupation) => occupation.iscoCode.slice(0, 3)));
+}
+
+function post<K>(index: Map<K, Postings>, key: K, slot: number, credit: number): void {
+  const postings = index.get(key);
+  if (!postings) index.set(key, { slots: [slot], credits: [credit] });
+  else {
+    postings.slots.push(slot);
+    postings.credits.push(credit);
+  }
+}
+
+function unpost<K>(index: Map<K, Postings>, key: K, slot: number): void {
+  const postings = index.get(key)!;
+  const at = postings.slots.indexOf(slot);
+  const last = postings.slots.length - 1;
+  postings.slots[at] = postings.slots[last];
+  postings.credits[at] = postings.credits[last];
+  postings.slots.pop();
+  postings.credits.pop();
+  if (last === 0) index.delete(key);
 }
 
 function push(index: Map<number | string, number[]>, key: number | string, slot: number): void {
