@@ -156,7 +156,7 @@ async function measureFullRematch(app: INestApplicationContext, dataSource: Data
   const store = await app.get(MatchingFeatures).current();
   const computeStarted = performance.now();
   let rows = 0;
-  for (const row of matcher.expectedMatches(store)) if (row.score >= 0) rows += 1;
+  for await (const row of matcher.expectedMatches(store)) if (row.score >= 0) rows += 1;
   memory.sample();
   return {
     seconds,

@@ -1,5 +1,9 @@
+import { setImmediate } from 'node:timers/promises';
 import type { MatchExplanation } from '../scoring/score';
 import { pairTie, type FeatureStore } from '../store/feature-store';
+
+/** Sets ranked between two returns to the event loop. */
+const YIELD_EVERY = 64;
 
 export interface MatchSetLimits {
   topPerVacancy: number;
@@ -24,21 +28,28 @@ export interface ExpectedMatch {
  * `topPerVacancy` candidates and each matchable candidate's best `topPerCandidate` vacancies, one
  * row per pair with both flags. Candidates' sets are ranked first and kept as slot numbers only, so
  * memory grows with the pairs, not with their explanations; each row is explained as it is yielded.
+ * It hands the event loop back every few sets, so a long run does not starve the job's lock renewal.
  */
-export function* expectedMatches(store: FeatureStore, limits: MatchSetLimits): Generator<ExpectedMatch> {
+export async function* expectedMatches(
+  store: FeatureStore,
+  limits: MatchSetLimits,
+): AsyncGenerator<ExpectedMatch> {
   const { topPerVacancy, topPerCandidate, minScore } = limits;
   const width = topPerCandidate;
   const candidateSlots = store.candidateSlots;
   // Per candidate slot: its set as vacancy slots + 1, negated once the pair has been yielded.
   const sets = new Int32Array(candidateSlots * width);
   const sizes = new Uint16Array(candidateSlots);
+  let done = 0;
   for (const candidateId of store.candidateIds()) {
+    if (++done % YIELD_EVERY === 0) await setImmediate();
     const slot = store.candidateSlotOf(candidateId)!;
     const ranked = store.scoreVacancies(candidateId, { limit: topPerCandidate, minScore });
     ranked.forEach((match, at) => (sets[slot * width + at] = match.slot + 1));
     sizes[slot] = ranked.length;
   }
   for (const vacancyId of store.vacancyIds()) {
+    if (++done % YIELD_EVERY === 0) await setImmediate();
     const vacancySlot = store.vacancySlotOf(vacancyId)! + 1;
     for (const match of store.scoreCandidates(vacancyId, { limit: topPerVacancy, minScore })) {
       let inCandidateTop = false;

@@ -80,7 +80,7 @@ export class Matcher {
    * Every row the `matches` table should hold for this store under the configured limits, computed
    * without writing anything: what `refreshAll` writes, and what a consistency check compares with.
    */
-  expectedMatches(store: FeatureStore): Iterable<ExpectedMatch> {
+  expectedMatches(store: FeatureStore): AsyncIterable<ExpectedMatch> {
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
     return expectedMatches(store, { topPerVacancy, topPerCandidate, minScore });
   }

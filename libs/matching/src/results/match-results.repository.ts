@@ -103,7 +103,7 @@ export class MatchResults {
    * `match_statuses` and are untouched. Pairs whose vacancy or candidate was deleted meanwhile
    * are left out.
    */
-  async replaceAll(rows: Iterable<ExpectedMatch>): Promise<{ written: number; dropped: number }> {
+  async replaceAll(rows: AsyncIterable<ExpectedMatch>): Promise<{ written: number; dropped: number }> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -154,10 +154,10 @@ export class MatchResults {
 }
 
 /** COPY text lines, a thousand rows per chunk; JSON holds no tabs or newlines, only backslashes to double. */
-function* copyLines(rows: Iterable<ExpectedMatch>): Generator<string> {
+async function* copyLines(rows: AsyncIterable<ExpectedMatch>): AsyncGenerator<string> {
   let chunk = '';
   let count = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     const explanation = JSON.stringify(compactExplanation(row.explanation)).replaceAll('\\', '\\\\');
     chunk += `${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`;
     if (++count === 1000) {
