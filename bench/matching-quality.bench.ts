@@ -126,6 +126,174 @@ function main(): void {
     `noise: ${Math.round(NOISE.dropEssential * 100)}% essential skills dropped, ${NOISE.extraSkills} random extra skills, ` +
       `${Math.round(NOISE.substituteRelated * 100)}% replaced by an ESCO neighbour\n`,
   );
+  hardSet({ occupations, profile, broader, related, allSkills, usable });
+}
+
+interface Esco {
+  occupations: Map<string, string>;
+  profile: Map<string, { essential: string[]; optional: string[] }>;
+  broader: (readonly [string, string])[];
+  related: (readonly [string, string])[];
+  allSkills: string[];
+  usable: [string, { essential: string[]; optional: string[] }][];
+}
+
+const HARD = { targets: 40, exact: 25, siblings: 25, pool: 3_000 };
+
+/**
+ * The harder set: sparse, noisy profiles against short vacancies. A profile keeps 15–50 % of its
+ * occupation's essential skills and about 10 % of its optional ones, about 30 % of what it keeps is
+ * replaced by the broader ESCO concept, and 3–10 unrelated skills are added; half declare their
+ * occupation, a quarter a sibling occupation of the same ISCO unit group (vocabulary that is not
+ * theirs), a quarter none. A vacancy lists 6–12 of its occupation's essential skills plus an
+ * unrelated essential and an unrelated optional one. Relevance: 2 = the vacancy's occupation,
+ * 1 = the same ISCO unit group. The product ranks through the engine; the reference scorer is
+ * plain exact skill overlap plus a bonus for the declared occupation, scored exhaustively.
+ */
+function hardSet(esco: Esco): void {
+  seed = 7_919;
+  const { occupations, profile, allSkills } = esco;
+  const broaderOf = new Map<string, string[]>();
+  for (const [narrow, broad] of esco.broader)
+    broaderOf.set(narrow, [...(broaderOf.get(narrow) ?? []), broad]);
+  const byGroup = new Map<string, string[]>();
+  for (const [uri] of esco.usable) {
+    const group = occupations.get(uri)!;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), uri]);
+  }
+  const siblingsOf = (uri: string) => (byGroup.get(occupations.get(uri)!) ?? []).filter((o) => o !== uri);
+  const candidates = esco.usable.filter(
+    ([uri, entry]) => entry.essential.length >= 8 && siblingsOf(uri).length >= 2,
+  );
+  const targets: string[] = [];
+  while (targets.length < HARD.targets) {
+    const uri = pick(candidates)[0];
+    if (!targets.some((t) => occupations.get(t) === occupations.get(uri))) targets.push(uri);
+  }
+  const people: { input: MatchCandidateInput; occupation: string }[] = [];
+  const person = (occupation: string) => {
+    const { essential, optional } = profile.get(occupation)!;
+    const keep = 0.15 + random() * 0.35;
+    const skills = new Set<string>();
+    const take = (uri: string) => {
+      const broad = broaderOf.get(uri);
+      skills.add(broad && random() < 0.3 ? pick(broad) : uri);
+    };
+    for (const uri of essential) if (random() < keep) take(uri);
+    for (const uri of optional) if (random() < 0.1) take(uri);
+    for (let i = 3 + Math.floor(random() * 8); i > 0; i--) skills.add(pick(allSkills));
+    const roll = random();
+    const siblings = siblingsOf(occupation);
+    const declared = roll < 0.5 ? occupation : roll < 0.75 && siblings.length > 0 ? pick(siblings) : null;
+    people.push({
+      occupation,
+      input: {
+        id: `h${people.length}`,
+        occupations: declared
+          ? [
+              {
+                uri: declared,
+                iscoCode: occupations.get(declared)!,
+                yearsOfExperience: Math.floor(random() * 10),
+              },
+            ]
+          : [],
+        skills: [...skills],
+        languages: [{ code: 'en', cefrRank: 2 + Math.floor(random() * 4) }],
+        eqfLevel: 3 + Math.floor(random() * 4),
+        preferredMemberStates: [pick(['DE', 'NL', 'FR', 'ES'])],
+        earliestStartDate: null,
+      },
+    });
+  };
+  for (const target of targets) {
+    for (let i = 0; i < HARD.exact; i++) person(target);
+    for (let i = 0; i < HARD.siblings; i++) person(pick(siblingsOf(target)));
+  }
+  while (people.length < HARD.pool) person(pick(esco.usable)[0]);
+  const vacancies: MatchVacancyInput[] = targets.map((target, index) => {
+    const essential = [...profile.get(target)!.essential].sort(() => random() - 0.5);
+    const listed = essential.slice(0, 6 + Math.floor(random() * 7));
+    return {
+      id: `hv${index}`,
+      occupationUri: target,
+      iscoCode: occupations.get(target)!,
+      memberState: 'DE',
+      startDate: null,
+      skills: [
+        ...listed.map((uri) => ({ uri, requirement: 'essential' as const })),
+        { uri: pick(allSkills), requirement: 'essential' as const },
+        { uri: pick(allSkills), requirement: 'optional' as const },
+      ],
+      languages: [{ code: 'en', minCefrRank: 3, requirement: 'required' as const }],
+      minEqfLevel: 4,
+      minExperienceYears: null,
+    };
+  });
+  const relevance = (vacancy: MatchVacancyInput, occupation: string) =>
+    occupation === vacancy.occupationUri ? 2 : occupations.get(occupation) === vacancy.iscoCode ? 1 : 0;
+  const occupationOf = new Map(people.map((entry) => [entry.input.id, entry.occupation]));
+
+  const store = new FeatureStore({
+    weights: normaliseWeights(DEFAULT_MATCH_WEIGHTS),
+    proximity: DEFAULT_PROXIMITY_CREDITS,
+    languageMode: 'soft',
+    space: new SkillSpace({ broader: esco.broader, related: esco.related }),
+  });
+  store.facts = {
+    verifiedEmployers: new Set(['org']),
+    participatingStates: new Set(['DE']),
+    blockedCountries: new Set(),
+  };
+  for (const entry of people)
+    store.putCandidate(entry.input, {
+      status: 'active',
+      availability: 'available',
+      expiresAt: null,
+      countries: ['MA'],
+    });
+  for (const vacancy of vacancies)
+    store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
+
+  const reference = (vacancy: MatchVacancyInput) => {
+    const wanted = new Set(vacancy.skills.map((skill) => skill.uri));
+    return people
+      .map(({ input }) => {
+        const overlap = input.skills.filter((uri) => wanted.has(uri)).length / wanted.size;
+        const declared = input.occupations.some((o) => o.uri === vacancy.occupationUri) ? 0.5 : 0;
+        return { id: input.id, score: overlap + declared };
+      })
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, 10)
+      .map((row) => row.id);
+  };
+  const product = (vacancy: MatchVacancyInput) =>
+    store.rankCandidates(vacancy.id, { limit: 10, minScore: 0 }).map((match) => match.id);
+
+  for (const [name, rank] of [
+    ['product  ', product],
+    ['reference', reference],
+  ] as const) {
+    let precision = 0;
+    let exact = 0;
+    let ndcg = 0;
+    for (const vacancy of vacancies) {
+      const gains = rank(vacancy).map((id) => relevance(vacancy, occupationOf.get(id)!));
+      precision += gains.filter((gain) => gain > 0).length / 10;
+      exact += gains.filter((gain) => gain === 2).length / 10;
+      const ideal = people
+        .map((entry) => relevance(vacancy, entry.occupation))
+        .sort((a, b) => b - a)
+        .slice(0, 10);
+      const dcg = (list: number[]) => list.reduce((sum, gain, at) => sum + gain / Math.log2(at + 2), 0);
+      ndcg += dcg(gains) / dcg(ideal);
+    }
+    const n = vacancies.length;
+    process.stdout.write(
+      `hard set, ${name}  precision@10 ${(precision / n).toFixed(3)}  exact-occupation@10 ${(exact / n).toFixed(3)}  ` +
+        `nDCG@10 ${(ndcg / n).toFixed(3)}  (${n} vacancies, ${people.length} candidates)\n`,
+    );
+  }
 }
 
 function evaluate(

@@ -16,6 +16,7 @@ import { IdentifyOutboxMessagesUniquely1795938220514 } from './1795938220514-Ide
 import { SeparateInvitationsFromResets1795938220515 } from './1795938220515-SeparateInvitationsFromResets';
 import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
 import { CreateConsistencyReports1795951000000 } from './1795951000000-CreateConsistencyReports';
+import { CompactMatchRows1795951800000 } from './1795951800000-CompactMatchRows';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SeparateInvitationsFromResets1795938220515,
   CreateContacts1795940000000,
   CreateConsistencyReports1795951000000,
+  CompactMatchRows1795951800000,
 ];

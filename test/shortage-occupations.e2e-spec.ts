@@ -158,25 +158,20 @@ describe('shortage occupations', () => {
       'shortage.entry_revised',
       'shortage.entry_withdrawn',
     ]);
-    // A change re-indexes the vacancies its entry names, never the whole index.
+    // Each change asks for its own occupations only, never a rebuild of everything.
     const [{ n }] = await dataSource.query(
       `SELECT count(*)::int AS n FROM outbox_messages WHERE job_name IN ('vacancies.reindex', 'matching.refresh')`,
     );
     expect(n).toBe(0);
-    const eu = await dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-shortage' AND payload->>'memberState' IS NULL`,
+    const scopes = await dataSource.query<{ payload: { memberState: string | null } }[]>(
+      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-occupations' ORDER BY id`,
     );
-    expect(eu).toEqual(
-      Array.from({ length: 3 }, () => ({
-        payload: { memberState: null, occupationUri: null, iscoCode: '2163' },
-      })),
-    );
-    const nl = await dataSource.query(
-      `SELECT payload FROM outbox_messages WHERE job_name = 'vacancies.sync-shortage' AND payload->>'memberState' = 'NL'`,
-    );
-    expect(nl).toEqual([
-      { payload: { memberState: 'NL', occupationUri: null, iscoCode: '7212' } },
-      { payload: { memberState: 'NL', occupationUri: FASHION_DESIGNER, iscoCode: null } },
+    const eu = { memberState: null, occupationUris: [], iscoCodes: ['2163'] };
+    expect(scopes.filter((row) => row.payload.memberState === null)).toEqual([
+      { payload: eu },
+      { payload: eu },
+      { payload: eu },
     ]);
+    expect(scopes.filter((row) => row.payload.memberState === 'NL')).toHaveLength(2);
   });
 });

@@ -53,18 +53,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
 export const PUBLISHED_VIEWS: Readonly<Record<string, string>> = {};
 
 /**
- * Reads that still bypass their owner, each to be replaced by something the owner publishes:
- * matching's plain reads of candidate and vacancy rows and of the skill graph it loads. The
- * boundary check fails on any other foreign read, and on an entry here that no longer occurs, so
- * this list only shrinks.
+ * Reads that still bypass their owner, each to be replaced by something the owner publishes. None are left:
+ * the boundary check fails on any foreign read, and on an entry here that no longer occurs.
  */
 export const KNOWN_FOREIGN_READS: readonly { library: string; table: string }[] = [
-  { library: 'matching', table: 'candidates' },
-  { library: 'matching', table: 'candidate_skills' },
-  { library: 'matching', table: 'candidate_occupations' },
-  { library: 'matching', table: 'candidate_languages' },
-  { library: 'matching', table: 'candidate_education' },
-  { library: 'matching', table: 'vacancies' },
-  { library: 'matching', table: 'skill_hierarchy' },
-  { library: 'matching', table: 'skill_relations' },
 ];

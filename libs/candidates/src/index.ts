@@ -1,5 +1,12 @@
 export * from './candidate.errors';
 export * from './candidate.types';
+export {
+  CANDIDATE_MATCHING_PROFILES_SQL,
+  CANDIDATE_OCCUPATIONS_SQL,
+  CANDIDATE_SKILLS_SQL,
+  CANDIDATES_SQL,
+  candidatesOfCountrySql,
+} from './candidates.sql';
 export { CandidatesModule } from './candidates.module';
 export { ageOn, eligibilityRefusals, type EligibilityFacts } from './eligibility/eligibility';
 export { normalisePhone } from './profile/phone-number';

@@ -1,3 +1,4 @@
+export { expectedMatches, type ExpectedMatch, type MatchSetLimits } from './engine/expected-matches';
 export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
@@ -13,6 +14,7 @@ export type * from './scoring/match-input';
 export * from './scoring/score';
 export { scoreMatch } from './scoring/score-match';
 export { SkillSpace, type SkillEdges } from './scoring/skill-space';
-export { FeatureStore, type RankedMatch } from './store/feature-store';
+export { compactExplanation, expandExplanation, type CompactExplanation } from './results/stored-explanation';
+export { FeatureStore, pairTie, type RankedMatch, type ScoredSlot } from './store/feature-store';
 export { FeatureLoader } from './store/feature-loader';
 export { MatchingFeatures } from './store/matching-features.service';

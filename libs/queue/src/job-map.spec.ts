@@ -26,4 +26,22 @@ describe('job map', () => {
     ]);
     expect(withCompanions({ name: 'mail.send', data: { messageId: id } })).toHaveLength(1);
   });
+
+  it('keys an occupation scope by its state and a hash of its occupations, fit for a job id', () => {
+    const scope = (occupationUris: string[], iscoCodes: string[], memberState: string | null = null) => ({
+      memberState,
+      occupationUris,
+      iscoCodes,
+    });
+    const key = (data: ReturnType<typeof scope>) => dedupKeyOf({ name: 'matching.occupations', data });
+    const uri = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+    expect(key(scope([uri], ['7212']))).toMatch(/^matching\.occupations\.EU-[0-9a-f]{32}$/);
+    expect(key(scope([uri], ['7212']))).toBe(key(scope([uri], ['7212'])));
+    expect(key(scope([uri], []))).not.toBe(key(scope([], ['7212'])));
+    expect(key(scope([], ['7212'], 'NL'))).toMatch(/^matching\.occupations\.NL-/);
+    expect(withCompanions({ name: 'vacancies.sync-occupations', data: scope([], ['7212']) })).toEqual([
+      { name: 'vacancies.sync-occupations', data: scope([], ['7212']) },
+      { name: 'matching.occupations', data: scope([], ['7212']) },
+    ]);
+  });
 });

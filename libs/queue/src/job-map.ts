@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
+import { createHash } from 'node:crypto';
 
 /**
  * Every background job, by name, with its payload. Payloads carry ids and intent, never entity
@@ -14,15 +14,8 @@ export interface JobPayloads {
   'vacancies.sync': { vacancyId: string };
   'vacancies.sync-employer': { organisationId: string };
   'vacancies.sync-member-state': { memberState: string };
-  /**
-   * Re-indexes the vacancies one shortage-list entry can change: its Member State's (every state's
-   * for the EU layer, `memberState` null) in the occupation it names, by URI or ISCO group.
-   */
-  'vacancies.sync-shortage': {
-    memberState: string | null;
-    occupationUri: string | null;
-    iscoCode: string | null;
-  };
+  /** The vacancies a shortage-list change touches: its occupations, in its Member State (null: all). */
+  'vacancies.sync-occupations': OccupationScope;
   /** Rebuilds the vacancies index (build, then swap). */
   'vacancies.reindex': { reason: string };
   /** Marks published vacancies past their validity as expired. */
@@ -49,12 +42,21 @@ export interface JobPayloads {
   'matching.employer': { organisationId: string };
   /** Re-matches the vacancies of a Member State (participation or shortage-list change). */
   'matching.member-state': { memberState: string };
+  /** Re-matches the vacancies of these occupations in a Member State (null: all), after a shortage-list change. */
+  'matching.occupations': OccupationScope;
   /** Re-matches the candidates residing in or citizens of a country (partner-country status). */
   'matching.country': { countryCode: string };
   /** Recomputes every vacancy's and candidate's matches from a freshly loaded feature store. */
   'matching.refresh': { reason: string };
   /** Compares Postgres with every search index and the match tables, stores the report, repairs if asked. */
   'consistency.check': { repair: boolean; reason: string };
+}
+
+/** Occupations by ESCO URI or by ISCO code (every occupation of that group), in one Member State or all. */
+export interface OccupationScope {
+  memberState: string | null;
+  occupationUris: string[];
+  iscoCodes: string[];
 }
 
 export type JobName = keyof JobPayloads;
@@ -77,7 +79,7 @@ export const JOB_QUEUE = {
   'vacancies.sync': 'vacancies',
   'vacancies.sync-employer': 'vacancies',
   'vacancies.sync-member-state': 'vacancies',
-  'vacancies.sync-shortage': 'vacancies',
+  'vacancies.sync-occupations': 'vacancies',
   'vacancies.reindex': 'vacancies',
   'vacancies.expire-due': 'vacancies',
   'partner-countries.apply-due': 'maintenance',
@@ -90,6 +92,7 @@ export const JOB_QUEUE = {
   'matching.candidate': 'matching',
   'matching.employer': 'matching',
   'matching.member-state': 'matching',
+  'matching.occupations': 'matching',
   'matching.country': 'matching',
   'matching.refresh': 'matching',
   'consistency.check': 'maintenance',
@@ -129,8 +132,7 @@ const DEDUP_PART = {
   'vacancies.sync': (data) => data.vacancyId,
   'vacancies.sync-employer': (data) => data.organisationId,
   'vacancies.sync-member-state': (data) => data.memberState,
-  'vacancies.sync-shortage': (data) =>
-    digest(`${data.memberState ?? 'eu'} ${data.occupationUri ?? ''} ${data.iscoCode ?? ''}`),
+  'vacancies.sync-occupations': occupationScopeKey,
   'vacancies.reindex': () => 'all',
   'vacancies.expire-due': null,
   'partner-countries.apply-due': null,
@@ -143,14 +145,16 @@ const DEDUP_PART = {
   'matching.candidate': (data) => data.candidateId,
   'matching.employer': (data) => data.organisationId,
   'matching.member-state': (data) => data.memberState,
+  'matching.occupations': occupationScopeKey,
   'matching.country': (data) => data.countryCode,
   'matching.refresh': () => 'all',
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 
-/** URIs hold characters a job id may not; a digest of them is as unique. */
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+/** URIs do not fit a job id, so the occupations are hashed: equal scopes collapse, others do not. */
+function occupationScopeKey(scope: OccupationScope): string {
+  const occupations = [...scope.occupationUris, ...scope.iscoCodes].sort().join(' ');
+  return `${scope.memberState ?? 'EU'}-${createHash('sha256').update(occupations).digest('hex').slice(0, 32)}`;
 }
 
 /** `<job name>.<what it works on>`, or null for a job that never collapses. */
@@ -171,6 +175,7 @@ const COMPANIONS: { readonly [N in JobName]?: (data: JobPayloads[N]) => JobReque
   'vacancies.sync-member-state': (data) => [
     request('matching.member-state', { memberState: data.memberState }),
   ],
+  'vacancies.sync-occupations': (data) => [request('matching.occupations', data)],
   'vacancies.reindex': (data) => [request('matching.refresh', { reason: data.reason })],
   'candidates.sync-index': (data) => [request('matching.candidate', { candidateId: data.candidateId })],
   'candidates.reindex-country': (data) => [request('matching.country', { countryCode: data.countryCode })],

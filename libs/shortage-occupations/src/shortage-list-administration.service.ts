@@ -193,11 +193,11 @@ export class ShortageListAdministration {
         reason: entry.reason,
       },
     });
-    // Only the vacancies the entry names can change; matching does not read the shortage list.
-    await this.outbox.add(manager, 'vacancies.sync-shortage', {
+    // Only the vacancies of the entry's occupations, in its Member State or (EU layer) everywhere.
+    await this.outbox.add(manager, 'vacancies.sync-occupations', {
       memberState: entry.memberState,
-      occupationUri: entry.occupationUri,
-      iscoCode: entry.iscoCode,
+      occupationUris: entry.occupationUri === null ? [] : [entry.occupationUri],
+      iscoCodes: entry.iscoCode === null ? [] : [entry.iscoCode],
     });
   }
 }

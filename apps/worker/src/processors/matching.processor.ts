@@ -14,6 +14,7 @@ export class MatchingProcessor extends TypedProcessor<'matching'> {
     'matching.candidate': (job) => this.matcher.matchCandidate(job.data.candidateId),
     'matching.employer': (job) => this.matcher.matchEmployer(job.data.organisationId),
     'matching.member-state': (job) => this.matcher.matchMemberState(job.data.memberState),
+    'matching.occupations': (job) => this.matcher.matchOccupations(job.data),
     'matching.country': (job) => this.matcher.matchCountry(job.data.countryCode),
     'matching.refresh': () => this.matcher.refreshAll(),
   };

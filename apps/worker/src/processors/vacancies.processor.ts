@@ -16,7 +16,7 @@ export class VacanciesProcessor extends TypedProcessor<'vacancies'> {
     'vacancies.sync': (job) => this.indexer.syncVacancy(job.data.vacancyId),
     'vacancies.sync-employer': (job) => this.indexer.syncEmployer(job.data.organisationId),
     'vacancies.sync-member-state': (job) => this.indexer.syncMemberState(job.data.memberState),
-    'vacancies.sync-shortage': (job) => this.indexer.syncShortageChange(job.data),
+    'vacancies.sync-occupations': (job) => this.indexer.syncOccupations(job.data),
     'vacancies.reindex': () => this.indexer.rebuild(),
     'vacancies.expire-due': async () => ({ expired: await this.publication.expireDue() }),
   };

@@ -1,8 +1,8 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import type { OccupationScope } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { MatchResults } from '../results/match-results.repository';
+import { expectedMatches, type ExpectedMatch } from './expected-matches';
 import { FeatureLoader } from '../store/feature-loader';
 import type { FeatureStore } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
@@ -24,7 +24,6 @@ export class Matcher {
   private readonly logger = new Logger(Matcher.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly features: MatchingFeatures,
     private readonly loader: FeatureLoader,
@@ -51,6 +50,11 @@ export class Matcher {
     return this.matchVacancies(await this.loader.vacancyIdsWhere({ memberState }));
   }
 
+  /** The vacancies a shortage-list change touches, and nothing else. */
+  async matchOccupations(scope: OccupationScope): Promise<{ vacancies: number }> {
+    return this.matchVacancies(await this.loader.vacancyIdsOfOccupations(scope));
+  }
+
   async matchCountry(countryCode: string): Promise<{ candidates: number }> {
     const ids = await this.loader.candidateIdsByCountry(countryCode.toUpperCase());
     const store = await this.features.current();
@@ -59,19 +63,26 @@ export class Matcher {
     return { candidates: ids.length };
   }
 
-  /** Every set recomputed; rows no run touched (pairs and people no longer matchable) are dropped. */
-  async refreshAll(): Promise<{ vacancies: number; candidates: number; dropped: number }> {
-    const [{ now: startedAt }] = await this.dataSource.query<{ now: Date }[]>('SELECT now()');
+  /**
+   * Every set recomputed from a store brought up to date, and written in one replacement: pairs and
+   * people no longer matchable drop out with the old rows.
+   */
+  async refreshAll(): Promise<{ vacancies: number; candidates: number; written: number; dropped: number }> {
     const store = await this.features.current();
-    const vacancies = store.vacancyIds();
-    const candidates = store.candidateIds();
-    await this.rematch(store, vacancies, candidates);
-    const [, dropped] = await this.dataSource.query<[unknown, number]>(
-      'DELETE FROM matches WHERE computed_at < $1',
-      [startedAt],
+    const { written, dropped } = await this.results.replaceAll(this.expectedMatches(store));
+    this.logger.log(
+      `Matches refreshed: ${store.vacancyCount} vacancies, ${store.candidateCount} candidates, ${written} rows`,
     );
-    this.logger.log(`Matches refreshed: ${vacancies.length} vacancies, ${candidates.length} candidates`);
-    return { vacancies: vacancies.length, candidates: candidates.length, dropped };
+    return { vacancies: store.vacancyCount, candidates: store.candidateCount, written, dropped };
+  }
+
+  /**
+   * Every row the `matches` table should hold for this store under the configured limits, computed
+   * without writing anything: what `refreshAll` writes, and what a consistency check compares with.
+   */
+  expectedMatches(store: FeatureStore): AsyncIterable<ExpectedMatch> {
+    const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
+    return expectedMatches(store, { topPerVacancy, topPerCandidate, minScore });
   }
 
   /**

@@ -1,14 +1,20 @@
 import { isoDay } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { CandidateNotFoundError } from '@app/candidates';
+import {
+  CANDIDATE_OCCUPATIONS_SQL,
+  CANDIDATE_SKILLS_SQL,
+  CANDIDATES_SQL,
+  CandidateNotFoundError,
+} from '@app/candidates';
 import { EMPLOYER_ORGANISATIONS_SQL, VERIFIED_EMPLOYERS_SQL } from '@app/employers';
 import type { Principal } from '@app/identity';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { OCCUPATIONS_SQL, type TaxonomyLanguage } from '@app/taxonomy';
+import { VACANCIES_SQL } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { MatchExplanation } from '../scoring/score';
+import type { StoredExplanation } from '../results/stored-explanation';
 import { MatchLabels } from './match-labels.service';
 import type { CandidateMatchView, MatchImprovements } from './match-views';
 
@@ -24,7 +30,7 @@ interface MatchRow {
   city: string;
   score: number;
   computed_at: Date;
-  explanation: MatchExplanation;
+  explanation: StoredExplanation;
 }
 
 interface TargetRow {
@@ -49,10 +55,10 @@ export class CandidateMatches {
     const rows = await this.dataSource.query<MatchRow[]>(
       `SELECT v.id AS vacancy_id, v.title, e.name AS employer_name, v.occupation_uri, v.member_state, v.city,
               m.score, m.computed_at, m.explanation
-         FROM matches m JOIN vacancies v ON v.id = m.vacancy_id
+         FROM matches m JOIN ${VACANCIES_SQL} v ON v.id = m.vacancy_id
          JOIN ${EMPLOYER_ORGANISATIONS_SQL} e ON e.id = v.organisation_id
         WHERE m.candidate_id = $1 AND m.in_candidate_top AND v.status = 'published'
-        ORDER BY m.score DESC, v.id LIMIT $2`,
+        ORDER BY m.score DESC, m.tie_break, v.id LIMIT $2`,
       [candidateId, this.config.matching.topPerCandidate],
     );
     const [explanations, occupation] = await Promise.all([
@@ -86,12 +92,12 @@ export class CandidateMatches {
     const candidateId = await this.ownCandidate(principal);
     const targets = await this.dataSource.query<TargetRow[]>(
       `WITH groups AS (
-         SELECT DISTINCT left(o.isco_code, 3) AS g FROM candidate_occupations co
+         SELECT DISTINCT left(o.isco_code, 3) AS g FROM ${CANDIDATE_OCCUPATIONS_SQL} co
            JOIN ${OCCUPATIONS_SQL} o ON o.uri = co.occupation_uri WHERE co.candidate_id = $1)
        SELECT v.member_state, v.occupation_uri, o.isco_code,
               coalesce(array(SELECT s->>'uri' FROM jsonb_array_elements(v.skills) s
                               WHERE s->>'requirement' = 'essential'), '{}') AS essential
-         FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri
+         FROM ${VACANCIES_SQL} v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri
          JOIN ${VERIFIED_EMPLOYERS_SQL} e ON e.id = v.organisation_id
         WHERE v.status = 'published' AND v.expires_at > now()
           AND (left(o.isco_code, 3) IN (SELECT g FROM groups)
@@ -102,7 +108,7 @@ export class CandidateMatches {
     const held = new Set(
       (
         await this.dataSource.query<{ uri: string }[]>(
-          'SELECT skill_uri AS uri FROM candidate_skills WHERE candidate_id = $1',
+          `SELECT skill_uri AS uri FROM ${CANDIDATE_SKILLS_SQL} s WHERE candidate_id = $1`,
           [candidateId],
         )
       ).map((row) => row.uri),
@@ -134,7 +140,7 @@ export class CandidateMatches {
 
   private async ownCandidate(principal: Principal): Promise<string> {
     const [row] = await this.dataSource.query<{ id: string }[]>(
-      'SELECT id FROM candidates WHERE account_id = $1',
+      `SELECT id FROM ${CANDIDATES_SQL} c WHERE account_id = $1`,
       [principal.accountId],
     );
     if (!row) throw new CandidateNotFoundError();

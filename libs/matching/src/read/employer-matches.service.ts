@@ -1,14 +1,15 @@
 import { AuditService } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { CANDIDATES_SQL } from '@app/candidates';
 import { Employers } from '@app/employers';
 import { actorOf, assertOwnOrganisation, type CallContext, type Principal } from '@app/identity';
 import type { TaxonomyLanguage } from '@app/taxonomy';
-import { VacancyNotFoundError } from '@app/vacancies';
+import { VACANCIES_SQL, VacancyNotFoundError } from '@app/vacancies';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MatchNotFoundError } from '../matching.errors';
-import type { MatchExplanation } from '../scoring/score';
+import type { StoredExplanation } from '../results/stored-explanation';
 import { MatchLabels } from './match-labels.service';
 import type { EmployerMatchView, MatchStatus } from './match-views';
 
@@ -16,7 +17,7 @@ interface Row {
   reference_code: string;
   score: number;
   computed_at: Date;
-  explanation: MatchExplanation;
+  explanation: StoredExplanation;
   status: MatchStatus;
 }
 
@@ -39,10 +40,10 @@ export class EmployerMatches {
     await this.assertOwnVacancy(this.dataSource.manager, principal, vacancyId);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT c.reference_code, m.score, m.computed_at, m.explanation, coalesce(s.status, 'new') AS status
-         FROM matches m JOIN candidates c ON c.id = m.candidate_id
+         FROM matches m JOIN ${CANDIDATES_SQL} c ON c.id = m.candidate_id
          LEFT JOIN match_statuses s ON s.vacancy_id = m.vacancy_id AND s.candidate_id = m.candidate_id
         WHERE m.vacancy_id = $1 AND m.in_vacancy_top
-        ORDER BY m.score DESC, c.reference_code LIMIT $2`,
+        ORDER BY m.score DESC, m.tie_break, m.candidate_id LIMIT $2`,
       [vacancyId, this.config.matching.topPerVacancy],
     );
     const explanations = await this.labels.render(
@@ -71,7 +72,7 @@ export class EmployerMatches {
     return this.dataSource.transaction(async (manager) => {
       await this.assertOwnVacancy(manager, principal, vacancyId);
       const [match] = await manager.query<{ candidate_id: string }[]>(
-        `SELECT m.candidate_id FROM matches m JOIN candidates c ON c.id = m.candidate_id
+        `SELECT m.candidate_id FROM matches m JOIN ${CANDIDATES_SQL} c ON c.id = m.candidate_id
           WHERE m.vacancy_id = $1 AND c.reference_code = $2 AND m.in_vacancy_top`,
         [vacancyId, referenceCode],
       );
@@ -101,7 +102,7 @@ export class EmployerMatches {
     vacancyId: string,
   ): Promise<void> {
     const [vacancy] = await manager.query<{ organisation_id: string }[]>(
-      'SELECT organisation_id FROM vacancies WHERE id = $1',
+      `SELECT organisation_id FROM ${VACANCIES_SQL} v WHERE id = $1`,
       [vacancyId],
     );
     if (!vacancy) throw new VacancyNotFoundError(vacancyId);

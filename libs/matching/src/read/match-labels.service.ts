@@ -1,6 +1,6 @@
 import { labelIn, TaxonomyLookup, type TaxonomyLanguage } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
-import type { MatchExplanation } from '../scoring/score';
+import { expandExplanation, type StoredExplanation } from '../results/stored-explanation';
 import type { ExplanationView, LabelledConcept } from './match-views';
 
 /** Renders stored explanations (URIs only) with labels in the reader's language, at read time. */
@@ -39,10 +39,8 @@ export class MatchLabels {
     };
   }
 
-  async render(
-    explanations: readonly MatchExplanation[],
-    language: TaxonomyLanguage,
-  ): Promise<ExplanationView[]> {
+  async render(stored: readonly StoredExplanation[], language: TaxonomyLanguage): Promise<ExplanationView[]> {
+    const explanations = stored.map(expandExplanation);
     const label = await this.skillLabeller(
       explanations.flatMap((explanation) => [
         ...explanation.matchedSkills.flatMap((skill) => [skill.uri, skill.via]),

@@ -1,5 +1,5 @@
 import type { TaxonomyLanguage } from '@app/taxonomy';
-import type { FactorContribution, MatchExplanation } from '../scoring/score';
+import type { FactorContribution } from '../scoring/score';
 import type { SkillRelation } from '../scoring/factors';
 
 export const MATCH_STATUSES = ['new', 'seen', 'shortlisted', 'dismissed'] as const;
@@ -60,4 +60,4 @@ export interface MatchImprovements {
   skills: MatchImprovement[];
 }
 
-export type StoredExplanation = MatchExplanation;
+export type { StoredExplanation } from '../results/stored-explanation';

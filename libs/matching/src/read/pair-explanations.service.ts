@@ -2,7 +2,7 @@ import type { TaxonomyLanguage } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { MatchExplanation } from '../scoring/score';
+import type { StoredExplanation } from '../results/stored-explanation';
 import { scoreMatch } from '../scoring/score-match';
 import { SkillSpace } from '../scoring/skill-space';
 import { FeatureLoader } from '../store/feature-loader';
@@ -37,7 +37,7 @@ export class PairExplanations {
     candidateId: string,
     language: TaxonomyLanguage,
   ): Promise<PairExplanation | null> {
-    const [stored] = await this.dataSource.query<{ score: number; explanation: MatchExplanation }[]>(
+    const [stored] = await this.dataSource.query<{ score: number; explanation: StoredExplanation }[]>(
       'SELECT score, explanation FROM matches WHERE vacancy_id = $1 AND candidate_id = $2',
       [vacancyId, candidateId],
     );

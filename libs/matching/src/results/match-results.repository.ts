@@ -1,8 +1,17 @@
+import { CANDIDATES_SQL } from '@app/candidates';
+import { VACANCIES_SQL } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { ExpectedMatch } from '../engine/expected-matches';
 import type { RankedMatch } from '../store/feature-store';
 import { SCORE_VERSION } from '../scoring/score';
+import { pairTie } from '../store/feature-store';
+import { compactExplanation } from './stored-explanation';
 
 export type MatchSide = 'vacancy' | 'candidate';
 
@@ -21,7 +30,7 @@ const SIDES = {
     otherTop: 'in_vacancy_top',
   },
 } as const;
-const OTHER_TABLE = { vacancy: 'candidates', candidate: 'vacancies' } as const;
+const OTHER_SIDE = { vacancy: CANDIDATES_SQL, candidate: VACANCIES_SQL } as const;
 
 export interface ReplaceSetInput {
   side: MatchSide;
@@ -48,7 +57,8 @@ export class MatchResults {
     const rows = input.ranked.map((match, position) => ({
       other_id: match.id,
       score: match.score,
-      explanation: match.explanation,
+      tie: input.side === 'vacancy' ? pairTie(input.ownerId, match.id) : pairTie(match.id, input.ownerId),
+      explanation: compactExplanation(match.explanation),
       own: position < input.ownLimit,
     }));
     return this.dataSource.transaction(async (manager) => {
@@ -57,7 +67,7 @@ export class MatchResults {
       ]);
       const kept = await manager.query<{ id: string }[]>(
         `WITH x AS (
-           SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(other_id uuid, score real, explanation jsonb, own boolean)
+           SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(other_id uuid, score real, tie integer, explanation jsonb, own boolean)
          ), floors AS (
            SELECT m.${other} AS other_id, count(*) AS n, min(m.score) AS floor
              FROM matches m JOIN x ON x.other_id = m.${other}
@@ -66,14 +76,14 @@ export class MatchResults {
            SELECT x.*, (f.n IS NULL OR f.n < $3 OR x.score > f.floor) AS enters
              FROM x LEFT JOIN floors f ON f.other_id = x.other_id
          )
-         INSERT INTO matches (${own}, ${other}, score, score_version, computed_at, explanation, ${ownTop}, ${otherTop})
-         SELECT $1, q.other_id, q.score, $4, now(), q.explanation, q.own, q.enters
-           FROM q JOIN ${OTHER_TABLE[input.side]} t ON t.id = q.other_id
+         INSERT INTO matches (${own}, ${other}, score, score_version, computed_at, explanation, tie_break, ${ownTop}, ${otherTop})
+         SELECT $1, q.other_id, q.score, $4, now(), q.explanation, q.tie, q.own, q.enters
+           FROM q JOIN ${OTHER_SIDE[input.side]} t ON t.id = q.other_id
           WHERE q.own OR q.enters
           ORDER BY q.other_id
          ON CONFLICT (vacancy_id, candidate_id) DO UPDATE SET
            score = EXCLUDED.score, score_version = EXCLUDED.score_version, computed_at = EXCLUDED.computed_at,
-           explanation = EXCLUDED.explanation, ${ownTop} = EXCLUDED.${ownTop},
+           explanation = EXCLUDED.explanation, tie_break = EXCLUDED.tie_break, ${ownTop} = EXCLUDED.${ownTop},
            ${otherTop} = matches.${otherTop} OR EXCLUDED.${otherTop}
          RETURNING ${other} AS id`,
         [input.ownerId, JSON.stringify(rows), input.otherLimit, SCORE_VERSION],
@@ -86,6 +96,53 @@ export class MatchResults {
     });
   }
 
+  /**
+   * Replaces every set at once with these rows: they stream into a temporary table through COPY,
+   * then one short step under a lock that blocks other writers but not readers swaps them in.
+   * Readers see the old sets or the new ones, never a mix; employers' statuses live in
+   * `match_statuses` and are untouched. Pairs whose vacancy or candidate was deleted meanwhile
+   * are left out.
+   */
+  async replaceAll(rows: AsyncIterable<ExpectedMatch>): Promise<{ written: number; dropped: number }> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `CREATE TEMP TABLE matches_next (vacancy_id uuid, candidate_id uuid, score real, explanation jsonb,
+           tie_break integer, in_vacancy_top boolean, in_candidate_top boolean) ON COMMIT DROP`,
+      );
+      await pipeline(
+        Readable.from(copyLines(rows)),
+        client.query(
+          copyFrom(
+            `COPY matches_next (vacancy_id, candidate_id, score, explanation, tie_break, in_vacancy_top,
+               in_candidate_top) FROM STDIN`,
+          ),
+        ),
+      );
+      await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
+      const [, dropped] = (await runner.query('DELETE FROM matches')) as [unknown, number];
+      const [, written] = (await runner.query(
+        `INSERT INTO matches (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
+                              tie_break, in_vacancy_top, in_candidate_top)
+         SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
+                n.in_vacancy_top, n.in_candidate_top
+           FROM matches_next n
+          WHERE EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
+            AND EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
+        [SCORE_VERSION],
+      )) as [unknown, number];
+      await runner.commitTransaction();
+      return { written, dropped: Math.max(0, dropped - written) };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Removes every match of a vacancy or candidate that can no longer be matched. */
   async removeAll(side: MatchSide, ownerId: string): Promise<number> {
     const [, removed] = await this.dataSource.query<[unknown, number]>(
@@ -94,4 +151,20 @@ export class MatchResults {
     );
     return removed;
   }
+}
+
+/** COPY text lines, a thousand rows per chunk; JSON holds no tabs or newlines, only backslashes to double. */
+async function* copyLines(rows: AsyncIterable<ExpectedMatch>): AsyncGenerator<string> {
+  let chunk = '';
+  let count = 0;
+  for await (const row of rows) {
+    const explanation = JSON.stringify(compactExplanation(row.explanation)).replaceAll('\\', '\\\\');
+    chunk += `${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`;
+    if (++count === 1000) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk) yield chunk;
 }

@@ -109,8 +109,8 @@ describe('scoreMatch', () => {
         'occupation',
       ).value;
     expect(scoreWith(WELDER, '7212')).toBe(1);
-    expect(scoreWith(PIPE_WELDER, '7212')).toBe(0.6);
-    expect(scoreWith(FLAMECUTTER, '7213')).toBe(0.3);
+    expect(scoreWith(PIPE_WELDER, '7212')).toBe(0.2);
+    expect(scoreWith(FLAMECUTTER, '7213')).toBe(0.1);
     expect(scoreWith(NURSE, '2221')).toBe(0);
   });
 

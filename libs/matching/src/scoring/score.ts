@@ -3,7 +3,7 @@ import type { MatchFactor, MatchWeights, ProximityCredits, SkillRelation } from 
 import type { SkillSpace } from './skill-space';
 
 /** Raised whenever the scoring rules change, so stored scores say which rules produced them. */
-export const SCORE_VERSION = 1;
+export const SCORE_VERSION = 2;
 
 export interface ScoringModel {
   /** Normalised: they sum to 1. */
@@ -45,6 +45,9 @@ export interface ScoredMatch {
   score: number;
   explanation: MatchExplanation;
 }
+
+const SIBLING_OCCUPATION = 0.2;
+const MINOR_GROUP_OCCUPATION = 0.1;
 
 /** Days after the vacancy's start at which the start-date factor reaches 0. */
 const START_DATE_TOLERANCE_DAYS = 180;
@@ -205,13 +208,16 @@ function languagesAllowed(
   return true;
 }
 
-/** Same ESCO occupation 1, same ISCO unit group 0.6, same minor group 0.3. */
+/**
+ * Same ESCO occupation 1, same ISCO unit group 0.2, same minor group 0.1: a declared sibling
+ * occupation is weak evidence next to the occupation itself.
+ */
 export function occupationValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
   let best = 0;
   for (const occupation of candidate.input.occupations) {
     if (occupation.uri === vacancy.input.occupationUri) return 1;
-    if (occupation.iscoCode.startsWith(vacancy.isco4)) best = Math.max(best, 0.6);
-    else if (occupation.iscoCode.startsWith(vacancy.isco3)) best = Math.max(best, 0.3);
+    if (occupation.iscoCode.startsWith(vacancy.isco4)) best = Math.max(best, SIBLING_OCCUPATION);
+    else if (occupation.iscoCode.startsWith(vacancy.isco3)) best = Math.max(best, MINOR_GROUP_OCCUPATION);
   }
   return best;
 }

@@ -1,17 +1,15 @@
+import { CANDIDATE_MATCHING_PROFILES_SQL, candidatesOfCountrySql } from '@app/candidates';
 import { VERIFIED_EMPLOYERS_SQL } from '@app/employers';
 import { countriesRefusingCandidatesSql } from '@app/partner-countries';
-import {
-  cefrRank,
-  cefrRankSql,
-  EU_MEMBER_COUNTRIES_SQL,
-  participatingMemberStatesSql,
-} from '@app/reference-data';
+import { cefrRank, EU_MEMBER_COUNTRIES_SQL, participatingMemberStatesSql } from '@app/reference-data';
 import {
   CURRENT_TAXONOMY_VERSION_SQL,
   OCCUPATIONS_SQL,
   SKILL_BROADER_LINKS_SQL,
   SKILL_RELATED_LINKS_SQL,
 } from '@app/taxonomy';
+import type { OccupationScope } from '@app/queue';
+import { occupationScopeSql, VACANCIES_SQL } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -62,27 +60,13 @@ interface VacancyRow {
   updated_at: Date;
 }
 
-const CANDIDATE_SELECT = `
-  SELECT c.id, c.status, c.availability, c.expires_at,
-         array_prepend(c.residence_country, c.citizenships)::text[] AS countries,
-         c.preferred_member_states::text[] AS preferred_member_states,
-         c.earliest_start_date::text AS earliest_start_date, c.updated_at,
-         coalesce((SELECT array_agg(s.skill_uri ORDER BY s.skill_uri) FROM candidate_skills s
-                    WHERE s.candidate_id = c.id), '{}') AS skills,
-         coalesce((SELECT json_agg(json_build_object('uri', o.occupation_uri, 'isco', oc.isco_code,
-                                                     'years', o.years_of_experience::float8))
-                     FROM candidate_occupations o JOIN ${OCCUPATIONS_SQL} oc ON oc.uri = o.occupation_uri
-                    WHERE o.candidate_id = c.id), '[]') AS occupations,
-         coalesce((SELECT json_object_agg(l.language_code, coalesce(${cefrRankSql('l.cefr_level')}, 0))
-                     FROM candidate_languages l WHERE l.candidate_id = c.id), '{}') AS languages,
-         (SELECT max(e.eqf_level) FROM candidate_education e WHERE e.candidate_id = c.id) AS eqf
-    FROM candidates c`;
+const CANDIDATE_SELECT = `SELECT c.* FROM ${CANDIDATE_MATCHING_PROFILES_SQL} c`;
 
 const VACANCY_SELECT = `
   SELECT v.id, v.organisation_id, v.status, v.expires_at, v.occupation_uri, o.isco_code, v.member_state,
          v.start_date::text AS start_date, v.skills, v.languages, v.min_eqf_level, v.min_experience_years,
          v.updated_at
-    FROM vacancies v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri`;
+    FROM ${VACANCIES_SQL} v JOIN ${OCCUPATIONS_SQL} o ON o.uri = v.occupation_uri`;
 
 /** Reads what matching needs from Postgres, in pages, as scoring inputs and eligibility gates. */
 @Injectable()
@@ -114,12 +98,12 @@ export class FeatureLoader {
     if (uris.length === 0) return { broader: [], related: [] };
     const among = [...new Set(uris)];
     const broader = await this.dataSource.query<{ a: string; b: string }[]>(
-      `SELECT concept_uri AS a, broader_uri AS b FROM skill_hierarchy
-        WHERE concept_uri = ANY($1::text[]) AND broader_uri = ANY($1::text[])`,
+      `SELECT skill_uri AS a, broader_uri AS b FROM ${SKILL_BROADER_LINKS_SQL} broader
+        WHERE skill_uri = ANY($1::text[]) AND broader_uri = ANY($1::text[])`,
       [among],
     );
     const related = await this.dataSource.query<{ a: string; b: string }[]>(
-      `SELECT skill_uri AS a, related_skill_uri AS b FROM skill_relations
+      `SELECT skill_uri AS a, related_skill_uri AS b FROM ${SKILL_RELATED_LINKS_SQL} related
         WHERE skill_uri = ANY($1::text[]) AND related_skill_uri = ANY($1::text[])`,
       [among],
     );
@@ -175,7 +159,7 @@ export class FeatureLoader {
 
   async candidateIdsByCountry(code: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM candidates WHERE residence_country = $1 OR citizenships @> ARRAY[$1]::char(2)[] ORDER BY id`,
+      `SELECT id FROM ${candidatesOfCountrySql('$1')} c ORDER BY id`,
       [code],
     );
     return rows.map((row) => row.id);
@@ -205,9 +189,18 @@ export class FeatureLoader {
 
   async vacancyIdsWhere(scope: { organisationId?: string; memberState?: string }): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM vacancies WHERE ($1::uuid IS NULL OR organisation_id = $1)
+      `SELECT id FROM ${VACANCIES_SQL} v WHERE ($1::uuid IS NULL OR organisation_id = $1)
           AND ($2::text IS NULL OR member_state = $2) ORDER BY id`,
       [scope.organisationId ?? null, scope.memberState ?? null],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async vacancyIdsOfOccupations(scope: OccupationScope): Promise<string[]> {
+    const { sql, params } = occupationScopeSql(scope);
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM ${VACANCIES_SQL} v WHERE ${sql} ORDER BY id`,
+      params,
     );
     return rows.map((row) => row.id);
   }

@@ -3,7 +3,7 @@ import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-in
 import type { ScoringModel } from '../scoring/score';
 import { scoreMatch } from '../scoring/score-match';
 import { SkillSpace } from '../scoring/skill-space';
-import { FeatureStore } from './feature-store';
+import { byRank, FeatureStore, pairTie } from './feature-store';
 
 const S = (n: number) => `http://data.europa.eu/esco/skill/s${n}`;
 const O = (n: number) => `http://data.europa.eu/esco/occupation/o${n}`;
@@ -108,11 +108,20 @@ function exhaustive(data: ReturnType<typeof world>, model: ScoringModel, vacancy
     .map(({ id, result }) => ({ id, score: result!.score }));
 }
 
-const ranked = (rows: { id: string; score: number }[], minScore: number, limit: number) =>
+/** The exhaustive order: score, then the pair's tie value; `tieOf` gives it for a row's id. */
+const ranked = (
+  rows: { id: string; score: number }[],
+  minScore: number,
+  limit: number,
+  tieOf: (id: string) => number,
+) =>
   rows
     .filter((row) => row.score >= minScore)
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .map((row) => ({ ...row, tie: tieOf(row.id) }))
+    .sort(byRank)
+    .slice(0, limit)
+    .map(({ id, score }) => ({ id, score }));
+const tiesOf = (vacancyId: string) => (candidateId: string) => pairTie(vacancyId, candidateId);
 
 describe('FeatureStore.rankCandidates (bounded search)', () => {
   it.each([
@@ -126,7 +135,7 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
     const { store, model } = storeOf(data);
     for (const vacancy of data.vacancies) {
       const sut = store.rankCandidates(vacancy.id, { limit: c.limit, minScore: c.minScore });
-      const expected = ranked(exhaustive(data, model, vacancy), c.minScore, c.limit);
+      const expected = ranked(exhaustive(data, model, vacancy), c.minScore, c.limit, tiesOf(vacancy.id));
       expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
     }
   });
@@ -141,7 +150,7 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
     for (const vacancy of data.vacancies) {
       const sut = store.rankCandidates(vacancy.id, { limit: 20, minScore: 0.2 });
       expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(
-        ranked(exhaustive(data, model, vacancy), 0.2, 20),
+        ranked(exhaustive(data, model, vacancy), 0.2, 20, tiesOf(vacancy.id)),
       );
     }
   });
@@ -164,7 +173,7 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
     const remaining = { ...data, candidates: data.candidates.filter((c) => c.id !== first.id) };
     const sut = store.rankCandidates(vacancy.id, { limit: 50, minScore: 0.3 });
     expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(
-      ranked(exhaustive(remaining, model, vacancy), 0.3, 50),
+      ranked(exhaustive(remaining, model, vacancy), 0.3, 50, tiesOf(vacancy.id)),
     );
   });
 });
@@ -193,9 +202,31 @@ describe('FeatureStore.rankVacancies (bounded search)', () => {
           .map(({ id, result }) => ({ id, score: result!.score })),
         c.minScore,
         c.limit,
+        (vacancyId) => pairTie(vacancyId, candidate.id),
       );
       const sut = store.rankVacancies(candidate.id, { limit: c.limit, minScore: c.minScore });
       expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
     });
+  });
+});
+
+describe('ties', () => {
+  it('orders equal scores differently per vacancy, the same way every time', () => {
+    const data = world(61);
+    // Identical candidates: every vacancy sees them all at the same score.
+    const twin = data.candidates[0];
+    const twins = { ...data, candidates: Array.from({ length: 40 }, (_, i) => ({ ...twin, id: `t${i}` })) };
+    const { store } = storeOf(twins);
+    const leaders = new Set<string>();
+    for (const vacancy of data.vacancies) {
+      const first = store.rankCandidates(vacancy.id, { limit: 40, minScore: 0 });
+      const again = store.rankCandidates(vacancy.id, { limit: 40, minScore: 0 });
+      expect(again.map((match) => match.id)).toEqual(first.map((match) => match.id));
+      if (first.length === 0) continue;
+      expect(new Set(first.map((match) => match.score)).size).toBe(1);
+      leaders.add(first[0].id);
+    }
+    // Sixty vacancies, forty equally good candidates: no single candidate heads every list.
+    expect(leaders.size).toBeGreaterThan(10);
   });
 });

@@ -53,7 +53,7 @@ export class FeatureStore {
   private readonly vacancyBySlot: (VacancyRecord | undefined)[] = [];
   private readonly freeVacancySlots: number[] = [];
   private readonly vacanciesBySkill = new Map<number, Postings>();
-  private readonly vacanciesByGroup = new Map<string, number[]>();
+  private readonly vacanciesByGroup = new Map<string, Postings>();
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
@@ -95,15 +95,8 @@ export class FeatureStore {
     const record = { slot, compiled, gate, bounds: vacancyBounds(compiled, this.model) };
     this.vacancies.set(input.id, record);
     this.vacancyBySlot[slot] = record;
-    for (const [skill, credit] of record.bounds.skills) {
-      const postings = this.vacanciesBySkill.get(skill);
-      if (!postings) this.vacanciesBySkill.set(skill, { slots: [slot], credits: [credit] });
-      else {
-        postings.slots.push(slot);
-        postings.credits.push(credit);
-      }
-    }
-    push(this.vacanciesByGroup, compiled.isco3, slot);
+    for (const [skill, credit] of record.bounds.skills) post(this.vacanciesBySkill, skill, slot, credit);
+    post(this.vacanciesByGroup, compiled.isco3, slot, record.bounds.occupation);
   }
 
   removeVacancy(id: string): void {
@@ -112,17 +105,8 @@ export class FeatureStore {
     this.vacancies.delete(id);
     this.vacancyBySlot[record.slot] = undefined;
     this.freeVacancySlots.push(record.slot);
-    for (const skill of record.bounds.skills.keys()) {
-      const postings = this.vacanciesBySkill.get(skill)!;
-      const at = postings.slots.indexOf(record.slot);
-      const last = postings.slots.length - 1;
-      postings.slots[at] = postings.slots[last];
-      postings.credits[at] = postings.credits[last];
-      postings.slots.pop();
-      postings.credits.pop();
-      if (last === 0) this.vacanciesBySkill.delete(skill);
-    }
-    pull(this.vacanciesByGroup, record.compiled.isco3, record.slot);
+    for (const skill of record.bounds.skills.keys()) unpost(this.vacanciesBySkill, skill, record.slot);
+    unpost(this.vacanciesByGroup, record.compiled.isco3, record.slot);
   }
 
   isCandidateMatchable(id: string, now = Date.now()): boolean {
@@ -145,8 +129,33 @@ export class FeatureStore {
     return [...this.candidates.keys()];
   }
 
-  /** The vacancy's best candidates, best first (ties by id), explained; empty when it is not matchable. */
+  /** The vacancy's best candidates, best first (ties by `pairTie`), explained; empty when it is not matchable. */
   rankCandidates(vacancyId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+    const vacancy = this.vacancies.get(vacancyId);
+    return this.scoreCandidates(vacancyId, options, now).map(({ id, slot }) => ({
+      id,
+      ...explainPair(vacancy!.compiled, this.bySlot[slot]!.compiled, this.model)!,
+    }));
+  }
+
+  /** The candidate's best vacancies, best first (ties by `pairTie`), explained; empty when not matchable. */
+  rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+    const candidate = this.candidates.get(candidateId);
+    return this.scoreVacancies(candidateId, options, now).map(({ id, slot }) => ({
+      id,
+      ...explainPair(this.vacancyBySlot[slot]!.compiled, candidate!.compiled, this.model)!,
+    }));
+  }
+
+  /** The pair's score and explanation from the store's records; null when either is not held or nothing relates them. */
+  explain(vacancyId: string, candidateId: string): ScoredMatch | null {
+    const vacancy = this.vacancies.get(vacancyId);
+    const candidate = this.candidates.get(candidateId);
+    return vacancy && candidate ? explainPair(vacancy.compiled, candidate.compiled, this.model) : null;
+  }
+
+  /** `rankCandidates` without explanations: ids, scores and the store's slots of the candidates. */
+  scoreCandidates(vacancyId: string, options: RankOptions, now = Date.now()): ScoredSlot[] {
     const vacancy = this.vacancies.get(vacancyId);
     if (!vacancy || !vacancyMatchable(vacancy, this.facts, now)) return [];
     const { compiled, bounds } = vacancy;
@@ -172,17 +181,14 @@ export class FeatureStore {
       },
     });
     const scored = found.items.map((slot, at) => {
-      const record = this.bySlot[slot]!;
-      return { id: record.compiled.input.id, score: found.scores[at], record };
+      const id = this.bySlot[slot]!.compiled.input.id;
+      return { id, slot, score: found.scores[at], tie: pairTie(vacancyId, id) };
     });
-    return top(scored, options.limit).map(({ id, record }) => ({
-      id,
-      ...explainPair(compiled, record.compiled, this.model)!,
-    }));
+    return top(scored, options.limit);
   }
 
-  /** The candidate's best vacancies, best first (ties by id), explained; empty when not matchable. */
-  rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
+  /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */
+  scoreVacancies(candidateId: string, options: RankOptions, now = Date.now()): ScoredSlot[] {
     const candidate = this.candidates.get(candidateId);
     if (!candidate || !candidateEligible(candidate.gate, this.facts, now)) return [];
     const acc = this.vacancyBoundsAcc;
@@ -192,12 +198,8 @@ export class FeatureStore {
       if (postings) acc.add(postings.slots, 0, postings.credits);
     }
     for (const group of groupsOf(candidate.compiled.input)) {
-      const slots = this.vacanciesByGroup.get(group) ?? [];
-      acc.add(
-        slots,
-        0,
-        slots.map((slot) => this.vacancyBySlot[slot]!.bounds.occupation),
-      );
+      const postings = this.vacanciesByGroup.get(group);
+      if (postings) acc.add(postings.slots, 0, postings.credits);
     }
     for (let i = 0; i < acc.count; i++)
       acc.bounds[acc.touched[i]] += this.vacancyBySlot[acc.touched[i]]!.bounds.rest;
@@ -214,22 +216,90 @@ export class FeatureStore {
       },
     });
     const scored = found.items.map((slot, at) => {
-      const record = this.vacancyBySlot[slot]!;
-      return { id: record.compiled.input.id, score: found.scores[at], record };
+      const id = this.vacancyBySlot[slot]!.compiled.input.id;
+      return { id, slot, score: found.scores[at], tie: pairTie(id, candidateId) };
     });
-    return top(scored, options.limit).map(({ id, record }) => ({
-      id,
-      ...explainPair(record.compiled, candidate.compiled, this.model)!,
-    }));
+    return top(scored, options.limit);
+  }
+
+  /** Slots in use are below this; a slot is stable while its record stays in the store. */
+  get candidateSlots(): number {
+    return this.bySlot.length;
+  }
+
+  get vacancySlots(): number {
+    return this.vacancyBySlot.length;
+  }
+
+  candidateIdAt(slot: number): string | undefined {
+    return this.bySlot[slot]?.compiled.input.id;
+  }
+
+  vacancyIdAt(slot: number): string | undefined {
+    return this.vacancyBySlot[slot]?.compiled.input.id;
+  }
+
+  candidateSlotOf(id: string): number | undefined {
+    return this.candidates.get(id)?.slot;
+  }
+
+  vacancySlotOf(id: string): number | undefined {
+    return this.vacancies.get(id)?.slot;
   }
 }
 
-function top<T extends { id: string; score: number }>(scored: T[], limit: number): T[] {
-  return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
+export interface ScoredSlot {
+  id: string;
+  slot: number;
+  score: number;
+  tie: number;
+}
+
+/**
+ * Orders equal scores within a list: a hash of the pair, so each vacancy orders its tied candidates
+ * (and each candidate its tied vacancies) differently but always the same way, and nobody wins
+ * every tie by the accident of an id or a reference code. FNV-1a over both ids, 31 bits so it fits
+ * a Postgres integer.
+ */
+export function pairTie(vacancyId: string, candidateId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < vacancyId.length; i++) hash = Math.imul(hash ^ vacancyId.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 0x2f, 0x01000193);
+  for (let i = 0; i < candidateId.length; i++) hash = Math.imul(hash ^ candidateId.charCodeAt(i), 0x01000193);
+  return (hash >>> 1) & 0x7fffffff;
+}
+
+/** Best first: score, then the pair's tie value, then id (only for an exact hash collision). */
+export function byRank(a: { id: string; score: number; tie: number }, b: typeof a): number {
+  return b.score - a.score || a.tie - b.tie || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function top<T extends { id: string; score: number; tie: number }>(scored: T[], limit: number): T[] {
+  return scored.sort(byRank).slice(0, limit);
 }
 
 function groupsOf(input: MatchCandidateInput): Set<string> {
   return new Set(input.occupations.map((occupation) => occupation.iscoCode.slice(0, 3)));
+}
+
+function post<K>(index: Map<K, Postings>, key: K, slot: number, credit: number): void {
+  const postings = index.get(key);
+  if (!postings) index.set(key, { slots: [slot], credits: [credit] });
+  else {
+    postings.slots.push(slot);
+    postings.credits.push(credit);
+  }
+}
+
+function unpost<K>(index: Map<K, Postings>, key: K, slot: number): void {
+  const postings = index.get(key)!;
+  const at = postings.slots.indexOf(slot);
+  const last = postings.slots.length - 1;
+  postings.slots[at] = postings.slots[last];
+  postings.credits[at] = postings.credits[last];
+  postings.slots.pop();
+  postings.credits.pop();
+  if (last === 0) index.delete(key);
 }
 
 function push(index: Map<number | string, number[]>, key: number | string, slot: number): void {

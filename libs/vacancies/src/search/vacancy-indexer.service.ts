@@ -3,10 +3,12 @@ import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { SearchIndexes, SearchIndexWriter } from '@app/search';
 import { ShortageLists, type ShortageCheck } from '@app/shortage-occupations';
 import { TaxonomyLookup, type OccupationView } from '@app/taxonomy';
+import type { OccupationScope } from '@app/queue';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { LIVE_VACANCY_WHERE } from '../public/live-vacancy';
+import { occupationScopeSql } from '../vacancies.sql';
 import { VacancyEntity } from '../vacancy.entity';
 import { VACANCIES_INDEX_DEFINITION } from './vacancies-index';
 import { vacancyDocument, type VacancyDocument } from './vacancy-document';
@@ -17,18 +19,6 @@ const BATCH = 1_000;
 const INDEXABLE = LIVE_VACANCY_WHERE;
 
 type Scope = { sql: string; params: unknown[] };
-
-/** The entry a shortage-list change is about: its layer's state (null: EU) and what it names. */
-export interface ShortageChange {
-  memberState: string | null;
-  occupationUri: string | null;
-  iscoCode: string | null;
-}
-
-function coveredBy(change: ShortageChange, occupation: { uri: string; iscoCode: string }): boolean {
-  if (change.occupationUri !== null) return change.occupationUri === occupation.uri;
-  return change.iscoCode !== null && occupation.iscoCode.startsWith(change.iscoCode);
-}
 
 export interface VacancySyncReport {
   indexed: number;
@@ -67,28 +57,9 @@ export class VacancyIndexer implements OnModuleInit {
     return this.sync({ sql: 'v.member_state = $1', params: [memberState] });
   }
 
-  /**
-   * Re-indexes only the vacancies a shortage-list entry can change: those in its Member State (any
-   * state for the EU layer) whose occupation it names, directly or through its ISCO group.
-   */
-  async syncShortageChange(change: ShortageChange): Promise<VacancySyncReport> {
-    const inState = change.memberState === null ? 'true' : 'v.member_state = $1';
-    const stateParams = change.memberState === null ? [] : [change.memberState];
-    const uris = (
-      await this.dataSource.query<{ uri: string }[]>(
-        `SELECT DISTINCT v.occupation_uri AS uri FROM vacancies v WHERE ${inState}`,
-        stateParams,
-      )
-    ).map((row) => row.uri);
-    const affected = (await this.taxonomy.findOccupations(uris))
-      .filter((occupation) => coveredBy(change, occupation))
-      .map((occupation) => occupation.uri);
-    if (affected.length === 0) return { indexed: 0, removed: 0 };
-    const at = stateParams.length + 1;
-    return this.sync({
-      sql: `${inState} AND v.occupation_uri = ANY($${at}::text[])`,
-      params: [...stateParams, affected],
-    });
+  /** The vacancies a shortage-list change touches: its occupations, in its Member State or all. */
+  syncOccupations(scope: OccupationScope): Promise<VacancySyncReport> {
+    return this.sync(occupationScopeSql(scope));
   }
 
   /**
@@ -147,8 +118,7 @@ export class VacancyIndexer implements OnModuleInit {
       [[...ids]],
     );
     const unknown = rows.map((row) => row.id);
-    if (unknown.length > 0)
-      await settle(this.client.index(this.indexes.uid(VACANCIES_INDEX)).deleteDocuments(unknown));
+    if (unknown.length > 0) await this.writer.write(VACANCIES_INDEX_DEFINITION, [], unknown);
     return unknown;
   }
 

@@ -1,0 +1,243 @@
+import 'reflect-metadata';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import {
+  CROSS_FACTOR,
+  FeatureLoader,
+  FeatureStore,
+  MatchingFeatures,
+  MatchingModule,
+  SkillSpace,
+  type MatchCandidateInput,
+  type MatchVacancyInput,
+} from '@app/matching';
+import { cefrRank, ReferenceDataModule, ReferenceDataSeeder } from '@app/reference-data';
+import { ShortageOccupationsModule, ShortageSeeder } from '@app/shortage-occupations';
+import { shippedEscoFolder, TaxonomyImporter, TaxonomyModule } from '@app/taxonomy';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { loadCatalogue } from './synthetic/catalogue';
+import {
+  generateCandidates,
+  generateEmployers,
+  generateVacancies,
+  type SyntheticCandidate,
+  type SyntheticVacancy,
+} from './synthetic/generate';
+import { SeededRandom } from './synthetic/random';
+import { startIsolatedRun } from './support/isolated-run';
+import { numberArg, percentile, printRuntime, timed } from './support/measure';
+
+/**
+ * The engine at a million candidates, in one worker's memory. ESCO and the seeds are imported into
+ * an isolated database as usual; the candidates and vacancies come from the shared generator
+ * straight into the feature store (at this size a Postgres load is a separate matter: see
+ * `bench:matching` for the load path and for written full re-matches). Reports the store build
+ * time, the worker's RSS, vacancy → pool and candidate → vacancies p50/p95, and the full re-match's
+ * ranking and explaining time, measured on a sample of sets and scaled to all of them.
+ * Run with `npm run bench:matching-scale [-- --candidates 1000000 --vacancies 50000 --samples 100
+ * --rematch-sample 2000 --seed 7]`.
+ */
+const CANDIDATES = numberArg('candidates', 1_000_000);
+const VACANCIES = numberArg('vacancies', 50_000);
+const SAMPLES = numberArg('samples', 100);
+const REMATCH_SAMPLE = numberArg('rematch-sample', 2_000);
+const SEED = numberArg('seed', 7);
+const CHUNK = 50_000;
+
+const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const spread = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}`;
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+function timeEach<T>(items: readonly T[], run: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const started = performance.now();
+    run(item);
+    return performance.now() - started;
+  });
+}
+
+async function main(): Promise<void> {
+  printRuntime();
+  const { dispose } = await startIsolatedRun('matching_scale');
+
+  @Module({
+    imports: [
+      ConfigModule,
+      DatabaseModule,
+      TaxonomyModule,
+      ReferenceDataModule,
+      ShortageOccupationsModule,
+      MatchingModule,
+    ],
+  })
+  class BenchModule {}
+
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  try {
+    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const { matching } = app.get<AppConfig>(APP_CONFIG);
+    process.stdout.write(
+      `Matching at scale: ${CANDIDATES} active and available candidates, ${VACANCIES} vacancies, seed ${SEED}\n`,
+    );
+    await timed('reference data, shortage seed, ESCO', async () => {
+      await app.get(ReferenceDataSeeder).seed();
+      await app.get(ShortageSeeder).seed();
+      await app.get(TaxonomyImporter).import(shippedEscoFolder());
+    });
+    const catalogue = await loadCatalogue(dataSource);
+    const loader = app.get(FeatureLoader);
+    const space = new SkillSpace(await loader.skillEdges());
+    const store = new FeatureStore(app.get(MatchingFeatures).model(space));
+    const employers = generateEmployers(catalogue, { count: Math.ceil(VACANCIES / 20), seed: SEED });
+    const facts = await loader.facts();
+    store.facts = {
+      verifiedEmployers: new Set(employers.map((employer) => employer.id)),
+      participatingStates: new Set(catalogue.memberStates),
+      blockedCountries: facts.blockedCountries,
+    };
+    collect();
+    const before = process.memoryUsage().rss;
+
+    let building = 0;
+    const isco = new Map(catalogue.occupations.map((occupation) => [occupation.uri, occupation.iscoCode]));
+    await timed('vacancies generated and stored', async () => {
+      for (const vacancy of generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED })) {
+        const started = performance.now();
+        store.putVacancy(vacancyInput(vacancy, isco), {
+          status: 'published',
+          expiresAt: vacancy.expiresAt.getTime(),
+          organisationId: vacancy.organisationId,
+        });
+        building += performance.now() - started;
+      }
+      await Promise.resolve();
+    });
+    await timed('candidates generated and stored', async () => {
+      for (let chunk = 0; store.candidateCount < CANDIDATES; chunk++) {
+        for (const candidate of generateCandidates(catalogue, { count: CHUNK, seed: SEED * 1_000 + chunk })) {
+          if (store.candidateCount >= CANDIDATES) break;
+          if (candidate.status !== 'active' || candidate.availability !== 'available') continue;
+          const started = performance.now();
+          store.putCandidate(candidateInput(candidate, isco), {
+            status: 'active',
+            availability: 'available',
+            expiresAt: candidate.expiresAt?.getTime() ?? null,
+            countries: [candidate.residenceCountry],
+          });
+          building += performance.now() - started;
+        }
+        await Promise.resolve();
+      }
+    });
+    collect();
+    const resident = process.memoryUsage();
+
+    const random = new SeededRandom(SEED ^ 0x51ab);
+    const vacancyIds = store.vacancyIds();
+    const candidateIds = store.candidateIds();
+    const sample = (ids: string[], count: number) => Array.from({ length: count }, () => random.pick(ids));
+    const vacancyLimit = { limit: matching.topPerVacancy * CROSS_FACTOR, minScore: matching.minScore };
+    const candidateLimit = { limit: matching.topPerCandidate * CROSS_FACTOR, minScore: matching.minScore };
+    timeEach(sample(vacancyIds, 10), (id) => store.rankCandidates(id, vacancyLimit));
+    const vacancyTimes = timeEach(sample(vacancyIds, SAMPLES), (id) =>
+      store.rankCandidates(id, vacancyLimit),
+    );
+    timeEach(sample(candidateIds, 10), (id) => store.rankVacancies(id, candidateLimit));
+    const candidateTimes = timeEach(sample(candidateIds, SAMPLES), (id) =>
+      store.rankVacancies(id, candidateLimit),
+    );
+
+    // A full re-match ranks every set at its own size and explains each row it keeps.
+    const own = { minScore: matching.minScore };
+    let rows = 0;
+    const rankedVacancies = sample(vacancyIds, Math.min(REMATCH_SAMPLE, vacancyIds.length));
+    const vacancySeconds =
+      timeEach(rankedVacancies, (id) => {
+        for (const match of store.scoreCandidates(id, { ...own, limit: matching.topPerVacancy })) {
+          store.explain(id, match.id);
+          rows += 1;
+        }
+      }).reduce((sum, t) => sum + t, 0) / 1000;
+    const vacancyRows = rows;
+    rows = 0;
+    const rankedCandidates = sample(candidateIds, Math.min(REMATCH_SAMPLE, candidateIds.length));
+    const candidateSeconds =
+      timeEach(rankedCandidates, (id) => {
+        for (const match of store.scoreVacancies(id, { ...own, limit: matching.topPerCandidate })) {
+          store.explain(match.id, id);
+          rows += 1;
+        }
+      }).reduce((sum, t) => sum + t, 0) / 1000;
+    const scaledVacancies = (vacancySeconds / rankedVacancies.length) * vacancyIds.length;
+    const scaledCandidates = (candidateSeconds / rankedCandidates.length) * candidateIds.length;
+    const peak = process.memoryUsage().rss;
+
+    process.stdout.write(
+      [
+        '',
+        `${store.candidateCount.toLocaleString('en-US')} candidates, ${store.vacancyCount.toLocaleString('en-US')} vacancies in one worker's store`,
+        `  store build (putVacancy + putCandidate only)   ${(building / 1000).toFixed(1)} s`,
+        `  worker RSS after the build                     ${GiB(resident.rss)} (+${GiB(resident.rss - before)} for the store; heap ${GiB(resident.heapUsed)}); peak ${GiB(Math.max(peak, resident.rss))}`,
+        `  vacancy → pool (top ${vacancyLimit.limit})                      ${spread(vacancyTimes)}`,
+        `  candidate → vacancies (top ${candidateLimit.limit})              ${spread(candidateTimes)}`,
+        `  full re-match, ranking + explaining, scaled from ${rankedVacancies.length} vacancy and ${rankedCandidates.length} candidate sets:`,
+        `    vacancies' sets ${(scaledVacancies / 60).toFixed(1)} min (${(vacancyRows / rankedVacancies.length).toFixed(0)} rows each), ` +
+          `candidates' sets ${(scaledCandidates / 60).toFixed(1)} min (${(rows / rankedCandidates.length).toFixed(0)} rows each), ` +
+          `in all ${((scaledVacancies + scaledCandidates) / 60).toFixed(1)} min before writing`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await app.close();
+    await dispose();
+  }
+}
+
+function vacancyInput(vacancy: SyntheticVacancy, isco: Map<string, string>): MatchVacancyInput {
+  return {
+    id: vacancy.id,
+    occupationUri: vacancy.occupationUri,
+    iscoCode: isco.get(vacancy.occupationUri) ?? '0000',
+    memberState: vacancy.memberState,
+    startDate: null,
+    skills: vacancy.skills,
+    languages: vacancy.languages.map((language) => ({
+      code: language.code,
+      minCefrRank: cefrRank(language.minCefr) ?? 0,
+      requirement: language.requirement,
+    })),
+    minEqfLevel: vacancy.minEqfLevel,
+    minExperienceYears: vacancy.minExperienceYears,
+  };
+}
+
+function candidateInput(candidate: SyntheticCandidate, isco: Map<string, string>): MatchCandidateInput {
+  return {
+    id: candidate.candidateId,
+    occupations: candidate.occupations.map((occupation) => ({
+      uri: occupation.uri,
+      iscoCode: isco.get(occupation.uri) ?? '0000',
+      yearsOfExperience: occupation.yearsOfExperience,
+    })),
+    skills: candidate.skills.map((skill) => skill.uri),
+    languages: candidate.languages.map((language) => ({
+      code: language.code,
+      cefrRank: cefrRank(language.cefr) ?? 0,
+    })),
+    eqfLevel: candidate.education.reduce<number | null>(
+      (best, entry) => Math.max(best ?? 0, entry.eqfLevel),
+      null,
+    ),
+    preferredMemberStates: candidate.preferredMemberStates,
+    earliestStartDate: candidate.earliestStartDate,
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
