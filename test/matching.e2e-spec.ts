@@ -69,7 +69,7 @@ describe('matching', () => {
 
   const matchesOf = (vacancyId: string, lang = 'en', owner = employer) =>
     http()
-      .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}`)
+      .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}&limit=100`)
       .auth(owner.user.accessToken, { type: 'bearer' });
 
   const vacancySet = async (vacancyId: string) =>
@@ -367,7 +367,7 @@ describe('matching', () => {
     await producer.enqueue('matching.refresh', { reason: 'test' }, { jobId: `refresh-${vacancyId}` });
     await drain();
     expect(await rows()).toEqual(incremental);
-    const listed = (await matchesOf(vacancyId).expect(200)).body as {
+    const listed = (await matchesOf(vacancyId).expect(200)).body.items as {
       referenceCode: string;
       status: string;
     }[];
@@ -383,7 +383,7 @@ describe('matching', () => {
     const third = await publishedVacancy(employer);
     await drain();
     const order = async (vacancyId: string) =>
-      ((await matchesOf(vacancyId).expect(200)).body as { referenceCode: string; score: number }[]).filter(
+      ((await matchesOf(vacancyId).expect(200)).body.items as { referenceCode: string; score: number }[]).filter(
         (match) => twins.some((twin) => twin.referenceCode === match.referenceCode),
       );
     const [a, b] = [await order(first), await order(second)];

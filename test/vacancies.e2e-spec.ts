@@ -343,7 +343,7 @@ describe('vacancies', () => {
     );
     const shortageJobs = async () =>
       (await vacancies.getCompleted()).filter(
-        (job) => job.name === 'vacancies.sync-shortage' || job.name === 'vacancies.reindex',
+        (job) => job.name === 'vacancies.sync-occupations' || job.name === 'vacancies.reindex',
       );
     await waitFor(async () => (await shortageJobs()).length > 0, { what: 'the shortage job finished' });
     const jobs = await shortageJobs();
@@ -354,7 +354,7 @@ describe('vacancies', () => {
       [FASHION_DESIGNER],
     );
     expect(designers).toBeLessThan(total);
-    expect(jobs.map((job) => job.name)).toEqual(['vacancies.sync-shortage']);
+    expect(jobs.map((job) => job.name)).toEqual(['vacancies.sync-occupations']);
     const report = jobs[0].returnvalue as { indexed: number; removed: number };
     expect(report.indexed).toBeGreaterThanOrEqual(1);
     expect(report.indexed + report.removed).toBe(designers);
