@@ -12,5 +12,22 @@ export async function truncateAll(dataSource: DataSource): Promise<void> {
   );
   if (rows.length === 0) return;
   const tables = rows.map((row) => `"${row.tablename}"`).join(', ');
-  await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  // TRUNCATE locks its tables one after another; a worker of the same run still writing (an outbox
+  // relay, a job finishing) can hold one of them and wait for another, which Postgres resolves by
+  // aborting one side as a deadlock. The reset is then simply asked again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  return (
+    (error as { driverError?: { code?: string }; code?: string }).driverError?.code === '40P01' ||
+    (error as { code?: string }).code === '40P01'
+  );
 }
