@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { closeApp, createApiApp } from '../utils/api-app';
-import { DRAIN_DEADLINE_MS } from '../utils/deadlines';
+import { DRAIN_DEADLINE_MS, SETUP_TIMEOUT_MS } from '../utils/deadlines';
 import { drainQueues } from '../utils/drain';
 import { waitFor } from '../utils/wait-for';
 import { ALL_QUEUES, buildWorld, driftOf, settleWorld, startWorker } from './fault-world';
@@ -121,7 +121,8 @@ describe('fault: the worker killed with SIGKILL mid-work', () => {
     }).compile();
     await checker.init();
     await cloneProfiles(sut, world.candidates[0].candidateId);
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
