@@ -22,6 +22,7 @@ import {
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
+import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
@@ -71,7 +72,8 @@ describe('consistency check', () => {
     // Documents other specs left in this run's indexes are drift too: start from none.
     await checker.check({ repair: true });
     await drain();
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await worker?.close();

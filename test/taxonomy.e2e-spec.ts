@@ -1,4 +1,5 @@
 import { ReferenceDataSeeder } from '@app/reference-data';
+import { MEILI_CLIENT, SearchIndexes } from '@app/search';
 import { TaxonomyImporter, TaxonomyImportError, type TaxonomyImportReport } from '@app/taxonomy';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -8,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { Meilisearch } from 'meilisearch';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -62,6 +64,12 @@ describe('ESCO taxonomy', () => {
     api = await createApiApp();
     dataSource = api.get(getDataSourceToken());
     await truncateAll(dataSource);
+    // Other specs (the fault and consistency specs) build the taxonomy indexes of this run too.
+    const meili = api.get<Meilisearch>(MEILI_CLIENT);
+    for (const name of ['occupations', 'skills'])
+      await meili.tasks.waitForTask((await meili.deleteIndex(api.get(SearchIndexes).uid(name))).taskUid, {
+        timeout: 120_000,
+      });
     await api.get(ReferenceDataSeeder).seed();
     sut = api.get(TaxonomyImporter);
     first = await sut.import(SHIPPED);

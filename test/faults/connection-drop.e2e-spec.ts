@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { closeApp, createApiApp } from '../utils/api-app';
+import { SETUP_TIMEOUT_MS } from '../utils/deadlines';
 import { drainQueues } from '../utils/drain';
 import { waitFor } from '../utils/wait-for';
 import { ALL_QUEUES, buildWorld, driftOf, settleWorld, startWorker, type FaultWorld } from './fault-world';
@@ -28,7 +29,8 @@ describe('fault: a Postgres connection dropped mid-request', () => {
     world = await buildWorld(sut, { candidates: 2, vacancies: 1, drafts: 1 });
     blocker = new Client({ connectionString: loadConfig().database.url });
     await blocker.connect();
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await blocker?.end();

@@ -8,6 +8,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ESCO } from '../factories/candidate.factory';
 import { closeApp, createApiApp } from '../utils/api-app';
+import { SETUP_TIMEOUT_MS } from '../utils/deadlines';
 import { drainQueues } from '../utils/drain';
 import {
   ALL_QUEUES,
@@ -38,7 +39,8 @@ describe('fault: Redis flushed with jobs relayed but not run', () => {
     await settleWorld(worker);
     await worker.close();
     worker = undefined;
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await worker?.close();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { closeApp, createApiApp } from '../utils/api-app';
+import { SETUP_TIMEOUT_MS } from '../utils/deadlines';
 import { drainQueues } from '../utils/drain';
 import {
   ALL_QUEUES,
@@ -55,7 +56,8 @@ describe('fault: restore from pg_dump', () => {
       QUEUE_PREFIX: `${config.queue.prefix}-restored`,
       SEARCH_INDEX_PREFIX: `${config.search.indexPrefix}restored_`,
     });
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     if (restored) {

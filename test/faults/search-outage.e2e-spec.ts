@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { ESCO } from '../factories/candidate.factory';
 import { TEST_MEILI_INSTANCE_PREFIX, testDataDir } from '../setup/test-run';
 import { closeApp, createApiApp } from '../utils/api-app';
+import { SETUP_TIMEOUT_MS } from '../utils/deadlines';
 import { drainQueues } from '../utils/drain';
 import { waitFor } from '../utils/wait-for';
 import {
@@ -55,7 +56,8 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
     world = await buildWorld(sut, { candidates: 3, vacancies: 1, drafts: 2 });
     worker = await startWorker(config);
     await settleWorld(worker);
-  });
+    // Real services and flows through the API: a loaded machine can take minutes to set this up.
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await worker?.close();

@@ -7,5 +7,11 @@
  */
 export const CONDITION_DEADLINE_MS = 120_000;
 
+/**
+ * Setting up a fault or consistency spec: its own services, data through the real API, the worker's
+ * first pass over everything. Jest's default (300 s) is short of it when the machine is loaded.
+ */
+export const SETUP_TIMEOUT_MS = 600_000;
+
 /** Outbox relay plus every job a change causes (indexing, matching, mail), retries included. */
 export const DRAIN_DEADLINE_MS = 180_000;
