@@ -105,6 +105,6 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
       expect.arrayContaining([{ index: 'vacancies', expected: 3, indexed: 3 }]),
     );
     const found = await jobSearch().expect(200);
-    expect(found.body.totalHits).toBeGreaterThan(0);
+    expect(found.body.total).toBeGreaterThan(0);
   });
 });
