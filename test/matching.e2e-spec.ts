@@ -67,9 +67,9 @@ describe('matching', () => {
     return created.body.id as string;
   }
 
-  const matchesOf = (vacancyId: string, lang = 'en', owner = employer) =>
+  const matchesOf = (vacancyId: string, lang = 'en', owner = employer, query = '') =>
     http()
-      .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}&limit=100`)
+      .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}${query}`)
       .auth(owner.user.accessToken, { type: 'bearer' });
 
   const vacancySet = async (vacancyId: string) =>
@@ -367,7 +367,7 @@ describe('matching', () => {
     await producer.enqueue('matching.refresh', { reason: 'test' }, { jobId: `refresh-${vacancyId}` });
     await drain();
     expect(await rows()).toEqual(incremental);
-    const listed = (await matchesOf(vacancyId).expect(200)).body.items as {
+    const listed = (await matchesOf(vacancyId, 'en', employer, '&limit=100').expect(200)).body.items as {
       referenceCode: string;
       status: string;
     }[];
@@ -383,9 +383,12 @@ describe('matching', () => {
     const third = await publishedVacancy(employer);
     await drain();
     const order = async (vacancyId: string) =>
-      ((await matchesOf(vacancyId).expect(200)).body.items as { referenceCode: string; score: number }[]).filter(
-        (match) => twins.some((twin) => twin.referenceCode === match.referenceCode),
-      );
+      (
+        (await matchesOf(vacancyId, 'en', employer, '&limit=100').expect(200)).body.items as {
+          referenceCode: string;
+          score: number;
+        }[]
+      ).filter((match) => twins.some((twin) => twin.referenceCode === match.referenceCode));
     const [a, b] = [await order(first), await order(second)];
     expect(a).toHaveLength(twins.length);
     expect(new Set(a.map((match) => match.score)).size).toBe(1);
