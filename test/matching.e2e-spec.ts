@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { pairTie } from '@app/matching';
+import { Matcher, pairTie } from '@app/matching';
 import { JobProducer } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -367,6 +367,11 @@ describe('matching', () => {
     await producer.enqueue('matching.refresh', { reason: 'test' }, { jobId: `refresh-${vacancyId}` });
     await drain();
     expect(await rows()).toEqual(incremental);
+    // A second replacement of the same sets reports every row written and none dropped.
+    expect(await worker!.get(Matcher).refreshAll()).toMatchObject({
+      written: incremental.length,
+      dropped: 0,
+    });
     const listed = (await matchesOf(vacancyId, 'en', employer, '&limit=100').expect(200)).body.items as {
       referenceCode: string;
       status: string;

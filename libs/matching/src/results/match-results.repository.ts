@@ -122,8 +122,8 @@ export class MatchResults {
         ),
       );
       await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
-      const [, dropped] = (await runner.query('DELETE FROM matches')) as [unknown, number];
-      const [, written] = (await runner.query(
+      const { affected: dropped = 0 } = await runner.query('DELETE FROM matches', [], true);
+      const { affected: written = 0 } = await runner.query(
         `INSERT INTO matches (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
                               tie_break, in_vacancy_top, in_candidate_top)
          SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
@@ -132,7 +132,8 @@ export class MatchResults {
           WHERE EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
             AND EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
         [SCORE_VERSION],
-      )) as [unknown, number];
+        true,
+      );
       await runner.commitTransaction();
       return { written, dropped: Math.max(0, dropped - written) };
     } catch (error) {
