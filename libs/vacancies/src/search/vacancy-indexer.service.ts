@@ -105,10 +105,8 @@ export class VacancyIndexer implements OnModuleInit {
   }
 
   /** The documents the index should hold now, page by page (the consistency check reads them). */
-  async *expectedPages(): AsyncGenerator<VacancyDocument[]> {
-    const ids = await this.ids({ sql: 'true', params: [] }, true);
-    for (let start = 0; start < ids.length; start += BATCH)
-      yield this.documents(ids.slice(start, start + BATCH));
+  expectedPages(): AsyncGenerator<VacancyDocument[]> {
+    return this.pages();
   }
 
   /** Removes documents whose vacancy no longer exists at all (a sync only knows existing rows). */
