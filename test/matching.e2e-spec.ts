@@ -381,6 +381,50 @@ describe('matching', () => {
     );
   });
 
+  it('matches a batch of candidates and of vacancies exactly as one job after another does', async () => {
+    const people: string[] = [];
+    for (const profile of [
+      {},
+      { languages: [{ code: 'fr', cefr: 'A2' }] },
+      { skills: [{ uri: ESCO.weldMetal }] },
+    ]) {
+      const candidate = await candidates.active();
+      await http()
+        .patch('/api/v1/candidates/me')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send(candidates.profile(profile))
+        .expect(200);
+      people.push(candidate.candidateId);
+    }
+    const vacancyIds = [
+      await publishedVacancy(employer),
+      await publishedVacancy(employer, { languages: [] }),
+      await publishedVacancy(employer, { minExperienceYears: 8 }),
+    ];
+    await drain();
+    const matcher = worker!.get(Matcher);
+    const rows = () =>
+      dataSource.query<unknown[]>(
+        `SELECT vacancy_id, candidate_id, score, tie_break, explanation, in_vacancy_top, in_candidate_top
+           FROM matches ORDER BY vacancy_id, candidate_id`,
+      );
+
+    await dataSource.query('DELETE FROM matches');
+    const single = [];
+    for (const id of vacancyIds) single.push(await matcher.matchVacancy(id));
+    for (const id of people) single.push(await matcher.matchCandidate(id));
+    const oneByOne = await rows();
+    await dataSource.query('DELETE FROM matches');
+    const batched = [
+      ...(await matcher.matchVacancyBatch(vacancyIds)),
+      ...(await matcher.matchCandidateBatch(people)),
+    ];
+
+    expect(oneByOne.length).toBeGreaterThan(people.length);
+    expect(await rows()).toEqual(oneByOne);
+    expect(batched).toEqual(single);
+  });
+
   it('orders equally good candidates by a per-vacancy hash of the pair, not by reference code', async () => {
     const twins = await Promise.all(Array.from({ length: 6 }, () => candidates.active()));
     const first = await publishedVacancy(employer);

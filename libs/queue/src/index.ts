@@ -1,9 +1,10 @@
 export * from './job-map';
-export { FailedJobs, type FailedJobView } from './failed-jobs.service';
+export { FailedJobs, QueuesUnavailableError, type FailedJobView } from './failed-jobs.service';
 export { JobProducer, type EnqueueOptions } from './job-producer';
 export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox-relay.service';
 export { QueueModule } from './queue.module';
-export { boundedRedisOptions, redisOptionsFromUrl, withinTimeout } from './redis-options';
+export { boundedRedisOptions, redisOptionsFromUrl, RedisTimeoutError, withinTimeout } from './redis-options';
 export { RedisProbe } from './redis-probe';
 export { JobBatcher, type JobBatcherOptions } from './job-batcher';
+export { ConcurrencyLimit } from './concurrency-limit';

@@ -1,6 +1,6 @@
 import { CandidateIndexer, CandidateLifecycle, type CandidateToSync } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { JobBatcher, type JobHandlers } from '@app/queue';
+import { ConcurrencyLimit, JobBatcher, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { TypedProcessor } from './typed-processor';
@@ -14,6 +14,8 @@ import { TypedProcessor } from './typed-processor';
 export class CandidatesProcessor extends TypedProcessor<'candidates'> {
   /** Profile changes arriving together share one read and one engine write. */
   private readonly syncs: JobBatcher<CandidateToSync, 'upserted' | 'removed'>;
+  /** The other jobs run no more at once than WORKER_CONCURRENCY. */
+  private readonly others: ConcurrencyLimit;
   /** Twice a batch, so one batch fills while the previous one is written. */
   override readonly concurrency: number;
 
@@ -29,11 +31,13 @@ export class CandidatesProcessor extends TypedProcessor<'candidates'> {
       lingerMs: indexBatchLingerMs,
     });
     this.concurrency = 2 * indexBatchSize;
+    this.others = new ConcurrencyLimit(config.queue.concurrency);
   }
 
   readonly handlers: JobHandlers<'candidates'> = {
     'candidates.sync-index': async (job) => ({ outcome: await this.syncs.submit(job.data) }),
-    'candidates.reindex-country': (job) => this.indexer.syncCountry(job.data.countryCode),
-    'candidates.lifecycle': () => this.lifecycle.runScheduled(),
+    'candidates.reindex-country': (job) =>
+      this.others.run(() => this.indexer.syncCountry(job.data.countryCode)),
+    'candidates.lifecycle': () => this.others.run(() => this.lifecycle.runScheduled()),
   };
 }

@@ -1,21 +1,45 @@
-import { Matcher } from '@app/matching';
-import type { JobHandlers } from '@app/queue';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Matcher, type MatchOutcome } from '@app/matching';
+import { ConcurrencyLimit, JobBatcher, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import { TypedProcessor } from './typed-processor';
 
-@Processor('matching')
+/**
+ * Matching a profile or a vacancy first brings the worker's feature store up to date, so the jobs
+ * of one change each (`matching.candidate`, `matching.vacancy`) are gathered into batches that pay
+ * for that once; a batch's sets are written in order, as one job after another would write them.
+ * The lock outlasts a job's wait for its batch, as for the profile index jobs.
+ */
+@Processor('matching', { lockDuration: 120_000 })
 export class MatchingProcessor extends TypedProcessor<'matching'> {
-  constructor(private readonly matcher: Matcher) {
+  private readonly candidates: JobBatcher<string, MatchOutcome>;
+  private readonly vacancies: JobBatcher<string, MatchOutcome>;
+  /** The jobs that re-match a whole scope run no more at once than WORKER_CONCURRENCY. */
+  private readonly scopes: ConcurrencyLimit;
+  /** Twice a batch, so one batch fills while the previous one is written. */
+  override readonly concurrency: number;
+
+  constructor(
+    private readonly matcher: Matcher,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    const batching = { maxSize: config.queue.indexBatchSize, lingerMs: config.queue.indexBatchLingerMs };
+    this.candidates = new JobBatcher((ids) => this.matcher.matchCandidateBatch(ids), batching);
+    this.vacancies = new JobBatcher((ids) => this.matcher.matchVacancyBatch(ids), batching);
+    this.concurrency = 2 * config.queue.indexBatchSize;
+    this.scopes = new ConcurrencyLimit(config.queue.concurrency);
   }
 
   readonly handlers: JobHandlers<'matching'> = {
-    'matching.vacancy': (job) => this.matcher.matchVacancy(job.data.vacancyId),
-    'matching.candidate': (job) => this.matcher.matchCandidate(job.data.candidateId),
-    'matching.employer': (job) => this.matcher.matchEmployer(job.data.organisationId),
-    'matching.member-state': (job) => this.matcher.matchMemberState(job.data.memberState),
-    'matching.occupations': (job) => this.matcher.matchOccupations(job.data),
-    'matching.country': (job) => this.matcher.matchCountry(job.data.countryCode),
-    'matching.refresh': () => this.matcher.refreshAll(),
+    'matching.vacancy': (job) => this.vacancies.submit(job.data.vacancyId),
+    'matching.candidate': (job) => this.candidates.submit(job.data.candidateId),
+    'matching.employer': (job) => this.scopes.run(() => this.matcher.matchEmployer(job.data.organisationId)),
+    'matching.member-state': (job) =>
+      this.scopes.run(() => this.matcher.matchMemberState(job.data.memberState)),
+    'matching.occupations': (job) => this.scopes.run(() => this.matcher.matchOccupations(job.data)),
+    'matching.country': (job) => this.scopes.run(() => this.matcher.matchCountry(job.data.countryCode)),
+    'matching.refresh': () => this.scopes.run(() => this.matcher.refreshAll()),
   };
 }

@@ -31,15 +31,31 @@ export class Matcher {
   ) {}
 
   async matchVacancy(vacancyId: string): Promise<MatchOutcome> {
-    const store = await this.features.current();
-    await this.features.refreshVacancies(store, [vacancyId]);
-    return this.writeVacancy(store, vacancyId, true);
+    const [outcome] = await this.matchVacancyBatch([vacancyId]);
+    return outcome;
   }
 
   async matchCandidate(candidateId: string): Promise<MatchOutcome> {
+    const [outcome] = await this.matchCandidateBatch([candidateId]);
+    return outcome;
+  }
+
+  /**
+   * What `matchVacancy` does for each of these vacancies, in this order, from one read of the
+   * store: a burst of changes pays for bringing the store up to date once per batch, not per job.
+   * The sets are written one after another, so the result is the one of matching them one at a time.
+   */
+  async matchVacancyBatch(vacancyIds: readonly string[]): Promise<MatchOutcome[]> {
     const store = await this.features.current();
-    await this.features.refreshCandidates(store, [candidateId]);
-    return this.writeCandidate(store, candidateId, true);
+    await this.features.refreshVacancies(store, vacancyIds);
+    return inOrder(vacancyIds, (id) => this.writeVacancy(store, id, true));
+  }
+
+  /** What `matchCandidate` does for each of these candidates, in this order, from one read of the store. */
+  async matchCandidateBatch(candidateIds: readonly string[]): Promise<MatchOutcome[]> {
+    const store = await this.features.current();
+    await this.features.refreshCandidates(store, candidateIds);
+    return inOrder(candidateIds, (id) => this.writeCandidate(store, id, true));
   }
 
   async matchEmployer(organisationId: string): Promise<{ vacancies: number }> {
@@ -57,9 +73,7 @@ export class Matcher {
 
   async matchCountry(countryCode: string): Promise<{ candidates: number }> {
     const ids = await this.loader.candidateIdsByCountry(countryCode.toUpperCase());
-    const store = await this.features.current();
-    await this.features.refreshCandidates(store, ids);
-    for (const id of ids) await this.writeCandidate(store, id, true);
+    await this.matchCandidateBatch(ids);
     return { candidates: ids.length };
   }
 
@@ -100,9 +114,7 @@ export class Matcher {
   }
 
   private async matchVacancies(ids: string[]): Promise<{ vacancies: number }> {
-    const store = await this.features.current();
-    await this.features.refreshVacancies(store, ids);
-    for (const id of ids) await this.writeVacancy(store, id, true);
+    await this.matchVacancyBatch(ids);
     return { vacancies: ids.length };
   }
 
@@ -139,6 +151,12 @@ export class Matcher {
     });
     return { matches: Math.min(ranked.length, topPerCandidate) };
   }
+}
+
+async function inOrder<R>(ids: readonly string[], write: (id: string) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const id of ids) results.push(await write(id));
+  return results;
 }
 
 async function inFlight(ids: readonly string[], write: (id: string) => Promise<unknown>): Promise<void> {
