@@ -107,4 +107,33 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
     const found = await jobSearch().expect(200);
     expect(found.body.total).toBeGreaterThan(0);
   });
+
+  it('boots a worker while the engine is away, which waits and indexes on its own once the engine is back', async () => {
+    await worker.close();
+    await engine.stop();
+    for (const [i, candidate] of world.candidates.entries()) {
+      await http()
+        .patch('/api/v1/candidates/me')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send({ occupations: [{ uri: ESCO.welder, yearsOfExperience: 30 + i }] })
+        .expect(200);
+    }
+
+    worker = await startWorker(config);
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM outbox_messages WHERE relayed_at IS NULL',
+          )
+        )[0].n === 0,
+      { what: 'the outbox relayed by a worker started while the engine is away' },
+    );
+    engine = await ensureLocalMeilisearch({ dataDir: testDataDir(), instance, port });
+    await drainQueues(worker, ALL_QUEUES);
+
+    expect(driftOf(await worker.get(ConsistencyChecker).check({ repair: false }))).toEqual({});
+    const found = await http().get('/api/v1/search/jobs').query({ text: 'welder' }).expect(200);
+    expect(found.body.total).toBeGreaterThan(0);
+  });
 });

@@ -1,21 +1,38 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MatchingProcessor } from './processors/matching.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
-import type { TypedProcessor } from './processors/typed-processor';
+import { DEPENDENCY_PAUSE_MS, type TypedProcessor } from './processors/typed-processor';
 import { schedules } from './schedules';
 
-/** Boot sequence of the worker: check handlers, apply index settings, schedule jobs, relay the outbox. */
+/** Longest wait between two attempts to apply the index settings while the engine is away. */
+const SETTINGS_RETRY_MAX_MS = 30_000;
+
+/**
+ * Boot sequence of the worker: check handlers, schedule jobs, relay the outbox, apply the index
+ * settings. The search engine may be away at boot: the worker starts all the same, holds back the
+ * queues that write to the engine, and releases them once the settings are applied.
+ */
 @Injectable()
-export class WorkerService implements OnApplicationBootstrap {
+export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WorkerService.name);
   private readonly processors: TypedProcessor<never>[];
+  private readonly searchWriters: TypedProcessor<never>[];
+  private readonly stopping = new AbortController();
+  private settingsApplied?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,13 +54,13 @@ export class WorkerService implements OnApplicationBootstrap {
       candidates,
       matching,
     ] as TypedProcessor<never>[];
+    this.searchWriters = [searchIndexing, vacancies, candidates] as TypedProcessor<never>[];
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.assertEveryJobHasHandler();
     for (const processor of this.processors)
       processor.worker.concurrency = processor.concurrency ?? this.config.queue.concurrency;
-    await this.indexes.applyAll();
     for (const schedule of schedules(this.config)) {
       await this.jobs
         .queueFor(schedule.name)
@@ -54,7 +71,32 @@ export class WorkerService implements OnApplicationBootstrap {
         );
     }
     this.relay.start();
+    this.settingsApplied = this.applyIndexSettings();
     this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    await this.settingsApplied;
+  }
+
+  /** Applies the index settings, again and again while the engine is away, then lets indexing run. */
+  private async applyIndexSettings(): Promise<void> {
+    await Promise.all(this.searchWriters.map((processor) => processor.worker.pause(true)));
+    for (let delay = DEPENDENCY_PAUSE_MS; !this.stopping.signal.aborted;) {
+      try {
+        await this.indexes.applyAll();
+        await Promise.all(this.searchWriters.map((processor) => processor.worker.resume()));
+        return;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.warn(
+          `Search index settings not applied (${reason}); indexing waits, next try in ${delay} ms`,
+        );
+      }
+      await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      delay = Math.min(2 * delay, SETTINGS_RETRY_MAX_MS);
+    }
   }
 
   private assertEveryJobHasHandler(): void {

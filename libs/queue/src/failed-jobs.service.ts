@@ -1,7 +1,15 @@
-import type { Page, PageRequest } from '@app/common';
+import { DomainError, type Page, type PageRequest } from '@app/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { QUEUES, type QueueRegistry } from './job-producer';
 import { QUEUE_NAMES, type QueueName } from './job-map';
+import { RedisTimeoutError, withinTimeout } from './redis-options';
+
+export class QueuesUnavailableError extends DomainError {
+  constructor() {
+    super('unavailable', 'SERVICE_UNAVAILABLE', 'The job queues are busy or unreachable; try again shortly');
+  }
+}
 
 export interface FailedJobView {
   queue: QueueName;
@@ -14,13 +22,32 @@ export interface FailedJobView {
   failedAt: Date | null;
 }
 
-/** Jobs that used up their attempts, across every queue, newest first (administrators' view). */
+/**
+ * Jobs that used up their attempts, across every queue, newest first (administrators' view). The
+ * queues' connections wait for Redis to return, so the listing is bounded by the command timeout.
+ */
 @Injectable()
 export class FailedJobs {
-  constructor(@Inject(QUEUES) private readonly queues: QueueRegistry) {}
+  constructor(
+    @Inject(QUEUES) private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(page: PageRequest): Promise<Page<FailedJobView>> {
+    try {
+      return await withinTimeout(
+        this.collect(page),
+        this.config.redis.commandTimeoutMs,
+        'Listing failed jobs',
+      );
+    } catch (error) {
+      if (error instanceof RedisTimeoutError) throw new QueuesUnavailableError();
+      throw error;
+    }
+  }
 
   /** Each queue's newest `offset + limit` are enough to find the window of the merged list. */
-  async list(page: PageRequest): Promise<Page<FailedJobView>> {
+  private async collect(page: PageRequest): Promise<Page<FailedJobView>> {
     const all: FailedJobView[] = [];
     let total = 0;
     for (const name of QUEUE_NAMES) {

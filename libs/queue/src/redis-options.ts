@@ -33,14 +33,19 @@ export function boundedRedisOptions(config: AppConfig): RedisOptions {
   };
 }
 
+/** Redis gave no answer in time (it is away or overloaded): a reason to try again later. */
+export class RedisTimeoutError extends Error {
+  constructor(what: string, timeoutMs: number) {
+    super(`${what} got no answer from Redis within ${timeoutMs} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
 /** Rejects when `work` has not settled within `timeoutMs` (commands of a connection that waits for Redis). */
 export async function withinTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} got no answer from Redis within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(new RedisTimeoutError(what, timeoutMs)), timeoutMs);
   });
   try {
     return await Promise.race([work, deadline]);
