@@ -29,8 +29,8 @@ async function withDeadline<T>(waiting: Promise<T>, timeoutMs: number, what: str
   }
 }
 
-function assertSucceeded(done: Task): Task {
-  if (done.status !== 'succeeded') {
+function assertSucceeded(done: Task, allowedErrorCode?: string): Task {
+  if (done.status !== 'succeeded' && !(allowedErrorCode && done.error?.code === allowedErrorCode)) {
     throw new SearchTaskFailedError(
       `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
     );
@@ -38,10 +38,17 @@ function assertSucceeded(done: Task): Task {
   return done;
 }
 
-/** Waits for a Meilisearch task and throws when it did not succeed. */
-export async function settle(task: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
+/**
+ * Waits for a Meilisearch task and throws when it did not succeed, unless it failed with
+ * `allowedErrorCode` (an outcome the caller counts as done).
+ */
+export async function settle(
+  task: EnqueuedTaskPromise,
+  timeoutMs = 120_000,
+  allowedErrorCode?: string,
+): Promise<Task> {
   const done = await withDeadline(task.waitTask({ timeout: 0, interval: 50 }), timeoutMs, 'Meilisearch task');
-  return assertSucceeded(done);
+  return assertSucceeded(done, allowedErrorCode);
 }
 
 /**

@@ -46,7 +46,12 @@ export class SearchIndexes {
 
   async apply(uid: string, definition: SearchIndexDefinition): Promise<void> {
     if (!(await this.exists(uid))) {
-      await settle(this.client.createIndex(uid, { primaryKey: definition.primaryKey }));
+      // Another process, or a rebuild in this one, may create it between the check and the task.
+      await settle(
+        this.client.createIndex(uid, { primaryKey: definition.primaryKey }),
+        undefined,
+        'index_already_exists',
+      );
       this.logger.debug(`Created search index ${uid}`);
     }
     await settle(this.client.index(uid).updateSettings(definition.settings));

@@ -2,6 +2,7 @@ import type { JobHandlers, JobName, JobOf, QueueName } from '@app/queue';
 import { isDatabaseUnavailable } from '@app/database';
 import { isSearchUnavailable } from '@app/search';
 import { WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 
 /** How long a queue rests when a service its jobs need is away, before it tries the next job. */
@@ -16,6 +17,7 @@ export const DEPENDENCY_PAUSE_MS = 2000;
  * work resumes on its own when the service returns instead of ending up failed.
  */
 export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
+  private readonly restLogger = new Logger('TypedProcessor');
   abstract readonly handlers: JobHandlers<Q>;
   /** Jobs run at once by this processor; WORKER_CONCURRENCY when unset. */
   readonly concurrency?: number;
@@ -29,6 +31,8 @@ export abstract class TypedProcessor<Q extends QueueName> extends WorkerHost {
       return await handler(job as JobOf<JobName>);
     } catch (error) {
       if (!isDatabaseUnavailable(error) && !isSearchUnavailable(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.restLogger.warn(`Queue ${job.queueName} rests ${DEPENDENCY_PAUSE_MS} ms: ${reason}`);
       await this.worker.rateLimit(DEPENDENCY_PAUSE_MS);
       throw Worker.RateLimitError();
     }
