@@ -362,7 +362,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     services.push(startBuiltService('worker'), startBuiltService('api', { API_PORT: String(port) }));
     await timed('API and worker ready', async () => {
-      await until('the API', async () => (await fetch(`${base}/api/v1/health/ready`)).ok);
+      // Ready once the worker has built the taxonomy indexes from the import: minutes on a loaded machine.
+      await until('the API', async () => (await fetch(`${base}/api/v1/health/ready`)).ok, 900_000);
       await until('the worker', () => probe.workersConnected());
     });
     const tokens: Tokens = {

@@ -102,15 +102,20 @@ export class PipelineProbe {
     return counts.every((count) => count > 0);
   }
 
-  /** Messages not yet relayed plus jobs waiting, running or delayed for a retry. */
-  async backlog(): Promise<number> {
+  /**
+   * Messages not yet relayed plus jobs waiting, running or delayed for a retry, in every probed
+   * queue or only in `only` (a job completes once its engine write has settled).
+   */
+  async backlog(only?: QueueName): Promise<number> {
     const [{ pending }] = await this.dataSource.query<{ pending: number }[]>(
       'SELECT count(*)::int AS pending FROM outbox_messages WHERE relayed_at IS NULL',
     );
     let jobs = 0;
-    for (const queue of this.queues) {
-      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
+    for (const queue of this.queues.filter((probed) => !only || probed.name === only)) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
       jobs += Object.values(counts).reduce((sum, count) => sum + count, 0);
+      // A job scheduler always keeps its next run delayed; only retries are pending work.
+      jobs += (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
     }
     return pending + jobs;
   }
@@ -135,12 +140,16 @@ export class PipelineProbe {
 
 /**
  * Polls `referenceCode`s until each is in the candidates index and records the seconds from its
- * start (the moment its write committed) to the first poll that found it.
+ * start (the moment its write committed) to the first poll that found it. Stopped once the index
+ * work is drained, it makes one last pass: what is still missing then is a profile the product
+ * does not make searchable (a synthetic candidate who is not eligible), counted apart.
  */
 export class LagSampler {
   private readonly pending = new Map<string, number>();
   readonly lagsMs: number[] = [];
   private running = true;
+  /** Tracked profiles that were never found (not searchable by the product's rules). */
+  notSearchable = 0;
   private readonly loop: Promise<void>;
 
   constructor(private readonly probe: PipelineProbe) {
@@ -158,17 +167,24 @@ export class LagSampler {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
+    await this.poll();
+    this.notSearchable += this.pending.size;
+    this.pending.clear();
   }
 
   private async run(): Promise<void> {
-    while (this.running || this.pending.size > 0) {
-      for (const [code, committedAt] of [...this.pending]) {
-        if (await this.probe.isSearchable(code)) {
-          this.lagsMs.push(performance.now() - committedAt);
-          this.pending.delete(code);
-        }
-      }
+    while (this.running) {
+      await this.poll();
       await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async poll(): Promise<void> {
+    for (const [code, committedAt] of [...this.pending]) {
+      if (await this.probe.isSearchable(code)) {
+        this.lagsMs.push(performance.now() - committedAt);
+        this.pending.delete(code);
+      }
     }
   }
 }

@@ -40,6 +40,16 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
   let world: FaultWorld;
   const http = () => request(sut.getHttpServer());
   const jobSearch = () => http().get('/api/v1/search/jobs').query({ text: 'welder' });
+  const outboxRelayed = (what: string) =>
+    waitFor(
+      async () =>
+        (
+          await dataSource.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM outbox_messages WHERE relayed_at IS NULL',
+          )
+        )[0].n === 0,
+      { what },
+    );
 
   beforeAll(async () => {
     engine = await ensureLocalMeilisearch({ dataDir: testDataDir(), instance });
@@ -86,15 +96,7 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
     const unavailable = await jobSearch().expect(503);
     expect(unavailable.body.error.code).toBe('SEARCH_UNAVAILABLE');
     // The worker has picked the changes up and found the engine away.
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query<{ n: number }[]>(
-            'SELECT count(*)::int AS n FROM outbox_messages WHERE relayed_at IS NULL',
-          )
-        )[0].n === 0,
-      { what: 'the outbox relayed while the engine is away' },
-    );
+    await outboxRelayed('the outbox relayed while the engine is away');
 
     engine = await ensureLocalMeilisearch({ dataDir: testDataDir(), instance, port });
     await drainQueues(worker, ALL_QUEUES);
@@ -120,20 +122,12 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
     }
 
     worker = await startWorker(config);
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query<{ n: number }[]>(
-            'SELECT count(*)::int AS n FROM outbox_messages WHERE relayed_at IS NULL',
-          )
-        )[0].n === 0,
-      { what: 'the outbox relayed by a worker started while the engine is away' },
-    );
+    await outboxRelayed('the outbox relayed by a worker started while the engine is away');
     engine = await ensureLocalMeilisearch({ dataDir: testDataDir(), instance, port });
     await drainQueues(worker, ALL_QUEUES);
 
     expect(driftOf(await worker.get(ConsistencyChecker).check({ repair: false }))).toEqual({});
-    const found = await http().get('/api/v1/search/jobs').query({ text: 'welder' }).expect(200);
+    const found = await jobSearch().expect(200);
     expect(found.body.total).toBeGreaterThan(0);
   });
 });

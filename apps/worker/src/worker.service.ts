@@ -61,6 +61,7 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
     this.assertEveryJobHasHandler();
     for (const processor of this.processors)
       processor.worker.concurrency = processor.concurrency ?? this.config.queue.concurrency;
+    const settingsApplied = await this.applyIndexSettings();
     for (const schedule of schedules(this.config)) {
       await this.jobs
         .queueFor(schedule.name)
@@ -71,7 +72,7 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
         );
     }
     this.relay.start();
-    this.settingsApplied = this.applyIndexSettings();
+    if (!settingsApplied) this.settingsApplied = this.retryIndexSettings();
     this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);
   }
 
@@ -80,21 +81,29 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.settingsApplied;
   }
 
-  /** Applies the index settings, again and again while the engine is away, then lets indexing run. */
-  private async applyIndexSettings(): Promise<void> {
+  /** Whether the index settings could be applied now. */
+  private async applyIndexSettings(): Promise<boolean> {
+    try {
+      await this.indexes.applyAll();
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Search index settings not applied (${reason}); indexing waits until they are`);
+      return false;
+    }
+  }
+
+  /** Holds the indexing queues back and tries again, pausing longer each time, until the settings take. */
+  private async retryIndexSettings(): Promise<void> {
     await Promise.all(this.searchWriters.map((processor) => processor.worker.pause(true)));
     for (let delay = DEPENDENCY_PAUSE_MS; !this.stopping.signal.aborted;) {
-      try {
-        await this.indexes.applyAll();
-        await Promise.all(this.searchWriters.map((processor) => processor.worker.resume()));
-        return;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.logger.warn(
-          `Search index settings not applied (${reason}); indexing waits, next try in ${delay} ms`,
-        );
-      }
       await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      if (this.stopping.signal.aborted) return;
+      if (await this.applyIndexSettings()) {
+        await Promise.all(this.searchWriters.map((processor) => processor.worker.resume()));
+        this.logger.log('Search index settings applied; indexing resumes');
+        return;
+      }
       delay = Math.min(2 * delay, SETTINGS_RETRY_MAX_MS);
     }
   }
