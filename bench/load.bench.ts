@@ -324,7 +324,12 @@ async function main(): Promise<void> {
   );
   const run = await startIsolatedRun('load');
   const context = await createBenchContext();
-  const probe = new PipelineProbe(context, run.config, ['candidates', 'matching', 'vacancies']);
+  const probe = new PipelineProbe(context, run.config, [
+    'candidates',
+    'matching',
+    'vacancies',
+    'search-indexing',
+  ]);
   const services: RunningService[] = [];
   try {
     const dataSource = context.get<DataSource>(getDataSourceToken());
@@ -365,6 +370,7 @@ async function main(): Promise<void> {
       // Ready once the worker has built the taxonomy indexes from the import: minutes on a loaded machine.
       await until('the API', async () => (await fetch(`${base}/api/v1/health/ready`)).ok, 900_000);
       await until('the worker', () => probe.workersConnected());
+      await until('the worker to settle', () => probe.settled(), 900_000);
     });
     const tokens: Tokens = {
       employer: await signIn(base, EMPLOYER_EMAIL),

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   );
   const run = await startIsolatedRun('surge');
   const context = await createBenchContext();
-  const probe = new PipelineProbe(context, run.config, ['candidates', 'matching']);
+  const probe = new PipelineProbe(context, run.config, ['candidates', 'matching', 'search-indexing']);
   let worker: RunningService | undefined;
   try {
     const drafts = await seedPipelineData(context, {
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     });
     worker = startBuiltService('worker');
     await until('the worker', () => probe.workersConnected());
+    await until('the worker to settle', () => probe.settled(), 900_000);
     const before = await probe.candidateDocuments();
 
     // 1. Burst.

@@ -120,6 +120,16 @@ export class PipelineProbe {
     return pending + jobs;
   }
 
+  /**
+   * Whether the worker's first pass is over: nothing pending in the probed queues or the outbox, and
+   * no engine task waiting (a first start builds the taxonomy indexes, which holds every later write).
+   */
+  async settled(): Promise<boolean> {
+    if ((await this.backlog()) > 0) return false;
+    const tasks = await this.client.tasks.getTasks({ statuses: ['enqueued', 'processing'], limit: 1 });
+    return tasks.total === 0;
+  }
+
   async candidateDocuments(): Promise<number> {
     return (await this.client.index(this.candidatesUid).getStats()).numberOfDocuments;
   }
