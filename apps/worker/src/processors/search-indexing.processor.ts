@@ -5,6 +5,12 @@ import { TypedProcessor } from './typed-processor';
 
 @Processor('search-indexing')
 export class SearchIndexingProcessor extends TypedProcessor<'search-indexing'> {
+  /**
+   * Every job here rebuilds whole indexes: two at once double the engine's work and race to swap
+   * the same live indexes, so they run one after the other.
+   */
+  override readonly concurrency = 1;
+
   constructor(private readonly taxonomy: TaxonomyIndexer) {
     super();
   }
