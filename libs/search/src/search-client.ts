@@ -44,7 +44,8 @@ function assertSucceeded(done: Task, allowedErrorCode?: string): Task {
  */
 export async function settle(
   task: EnqueuedTaskPromise,
-  timeoutMs = 120_000,
+  // The engine runs its tasks one after another: a small one may wait behind minutes of indexing.
+  timeoutMs = 600_000,
   allowedErrorCode?: string,
 ): Promise<Task> {
   const done = await withDeadline(task.waitTask({ timeout: 0, interval: 50 }), timeoutMs, 'Meilisearch task');
