@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConcurrencyLimit } from '@app/queue';
 import { MEILI_CLIENT } from '@app/search';
 import { hash } from '@node-rs/argon2';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -372,11 +373,13 @@ async function main(): Promise<void> {
       await until('the worker', () => probe.workersConnected());
       await until('the worker to settle', () => probe.settled(), 900_000);
     });
+    const signIns = new ConcurrencyLimit(4);
     const tokens: Tokens = {
       employer: await signIn(base, EMPLOYER_EMAIL),
+      // A few at a time: hundreds of argon2 verifications at once only queue for the pool (503).
       candidates: await Promise.all(
         users.map(async (user) => ({
-          token: await signIn(base, user.email),
+          token: await signIns.run(() => signIn(base, user.email)),
           referenceCode: user.referenceCode,
           email: user.email,
         })),
