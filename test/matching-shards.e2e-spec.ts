@@ -60,27 +60,19 @@ describe('sharded matching', () => {
    * their shards) and both shard queues, seen empty twice in a row since work moves both ways.
    */
   async function drain(): Promise<void> {
-    await drainQueues(sut, ['matching', 'candidates', 'vacancies']);
-    const shardQueues = sut.get(ShardQueues);
-    const queues: Queue[] = [
-      sut.get<Queue>(getQueueToken('matching')),
-      shardQueues.queue(0),
-      shardQueues.queue(1),
-    ];
+    const matching = sut.get<Queue>(getQueueToken('matching'));
+    const shards = [sut.get(ShardQueues).queue(0), sut.get(ShardQueues).queue(1)];
     let quiet = 0;
     await waitFor(
       async () => {
-        for (const queue of queues) {
-          const counts = await queue.getJobCounts(
-            'waiting',
-            'active',
-            'prioritized',
-            'delayed',
-            'waiting-children',
-          );
-          if (Object.values(counts).some((n) => n > 0)) return (quiet = 0) > 0;
+        await drainQueues(sut, ['matching', 'candidates', 'vacancies']);
+        let busy = (await matching.getWaitingChildrenCount()) > 0;
+        for (const queue of shards) {
+          const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
+          busy ||= Object.values(counts).some((count) => count > 0);
         }
-        return ++quiet >= 2;
+        quiet = busy ? 0 : quiet + 1;
+        return quiet >= 2;
       },
       { timeoutMs: DRAIN_DEADLINE_MS, intervalMs: 100, what: 'matching shards to drain' },
     );
@@ -98,7 +90,7 @@ describe('sharded matching', () => {
          FROM matches ORDER BY vacancy_id, candidate_id`,
     );
 
-  /** Each vacancy's ranked list as employers read it: rank, reference code, score, explanation. */
+  /** Each vacancy's ranked list as employers read it (rank, reference code, score, explanation), less when it was computed. */
   const rankedLists = async () => {
     const lists = [];
     for (const id of vacancyIds) {
@@ -106,7 +98,12 @@ describe('sharded matching', () => {
         .get(`/api/v1/vacancies/${id}/matches?lang=en&limit=100`)
         .auth(employer.user.accessToken, { type: 'bearer' })
         .expect(200);
-      lists.push(response.body.items);
+      lists.push(
+        (response.body.items as { computedAt: string }[]).map(({ computedAt, ...match }) => {
+          expect(Date.parse(computedAt)).not.toBeNaN();
+          return match;
+        }),
+      );
     }
     return lists;
   };
