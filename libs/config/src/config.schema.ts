@@ -164,7 +164,7 @@ export const envSchema = envFields.superRefine((env, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
   }
   const served = env.MATCH_SHARD;
-  if (served !== 'all' && served.some((shard) => shard >= env.MATCH_SHARDS)) {
+  if (Array.isArray(served) && served.some((shard) => shard >= env.MATCH_SHARDS)) {
     ctx.addIssue({
       code: 'custom',
       path: ['MATCH_SHARD'],
