@@ -23,6 +23,17 @@ export interface ShardRank extends StoredRank {
 /** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
 export type ShardRanking = Record<string, { matchable: boolean; ranked: ShardRank[] }>;
 
+/**
+ * The best `limit` of the shards' lists, in the engine's order. Exact when each list is its shard's
+ * best `limit`: the order (score, pair tie value, id) is total and a pair scores the same in any store.
+ */
+export function mergeShardLists<T extends { id: string; score: number; tie: number }>(
+  lists: readonly (readonly T[])[],
+  limit: number,
+): T[] {
+  return lists.flat().sort(byRank).slice(0, limit);
+}
+
 /** Where a job's work went: a flow over every shard, or the queue of one shard. */
 export type Routed = { flow: string | undefined } | { shard: number };
 
@@ -126,10 +137,10 @@ export class ShardedMatcher extends MatchingEngine {
       const parts = rankings.map((ranking) => ranking[vacancyId]);
       if (parts.length === 0 || parts.some((part) => !part?.matchable))
         return { removed: await this.results.removeAll('vacancy', vacancyId) };
-      const ranked = parts
-        .flatMap((part) => part.ranked)
-        .sort(byRank)
-        .slice(0, topPerVacancy * CROSS_FACTOR);
+      const ranked = mergeShardLists(
+        parts.map((part) => part.ranked),
+        topPerVacancy * CROSS_FACTOR,
+      );
       await this.results.replaceSet({
         side: 'vacancy',
         ownerId: vacancyId,
