@@ -13,6 +13,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory } from './factories/account.factory';
 import { CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { DRAIN_DEADLINE_MS, SETUP_TIMEOUT_MS } from './utils/deadlines';
@@ -152,32 +153,10 @@ describe('sharded matching', () => {
         .expect(200);
       people.push(candidate.candidateId);
     }
-    for (const overrides of [{}, { languages: [] }, { minExperienceYears: 8 }, { minEqfLevel: 5 }]) {
-      const created = await http()
-        .post('/api/v1/vacancies')
-        .auth(employer.user.accessToken, { type: 'bearer' })
-        .send({
-          title: 'MIG/MAG welder for ship repair',
-          description: 'Welding of steel hull sections in a ship repair yard.',
-          occupationUri: ESCO.welder,
-          placeOfWork: { city: 'Rotterdam' },
-          contact: { name: 'Ana Lopes', email: 'jobs@werf.example.nl' },
-          skills: [
-            { uri: ESCO.weldMetal, requirement: 'essential' },
-            { uri: ESCO.readBlueprints, requirement: 'essential' },
-          ],
-          languages: [{ code: 'fr', minCefr: 'B1', requirement: 'preferred' }],
-          minEqfLevel: 3,
-          minExperienceYears: 2,
-          ...overrides,
-        })
-        .expect(201);
-      await http()
-        .post(`/api/v1/vacancies/${created.body.id}/publish`)
-        .auth(employer.user.accessToken, { type: 'bearer' })
-        .expect(200);
-      vacancyIds.push(created.body.id);
-    }
+    const vacancies = new VacancyFactory(sut);
+    const preferred = [{ code: 'fr', minCefr: 'B1', requirement: 'preferred' }];
+    for (const overrides of [{}, { languages: [] }, { minExperienceYears: 8 }, { minEqfLevel: 5 }])
+      vacancyIds.push(await vacancies.published(employer, { languages: preferred, ...overrides }));
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
