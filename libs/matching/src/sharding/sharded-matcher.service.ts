@@ -8,9 +8,9 @@ import { MatchingEngine } from '../engine/matching-engine';
 import { MatchResults, type StoredRank } from '../results/match-results.repository';
 import { compactExplanation } from '../results/stored-explanation';
 import { FeatureLoader } from '../store/feature-loader';
-import { byRank } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
 import { candidateShard } from './candidate-shard';
+import { mergeShardLists } from './merge-shard-lists';
 
 /** Vacancies ranked by one flow: bounds the size of what each shard job hands back. */
 const VACANCIES_PER_FLOW = 16;
@@ -22,17 +22,6 @@ export interface ShardRank extends StoredRank {
 
 /** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
 export type ShardRanking = Record<string, { matchable: boolean; ranked: ShardRank[] }>;
-
-/**
- * The best `limit` of the shards' lists, in the engine's order. Exact when each list is its shard's
- * best `limit`: the order (score, pair tie value, id) is total and a pair scores the same in any store.
- */
-export function mergeShardLists<T extends { id: string; score: number; tie: number }>(
-  lists: readonly (readonly T[])[],
-  limit: number,
-): T[] {
-  return lists.flat().sort(byRank).slice(0, limit);
-}
 
 /** Where a job's work went: a flow over every shard, or the queue of one shard. */
 export type Routed = { flow: string | undefined } | { shard: number };
