@@ -14,6 +14,8 @@ import { mergeShardLists } from './merge-shard-lists';
 
 /** Vacancies ranked by one flow: bounds the size of what each shard job hands back. */
 const VACANCIES_PER_FLOW = 16;
+/** Candidates per shard job: a country's candidates become jobs of a size worth retrying. */
+const CANDIDATES_PER_JOB = 500;
 
 /** A pair as a shard ranks it, with the tie value the merge orders equal scores by. */
 export interface ShardRank extends StoredRank {
@@ -65,9 +67,16 @@ export class ShardedMatcher extends MatchingEngine {
   async matchCandidateBatch(candidateIds: readonly string[]): Promise<Routed[]> {
     const byShard = new Map<number, string[]>();
     const shards = candidateIds.map((id) => candidateShard(id, this.shards.count));
-    candidateIds.forEach((id, at) => byShard.set(shards[at], [...(byShard.get(shards[at]) ?? []), id]));
+    candidateIds.forEach((id, at) => {
+      const ids = byShard.get(shards[at]);
+      if (ids) ids.push(id);
+      else byShard.set(shards[at], [id]);
+    });
     for (const [shard, ids] of byShard)
-      await this.shards.enqueue(shard, 'shard.match-candidates', { candidateIds: ids });
+      for (let at = 0; at < ids.length; at += CANDIDATES_PER_JOB)
+        await this.shards.enqueue(shard, 'shard.match-candidates', {
+          candidateIds: ids.slice(at, at + CANDIDATES_PER_JOB),
+        });
     return shards.map((shard) => ({ shard }));
   }
 
