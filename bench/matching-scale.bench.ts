@@ -255,7 +255,8 @@ async function fillCandidates(
 /**
  * K stores, one per shard, each built after the previous one (each with every vacancy): a shard's
  * memory is the growth of the process while its store is built, and a worker serving it needs
- * about the process's size before any store plus that growth.
+ * about the process's size before any store plus that growth. The first store's RSS growth also
+ * holds the heap V8 reserves while generating; its live heap growth (after a GC) is the sharper figure.
  */
 async function measureShards(
   newStore: () => FeatureStore,
@@ -263,10 +264,10 @@ async function measureShards(
   matching: AppConfig['matching'],
   beforeStores: number,
 ): Promise<void> {
-  const shards: { store: FeatureStore; grew: number; build: number }[] = [];
+  const shards: { store: FeatureStore; grew: number; heap: number; build: number }[] = [];
   for (let shard = 0; shard < SHARDS; shard++) {
     collect();
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage();
     const store = newStore();
     const build = await timed(`shard ${shard} of ${SHARDS} generated and stored`, async () => {
       const vacancies = await fillVacancies(store, generation);
@@ -275,7 +276,8 @@ async function measureShards(
       );
     });
     collect();
-    shards.push({ store, grew: process.memoryUsage().rss - before, build });
+    const after = process.memoryUsage();
+    shards.push({ store, grew: after.rss - before.rss, heap: after.heapUsed - before.heapUsed, build });
   }
   const random = new SeededRandom(SEED ^ 0x51ab);
   const vacancyIds = shards[0].store.vacancyIds();
@@ -305,9 +307,9 @@ async function measureShards(
       `${SHARDS} shards of ${CANDIDATES.toLocaleString('en-US')} candidates, each with all ${vacancyIds.length.toLocaleString('en-US')} vacancies`,
       `  process before any store ${GiB(beforeStores)}`,
       ...shards.map(
-        ({ store, grew, build }, shard) =>
+        ({ store, grew, heap, build }, shard) =>
           `  shard ${shard}: ${store.candidateCount.toLocaleString('en-US')} candidates, store build ${(build / 1000).toFixed(1)} s, ` +
-          `store +${GiB(grew)}, a worker serving it ≈ ${GiB(beforeStores + grew)} RSS; vacancy → pool ${spread(perShard[shard])}`,
+          `store +${GiB(grew)} RSS (+${GiB(heap)} live heap), a worker serving it ≈ ${GiB(beforeStores + grew)} RSS; vacancy → pool ${spread(perShard[shard])}`,
       ),
       `  vacancy → pool with ${SHARDS} shards (slowest shard + merge, top ${limit.limit}): ${spread(flow)}; merge alone ${spread(merges)}`,
       '',
