@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
+  candidateShard,
   CROSS_FACTOR,
   FeatureLoader,
+  mergeShardLists,
+  pairTie,
   FeatureStore,
   MatchingFeatures,
   MatchingModule,
@@ -24,6 +27,7 @@ import {
   generateEmployers,
   generateVacancies,
   type SyntheticCandidate,
+  type SyntheticCatalogue,
   type SyntheticVacancy,
 } from './synthetic/generate';
 import { SeededRandom } from './synthetic/random';
@@ -39,12 +43,18 @@ import { numberArg, percentile, printRuntime, timed } from './support/measure';
  * ranking and explaining time, measured on a sample of sets and scaled to all of them.
  * Run with `npm run bench:matching-scale [-- --candidates 1000000 --vacancies 50000 --samples 100
  * --rematch-sample 2000 --seed 7]`.
+ *
+ * With `--shards K` (K > 1) it measures the sharded mode instead: the same candidates split by
+ * `candidateShard` into K stores built one after another (each with every vacancy), each store's
+ * memory, each shard's vacancy → pool p50/p95, and the flow's computing path per vacancy: the
+ * slowest shard plus the merge (`mergeShardLists`); the queue hops of the flow are not included.
  */
 const CANDIDATES = numberArg('candidates', 1_000_000);
 const VACANCIES = numberArg('vacancies', 50_000);
 const SAMPLES = numberArg('samples', 100);
 const REMATCH_SAMPLE = numberArg('rematch-sample', 2_000);
 const SEED = numberArg('seed', 7);
+const SHARDS = numberArg('shards', 1);
 const CHUNK = 50_000;
 
 const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
@@ -102,37 +112,25 @@ async function main(): Promise<void> {
     collect();
     const before = process.memoryUsage().rss;
 
-    let building = 0;
     const isco = new Map(catalogue.occupations.map((occupation) => [occupation.uri, occupation.iscoCode]));
-    await timed('vacancies generated and stored', async () => {
-      for (const vacancy of generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED })) {
-        const started = performance.now();
-        store.putVacancy(vacancyInput(vacancy, isco), {
-          status: 'published',
-          expiresAt: vacancy.expiresAt.getTime(),
-          organisationId: vacancy.organisationId,
-        });
-        building += performance.now() - started;
-      }
-      await Promise.resolve();
-    });
-    await timed('candidates generated and stored', async () => {
-      for (let chunk = 0; store.candidateCount < CANDIDATES; chunk++) {
-        for (const candidate of generateCandidates(catalogue, { count: CHUNK, seed: SEED * 1_000 + chunk })) {
-          if (store.candidateCount >= CANDIDATES) break;
-          if (candidate.status !== 'active' || candidate.availability !== 'available') continue;
-          const started = performance.now();
-          store.putCandidate(candidateInput(candidate, isco), {
-            status: 'active',
-            availability: 'available',
-            expiresAt: candidate.expiresAt?.getTime() ?? null,
-            countries: [candidate.residenceCountry],
-          });
-          building += performance.now() - started;
-        }
-        await Promise.resolve();
-      }
-    });
+    const generation = { catalogue, employers, isco };
+    if (SHARDS > 1) {
+      await measureShards(
+        () => {
+          const shardStore = new FeatureStore(store.model);
+          shardStore.facts = store.facts;
+          return shardStore;
+        },
+        generation,
+        matching,
+        before,
+      );
+      return;
+    }
+    let building = await timed('vacancies generated and stored', () => fillVacancies(store, generation));
+    building += await timed('candidates generated and stored', () =>
+      fillCandidates(store, generation, () => true),
+    );
     collect();
     const resident = process.memoryUsage();
 
@@ -195,6 +193,128 @@ async function main(): Promise<void> {
     await app.close();
     await dispose();
   }
+}
+
+/** What the seeded generator needs, to produce the same records again for each store. */
+interface Generation {
+  catalogue: SyntheticCatalogue;
+  employers: ReturnType<typeof generateEmployers>;
+  isco: Map<string, string>;
+}
+
+/** Stores the VACANCIES generated vacancies; returns the time spent in `putVacancy`. */
+async function fillVacancies(
+  store: FeatureStore,
+  { catalogue, employers, isco }: Generation,
+): Promise<number> {
+  let building = 0;
+  for (const vacancy of generateVacancies(catalogue, employers, { count: VACANCIES, seed: SEED })) {
+    const started = performance.now();
+    store.putVacancy(vacancyInput(vacancy, isco), {
+      status: 'published',
+      expiresAt: vacancy.expiresAt.getTime(),
+      organisationId: vacancy.organisationId,
+    });
+    building += performance.now() - started;
+  }
+  await Promise.resolve();
+  return building;
+}
+
+/**
+ * Generates the first CANDIDATES active, available candidates of the seeded stream and stores those
+ * `keep` accepts; returns the time spent in `putCandidate`.
+ */
+async function fillCandidates(
+  store: FeatureStore,
+  { catalogue, isco }: Generation,
+  keep: (candidateId: string) => boolean,
+): Promise<number> {
+  let building = 0;
+  let seen = 0;
+  for (let chunk = 0; seen < CANDIDATES; chunk++) {
+    for (const candidate of generateCandidates(catalogue, { count: CHUNK, seed: SEED * 1_000 + chunk })) {
+      if (seen >= CANDIDATES) break;
+      if (candidate.status !== 'active' || candidate.availability !== 'available') continue;
+      seen += 1;
+      if (!keep(candidate.candidateId)) continue;
+      const started = performance.now();
+      store.putCandidate(candidateInput(candidate, isco), {
+        status: 'active',
+        availability: 'available',
+        expiresAt: candidate.expiresAt?.getTime() ?? null,
+        countries: [candidate.residenceCountry],
+      });
+      building += performance.now() - started;
+    }
+    await Promise.resolve();
+  }
+  return building;
+}
+
+/**
+ * K stores, one per shard, each built after the previous one (each with every vacancy): a shard's
+ * memory is the growth of the process while its store is built, and a worker serving it needs
+ * about the process's size before any store plus that growth. The first store's RSS growth also
+ * holds the heap V8 reserves while generating; its live heap growth (after a GC) is the sharper figure.
+ */
+async function measureShards(
+  newStore: () => FeatureStore,
+  generation: Generation,
+  matching: AppConfig['matching'],
+  beforeStores: number,
+): Promise<void> {
+  const shards: { store: FeatureStore; grew: number; heap: number; build: number }[] = [];
+  for (let shard = 0; shard < SHARDS; shard++) {
+    collect();
+    const before = process.memoryUsage();
+    const store = newStore();
+    const build = await timed(`shard ${shard} of ${SHARDS} generated and stored`, async () => {
+      const vacancies = await fillVacancies(store, generation);
+      return (
+        vacancies + (await fillCandidates(store, generation, (id) => candidateShard(id, SHARDS) === shard))
+      );
+    });
+    collect();
+    const after = process.memoryUsage();
+    shards.push({ store, grew: after.rss - before.rss, heap: after.heapUsed - before.heapUsed, build });
+  }
+  const random = new SeededRandom(SEED ^ 0x51ab);
+  const vacancyIds = shards[0].store.vacancyIds();
+  const limit = { limit: matching.topPerVacancy * CROSS_FACTOR, minScore: matching.minScore };
+  const ranked = (store: FeatureStore, id: string) =>
+    store.rankCandidates(id, limit).map((match) => ({ ...match, tie: pairTie(id, match.id) }));
+  for (let i = 0; i < 10; i++) for (const { store } of shards) ranked(store, random.pick(vacancyIds));
+  const perShard: number[][] = shards.map(() => []);
+  const flow: number[] = [];
+  const merges: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const id = random.pick(vacancyIds);
+    const lists = shards.map(({ store }, shard) => {
+      const started = performance.now();
+      const list = ranked(store, id);
+      perShard[shard].push(performance.now() - started);
+      return list;
+    });
+    const started = performance.now();
+    mergeShardLists(lists, limit.limit);
+    merges.push(performance.now() - started);
+    flow.push(Math.max(...perShard.map((times) => times[i])) + merges[i]);
+  }
+  process.stdout.write(
+    [
+      '',
+      `${SHARDS} shards of ${CANDIDATES.toLocaleString('en-US')} candidates, each with all ${vacancyIds.length.toLocaleString('en-US')} vacancies`,
+      `  process before any store ${GiB(beforeStores)}`,
+      ...shards.map(
+        ({ store, grew, heap, build }, shard) =>
+          `  shard ${shard}: ${store.candidateCount.toLocaleString('en-US')} candidates, store build ${(build / 1000).toFixed(1)} s, ` +
+          `store +${GiB(grew)} RSS (+${GiB(heap)} live heap), a worker serving it ≈ ${GiB(beforeStores + grew)} RSS; vacancy → pool ${spread(perShard[shard])}`,
+      ),
+      `  vacancy → pool with ${SHARDS} shards (slowest shard + merge, top ${limit.limit}): ${spread(flow)}; merge alone ${spread(merges)}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function vacancyInput(vacancy: SyntheticVacancy, isco: Map<string, string>): MatchVacancyInput {

@@ -40,6 +40,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   candidate_skills: 'candidates',
   candidate_work_experience: 'candidates',
   matches: 'matching',
+  match_refresh_rows: 'matching',
   match_statuses: 'matching',
   contacts: 'contacts',
   contact_messages: 'contacts',

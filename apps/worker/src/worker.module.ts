@@ -16,6 +16,7 @@ import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MatchingProcessor } from './processors/matching.processor';
+import { MatchingShardWorkers } from './processors/matching-shards.workers';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
 import { WorkerService } from './worker.service';
@@ -44,6 +45,7 @@ import { WorkerService } from './worker.service';
     VacanciesProcessor,
     CandidatesProcessor,
     MatchingProcessor,
+    MatchingShardWorkers,
     WorkerService,
   ],
 })

@@ -98,6 +98,12 @@ export interface AppConfig {
     /** Pairs scoring below this (0–1) are not kept. */
     readonly minScore: number;
     readonly refreshIntervalMinutes: number;
+    /**
+     * The candidate store split by a stable hash of the candidate id into `count` shards (1: not
+     * split); this worker holds and consumes the queues of the `served` ones (none: it only
+     * coordinates).
+     */
+    readonly shards: { readonly count: number; readonly served: readonly number[] };
   };
   readonly contacts: {
     /** Contact requests one employer organisation may send per UTC day. */

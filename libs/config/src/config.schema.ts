@@ -34,6 +34,20 @@ const matchWeights = z
   .strict();
 const proximityCredits = z.object({ narrower: share, broader: share, related: share }).partial().strict();
 
+/** Shard numbers as a comma-separated list of numbers and ranges (`0`, `0,2`, `0-3`), or `all`. */
+const shardList = z
+  .string()
+  .regex(/^(all|\d+(-\d+)?(,\d+(-\d+)?)*)$/, 'must be all, or shard numbers and ranges like 0,2-3')
+  .transform((text): number[] | 'all' => {
+    if (text === 'all') return 'all';
+    const shards = new Set<number>();
+    for (const part of text.split(',')) {
+      const [from, to = from] = part.split('-').map(Number);
+      for (let shard = from; shard <= to; shard++) shards.add(shard);
+    }
+    return [...shards].sort((a, b) => a - b);
+  });
+
 const sizeLimit = z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 1mb');
 
 const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
@@ -135,6 +149,10 @@ const envFields = z.object({
   MATCH_TOP_PER_CANDIDATE: positiveInt.max(1000).default(50),
   MATCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
   MATCH_REFRESH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+  /** Groups the candidate store is split into; 1 is the unsharded engine. */
+  MATCH_SHARDS: positiveInt.max(64).default(1),
+  /** The shards whose candidates this worker holds and whose queues it consumes. */
+  MATCH_SHARD: shardList.default('all'),
   CONTACT_REQUESTS_PER_DAY: positiveInt.max(10_000).default(50),
   CONTACT_MESSAGES_PER_DAY: positiveInt.max(100_000).default(500),
   CONTACT_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
@@ -144,6 +162,14 @@ const envFields = z.object({
 export const envSchema = envFields.superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
+  }
+  const served = env.MATCH_SHARD;
+  if (Array.isArray(served) && served.some((shard) => shard >= env.MATCH_SHARDS)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MATCH_SHARD'],
+      message: 'shards are numbered 0 to MATCH_SHARDS - 1',
+    });
   }
   if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
     ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when MAIL_TRANSPORT=smtp' });

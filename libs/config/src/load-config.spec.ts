@@ -35,6 +35,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('matches unsharded by default, and reads the shards a worker serves as numbers and ranges', () => {
+    expect(loadConfig({}).matching.shards).toEqual({ count: 1, served: [0] });
+    expect(loadConfig({ MATCH_SHARDS: '3' }).matching.shards).toEqual({ count: 3, served: [0, 1, 2] });
+    expect(loadConfig({ MATCH_SHARDS: '4', MATCH_SHARD: '3,0-1' }).matching.shards).toEqual({
+      count: 4,
+      served: [0, 1, 3],
+    });
+    for (const wrong of ['4', '1-4', 'first', '0,', '-1'])
+      expect(() => loadConfig({ MATCH_SHARDS: '4', MATCH_SHARD: wrong })).toThrow(/MATCH_SHARD\b/);
+    expect(() => loadConfig({ MATCH_SHARDS: '0' })).toThrow(/MATCH_SHARDS/);
+  });
+
   it('returns a frozen object', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

@@ -120,6 +120,13 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       topPerCandidate: env.MATCH_TOP_PER_CANDIDATE,
       minScore: env.MATCH_MIN_SCORE,
       refreshIntervalMinutes: env.MATCH_REFRESH_INTERVAL_MINUTES,
+      shards: {
+        count: env.MATCH_SHARDS,
+        served:
+          env.MATCH_SHARD === 'all'
+            ? Array.from({ length: env.MATCH_SHARDS }, (_, shard) => shard)
+            : env.MATCH_SHARD,
+      },
     },
     contacts: {
       requestsPerDay: env.CONTACT_REQUESTS_PER_DAY,

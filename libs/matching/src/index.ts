@@ -1,5 +1,9 @@
 export { expectedMatches, type ExpectedMatch, type MatchSetLimits } from './engine/expected-matches';
 export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.service';
+export { MatchingEngine } from './engine/matching-engine';
+export { candidateShard } from './sharding/candidate-shard';
+export { mergeShardLists } from './sharding/merge-shard-lists';
+export { ShardedMatcher, type Routed, type ShardRanking } from './sharding/sharded-matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
 export { CandidateMatches } from './read/candidate-matches.service';

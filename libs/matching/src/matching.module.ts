@@ -1,6 +1,7 @@
 import { AuditModule } from '@app/audit';
 import { CandidatesModule } from '@app/candidates';
 import { EmployersModule } from '@app/employers';
+import { QueueModule } from '@app/queue';
 import { ShortageOccupationsModule } from '@app/shortage-occupations';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
@@ -15,18 +16,27 @@ import { PairExplanations } from './read/pair-explanations.service';
 import { MatchResults } from './results/match-results.repository';
 import { FeatureLoader } from './store/feature-loader';
 import { MatchingFeatures } from './store/matching-features.service';
+import { ShardedMatcher } from './sharding/sharded-matcher.service';
 
 /**
  * Matching: the worker's engine (feature store, scoring, atomic result sets) and the read side
  * for employers and candidates. The feature store loads on the first matching job, not at boot.
  */
 @Module({
-  imports: [AuditModule, CandidatesModule, EmployersModule, ShortageOccupationsModule, TaxonomyModule],
+  imports: [
+    AuditModule,
+    CandidatesModule,
+    EmployersModule,
+    QueueModule,
+    ShortageOccupationsModule,
+    TaxonomyModule,
+  ],
   providers: [
     FeatureLoader,
     MatchingFeatures,
     MatchResults,
     Matcher,
+    ShardedMatcher,
     MatchLabels,
     EmployerMatches,
     CandidateMatches,
@@ -37,6 +47,7 @@ import { MatchingFeatures } from './store/matching-features.service';
   ],
   exports: [
     Matcher,
+    ShardedMatcher,
     MatchingFeatures,
     EmployerMatches,
     CandidateMatches,

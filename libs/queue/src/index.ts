@@ -8,3 +8,11 @@ export { boundedRedisOptions, redisOptionsFromUrl, RedisTimeoutError, withinTime
 export { RedisProbe } from './redis-probe';
 export { JobBatcher, type JobBatcherOptions } from './job-batcher';
 export { ConcurrencyLimit } from './concurrency-limit';
+export { bullConnection, defaultJobOptions } from './queue-options';
+export {
+  isShardJobName,
+  shardQueueName,
+  ShardQueues,
+  type ShardJobName,
+  type ShardJobPayloads,
+} from './shard-queues';

@@ -48,6 +48,13 @@ export interface JobPayloads {
   'matching.country': { countryCode: string };
   /** Recomputes every vacancy's and candidate's matches from a freshly loaded feature store. */
   'matching.refresh': { reason: string };
+  /**
+   * Sharded matching: writes these vacancies' sets from the rankings of their shard jobs (the
+   * children of this job in its flow), in this order.
+   */
+  'matching.merge-vacancies': { vacancyIds: string[] };
+  /** Sharded matching: swaps in every set the shard jobs of this full re-match staged. */
+  'matching.merge-refresh': { runId: string };
   /** Compares Postgres with every search index and the match tables, stores the report, repairs if asked. */
   'consistency.check': { repair: boolean; reason: string };
 }
@@ -95,6 +102,8 @@ export const JOB_QUEUE = {
   'matching.occupations': 'matching',
   'matching.country': 'matching',
   'matching.refresh': 'matching',
+  'matching.merge-vacancies': 'matching',
+  'matching.merge-refresh': 'matching',
   'consistency.check': 'maintenance',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
@@ -148,6 +157,8 @@ const DEDUP_PART = {
   'matching.occupations': occupationScopeKey,
   'matching.country': (data) => data.countryCode,
   'matching.refresh': () => 'all',
+  'matching.merge-vacancies': null,
+  'matching.merge-refresh': null,
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 

@@ -9,29 +9,18 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { QueueEpoch } from './outbox/queue-epoch.service';
-import { redisOptionsFromUrl } from './redis-options';
+import { bullConnection, defaultJobOptions } from './queue-options';
 import { RedisProbe } from './redis-probe';
-
-const DAY_SECONDS = 24 * 3600;
+import { ShardQueues } from './shard-queues';
 
 @Module({
   imports: [
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        // Workers block on Redis by design and wait for it to return; only connecting is bounded.
-        connection: {
-          ...redisOptionsFromUrl(config.redis.url),
-          connectTimeout: config.redis.connectTimeoutMs,
-          maxRetriesPerRequest: null,
-        },
+        connection: bullConnection(config),
         prefix: config.queue.prefix,
-        defaultJobOptions: {
-          attempts: config.queue.attempts,
-          backoff: { type: 'exponential', delay: config.queue.backoffMs },
-          removeOnComplete: { age: DAY_SECONDS, count: 10_000 },
-          removeOnFail: { age: 14 * DAY_SECONDS },
-        },
+        defaultJobOptions: defaultJobOptions(config),
       }),
     }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
@@ -45,7 +34,8 @@ const DAY_SECONDS = 24 * 3600;
     QueueEpoch,
     RedisProbe,
     FailedJobs,
+    ShardQueues,
   ],
-  exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs],
+  exports: [BullModule, JobProducer, OutboxService, OutboxRelay, RedisProbe, FailedJobs, ShardQueues],
 })
 export class QueueModule {}

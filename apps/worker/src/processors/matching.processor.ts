@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Matcher, type MatchOutcome } from '@app/matching';
+import { Matcher, ShardedMatcher, type MatchingEngine, type ShardRanking } from '@app/matching';
 import { ConcurrencyLimit, JobBatcher, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
@@ -13,21 +13,25 @@ import { TypedProcessor } from './typed-processor';
  */
 @Processor('matching', { lockDuration: 120_000 })
 export class MatchingProcessor extends TypedProcessor<'matching'> {
-  private readonly candidates: JobBatcher<string, MatchOutcome>;
-  private readonly vacancies: JobBatcher<string, MatchOutcome>;
+  private readonly candidates: JobBatcher<string, unknown>;
+  private readonly vacancies: JobBatcher<string, unknown>;
+  /** The whole pool in this worker, or (MATCH_SHARDS > 1) flows and routes to the shards' queues. */
+  private readonly engine: MatchingEngine;
   /** The jobs that re-match a whole scope run no more at once than WORKER_CONCURRENCY. */
   private readonly scopes: ConcurrencyLimit;
   /** Twice a batch, so one batch fills while the previous one is written. */
   override readonly concurrency: number;
 
   constructor(
-    private readonly matcher: Matcher,
+    matcher: Matcher,
+    private readonly sharded: ShardedMatcher,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
+    this.engine = config.matching.shards.count > 1 ? sharded : matcher;
     const batching = { maxSize: config.queue.indexBatchSize, lingerMs: config.queue.indexBatchLingerMs };
-    this.candidates = new JobBatcher((ids) => this.matcher.matchCandidateBatch(ids), batching);
-    this.vacancies = new JobBatcher((ids) => this.matcher.matchVacancyBatch(ids), batching);
+    this.candidates = new JobBatcher((ids) => this.engine.matchCandidateBatch(ids), batching);
+    this.vacancies = new JobBatcher((ids) => this.engine.matchVacancyBatch(ids), batching);
     this.concurrency = 2 * config.queue.indexBatchSize;
     this.scopes = new ConcurrencyLimit(config.queue.concurrency);
   }
@@ -35,11 +39,17 @@ export class MatchingProcessor extends TypedProcessor<'matching'> {
   readonly handlers: JobHandlers<'matching'> = {
     'matching.vacancy': (job) => this.vacancies.submit(job.data.vacancyId),
     'matching.candidate': (job) => this.candidates.submit(job.data.candidateId),
-    'matching.employer': (job) => this.scopes.run(() => this.matcher.matchEmployer(job.data.organisationId)),
+    'matching.employer': (job) => this.scopes.run(() => this.engine.matchEmployer(job.data.organisationId)),
     'matching.member-state': (job) =>
-      this.scopes.run(() => this.matcher.matchMemberState(job.data.memberState)),
-    'matching.occupations': (job) => this.scopes.run(() => this.matcher.matchOccupations(job.data)),
-    'matching.country': (job) => this.scopes.run(() => this.matcher.matchCountry(job.data.countryCode)),
-    'matching.refresh': () => this.scopes.run(() => this.matcher.refreshAll()),
+      this.scopes.run(() => this.engine.matchMemberState(job.data.memberState)),
+    'matching.occupations': (job) => this.scopes.run(() => this.engine.matchOccupations(job.data)),
+    'matching.country': (job) => this.scopes.run(() => this.engine.matchCountry(job.data.countryCode)),
+    'matching.refresh': () => this.scopes.run(() => this.engine.refreshAll()),
+    // The parents of the sharded engine's flows: they run once every shard job has completed.
+    'matching.merge-vacancies': async (job) => {
+      const rankings = Object.values(await job.getChildrenValues<ShardRanking>());
+      return this.sharded.mergeVacancies(job.data.vacancyIds, rankings);
+    },
+    'matching.merge-refresh': (job) => this.scopes.run(() => this.sharded.mergeRefresh(job.data.runId)),
   };
 }

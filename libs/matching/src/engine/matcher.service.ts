@@ -1,10 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import type { OccupationScope } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MatchResults } from '../results/match-results.repository';
+import { MatchResults, type StoredRank } from '../results/match-results.repository';
+import { compactExplanation } from '../results/stored-explanation';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
+import { MatchingEngine } from './matching-engine';
 import { FeatureLoader } from '../store/feature-loader';
-import type { FeatureStore } from '../store/feature-store';
+import type { FeatureStore, RankedMatch } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
 
 /** Set writes in flight during a full re-match. */
@@ -20,22 +21,24 @@ export type MatchOutcome = { matches: number } | { removed: number };
  * sets atomically, so running one twice or out of order ends in the same result.
  */
 @Injectable()
-export class Matcher {
+export class Matcher extends MatchingEngine {
   private readonly logger = new Logger(Matcher.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly features: MatchingFeatures,
-    private readonly loader: FeatureLoader,
+    protected readonly loader: FeatureLoader,
     private readonly results: MatchResults,
-  ) {}
+  ) {
+    super();
+  }
 
-  async matchVacancy(vacancyId: string): Promise<MatchOutcome> {
+  override async matchVacancy(vacancyId: string): Promise<MatchOutcome> {
     const [outcome] = await this.matchVacancyBatch([vacancyId]);
     return outcome;
   }
 
-  async matchCandidate(candidateId: string): Promise<MatchOutcome> {
+  override async matchCandidate(candidateId: string): Promise<MatchOutcome> {
     const [outcome] = await this.matchCandidateBatch([candidateId]);
     return outcome;
   }
@@ -56,25 +59,6 @@ export class Matcher {
     const store = await this.features.current();
     await this.features.refreshCandidates(store, candidateIds);
     return inOrder(candidateIds, (id) => this.writeCandidate(store, id, true));
-  }
-
-  async matchEmployer(organisationId: string): Promise<{ vacancies: number }> {
-    return this.matchVacancies(await this.loader.vacancyIdsWhere({ organisationId }));
-  }
-
-  async matchMemberState(memberState: string): Promise<{ vacancies: number }> {
-    return this.matchVacancies(await this.loader.vacancyIdsWhere({ memberState }));
-  }
-
-  /** The vacancies a shortage-list change touches, and nothing else. */
-  async matchOccupations(scope: OccupationScope): Promise<{ vacancies: number }> {
-    return this.matchVacancies(await this.loader.vacancyIdsOfOccupations(scope));
-  }
-
-  async matchCountry(countryCode: string): Promise<{ candidates: number }> {
-    const ids = await this.loader.candidateIdsByCountry(countryCode.toUpperCase());
-    await this.matchCandidateBatch(ids);
-    return { candidates: ids.length };
   }
 
   /**
@@ -113,11 +97,6 @@ export class Matcher {
     await inFlight(candidateIds, (id) => this.writeCandidate(store, id, false));
   }
 
-  private async matchVacancies(ids: string[]): Promise<{ vacancies: number }> {
-    await this.matchVacancyBatch(ids);
-    return { vacancies: ids.length };
-  }
-
   private async writeVacancy(store: FeatureStore, id: string, cross: boolean): Promise<MatchOutcome> {
     if (!store.isVacancyMatchable(id)) return { removed: await this.results.removeAll('vacancy', id) };
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
@@ -128,7 +107,7 @@ export class Matcher {
     await this.results.replaceSet({
       side: 'vacancy',
       ownerId: id,
-      ranked,
+      ranked: ranked.map(stored),
       ownLimit: topPerVacancy,
       otherLimit: topPerCandidate,
     });
@@ -145,7 +124,7 @@ export class Matcher {
     await this.results.replaceSet({
       side: 'candidate',
       ownerId: id,
-      ranked,
+      ranked: ranked.map(stored),
       ownLimit: topPerCandidate,
       otherLimit: topPerVacancy,
     });
@@ -153,7 +132,12 @@ export class Matcher {
   }
 }
 
-async function inOrder<R>(ids: readonly string[], write: (id: string) => Promise<R>): Promise<R[]> {
+/** A ranked pair as it is written and as a shard hands it on: the explanation in its stored form. */
+export function stored(match: RankedMatch): StoredRank {
+  return { id: match.id, score: match.score, explanation: compactExplanation(match.explanation) };
+}
+
+export async function inOrder<R>(ids: readonly string[], write: (id: string) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   for (const id of ids) results.push(await write(id));
   return results;

@@ -6,12 +6,11 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { ExpectedMatch } from '../engine/expected-matches';
-import type { RankedMatch } from '../store/feature-store';
 import { SCORE_VERSION } from '../scoring/score';
 import { pairTie } from '../store/feature-store';
-import { compactExplanation } from './stored-explanation';
+import { compactExplanation, type CompactExplanation } from './stored-explanation';
 
 export type MatchSide = 'vacancy' | 'candidate';
 
@@ -32,11 +31,18 @@ const SIDES = {
 } as const;
 const OTHER_SIDE = { vacancy: CANDIDATES_SQL, candidate: VACANCIES_SQL } as const;
 
+/** One ranked pair as it is written: the other side's id, the score and the stored explanation. */
+export interface StoredRank {
+  id: string;
+  score: number;
+  explanation: CompactExplanation;
+}
+
 export interface ReplaceSetInput {
   side: MatchSide;
   ownerId: string;
   /** Best first: the first `ownLimit` form the owner's set; the rest may enter the other side's sets. */
-  ranked: readonly RankedMatch[];
+  ranked: readonly StoredRank[];
   ownLimit: number;
   /** Size of the other side's sets, to decide whether a pair enters them. */
   otherLimit: number;
@@ -58,7 +64,7 @@ export class MatchResults {
       other_id: match.id,
       score: match.score,
       tie: input.side === 'vacancy' ? pairTie(input.ownerId, match.id) : pairTie(match.id, input.ownerId),
-      explanation: compactExplanation(match.explanation),
+      explanation: match.explanation,
       own: position < input.ownLimit,
     }));
     return this.dataSource.transaction(async (manager) => {
@@ -104,10 +110,7 @@ export class MatchResults {
    * are left out.
    */
   async replaceAll(rows: AsyncIterable<ExpectedMatch>): Promise<{ written: number; dropped: number }> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await runner.startTransaction();
+    return this.inTransaction(async (runner, client) => {
       await runner.query(
         `CREATE TEMP TABLE matches_next (vacancy_id uuid, candidate_id uuid, score real, explanation jsonb,
            tie_break integer, in_vacancy_top boolean, in_candidate_top boolean) ON COMMIT DROP`,
@@ -121,21 +124,65 @@ export class MatchResults {
           ),
         ),
       );
-      await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
-      const { affected: dropped = 0 } = await runner.query('DELETE FROM matches', [], true);
-      const { affected: written = 0 } = await runner.query(
-        `INSERT INTO matches (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
-                              tie_break, in_vacancy_top, in_candidate_top)
-         SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
-                n.in_vacancy_top, n.in_candidate_top
-           FROM matches_next n
-          WHERE EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
-            AND EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
-        [SCORE_VERSION],
-        true,
+      return swapIn(runner, 'matches_next', []);
+    });
+  }
+
+  /**
+   * One shard's part of a sharded full re-match: its rows (its candidates' sets, and every vacancy's
+   * best candidates among its own) staged under the run's id. Staging again replaces the shard's rows,
+   * so a retried shard job leaves one copy.
+   */
+  async stage(runId: string, shard: number, rows: AsyncIterable<ExpectedMatch>): Promise<void> {
+    await this.inTransaction(async (runner, client) => {
+      await runner.query('DELETE FROM match_refresh_rows WHERE run_id = $1 AND shard = $2', [runId, shard]);
+      await pipeline(
+        Readable.from(copyLines(rows, `${runId}\t${shard}\t`)),
+        client.query(
+          copyFrom(
+            `COPY match_refresh_rows (run_id, shard, vacancy_id, candidate_id, score, explanation, tie_break,
+               in_vacancy_top, in_candidate_top) FROM STDIN`,
+          ),
+        ),
       );
+    });
+  }
+
+  /**
+   * Replaces every set with what the shards staged for this run, as `replaceAll` does: each
+   * vacancy's set is its best `topPerVacancy` over all shards' candidates, in the engine's order
+   * (score, then the pair's tie value, then candidate id); candidates' sets are whole in their
+   * shard. The run's rows, and any left by runs that never merged, are removed in the same step.
+   */
+  async replaceAllStaged(
+    runId: string,
+    topPerVacancy: number,
+  ): Promise<{ written: number; dropped: number }> {
+    return this.inTransaction(async (runner) => {
+      const merged = await swapIn(
+        runner,
+        `(SELECT s.vacancy_id, s.candidate_id, s.score, s.explanation, s.tie_break, s.in_candidate_top,
+                 s.in_vacancy_top AND row_number() OVER (PARTITION BY s.vacancy_id, s.in_vacancy_top
+                   ORDER BY s.score DESC, s.tie_break, s.candidate_id) <= $3 AS in_vacancy_top
+            FROM match_refresh_rows s WHERE s.run_id = $2)`,
+        [runId, topPerVacancy],
+      );
+      await runner.query(
+        `DELETE FROM match_refresh_rows WHERE run_id = $1 OR staged_at < now() - interval '1 day'`,
+        [runId],
+      );
+      return merged;
+    });
+  }
+
+  private async inTransaction<R>(work: (runner: QueryRunner, client: PoolClient) => Promise<R>): Promise<R> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction();
+      const result = await work(runner, client);
       await runner.commitTransaction();
-      return { written, dropped: Math.max(0, dropped - written) };
+      return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
@@ -154,13 +201,43 @@ export class MatchResults {
   }
 }
 
-/** COPY text lines, a thousand rows per chunk; JSON holds no tabs or newlines, only backslashes to double. */
-async function* copyLines(rows: AsyncIterable<ExpectedMatch>): AsyncGenerator<string> {
+/**
+ * Under a lock that blocks other writers of `matches` but not its readers, every row is replaced by
+ * the rows of `source` (a table or a subquery whose own parameters follow `$1`, the score version)
+ * whose vacancy and candidate still exist.
+ */
+async function swapIn(
+  runner: QueryRunner,
+  source: string,
+  params: unknown[],
+): Promise<{ written: number; dropped: number }> {
+  await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
+  const { affected: dropped = 0 } = await runner.query('DELETE FROM matches', [], true);
+  const { affected: written = 0 } = await runner.query(
+    `INSERT INTO matches (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
+                          tie_break, in_vacancy_top, in_candidate_top)
+     SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
+            n.in_vacancy_top, n.in_candidate_top
+       FROM ${source} n
+      WHERE (n.in_vacancy_top OR n.in_candidate_top)
+        AND EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
+        AND EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
+    [SCORE_VERSION, ...params],
+    true,
+  );
+  return { written, dropped: Math.max(0, dropped - written) };
+}
+
+/**
+ * COPY text lines, a thousand rows per chunk, each after `lead` (leading columns); JSON holds no
+ * tabs or newlines, only backslashes to double.
+ */
+async function* copyLines(rows: AsyncIterable<ExpectedMatch>, lead = ''): AsyncGenerator<string> {
   let chunk = '';
   let count = 0;
   for await (const row of rows) {
     const explanation = JSON.stringify(compactExplanation(row.explanation)).replaceAll('\\', '\\\\');
-    chunk += `${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`;
+    chunk += `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`;
     if (++count === 1000) {
       yield chunk;
       chunk = '';

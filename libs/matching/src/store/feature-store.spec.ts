@@ -3,6 +3,8 @@ import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-in
 import type { ScoringModel } from '../scoring/score';
 import { scoreMatch } from '../scoring/score-match';
 import { SkillSpace } from '../scoring/skill-space';
+import { candidateShard } from '../sharding/candidate-shard';
+import { mergeShardLists } from '../sharding/merge-shard-lists';
 import { byRank, FeatureStore, pairTie } from './feature-store';
 
 const S = (n: number) => `http://data.europa.eu/esco/skill/s${n}`;
@@ -228,5 +230,31 @@ describe('ties', () => {
     }
     // Sixty vacancies, forty equally good candidates: no single candidate heads every list.
     expect(leaders.size).toBeGreaterThan(10);
+  });
+});
+
+describe('sharded stores', () => {
+  it.each([2, 3])('merged over %i shards, rank every vacancy exactly as the whole store does', (shards) => {
+    const data = world(21);
+    const { store: whole } = storeOf(data);
+    const parts = Array.from(
+      { length: shards },
+      (_, shard) =>
+        storeOf({
+          ...data,
+          candidates: data.candidates.filter((c) => candidateShard(c.id, shards) === shard),
+        }).store,
+    );
+    expect(parts.every((part) => part.candidateCount > 0)).toBe(true);
+    for (const limit of [1, 10, 60]) {
+      const options = { limit, minScore: 0.2 };
+      for (const vacancy of data.vacancies) {
+        const withTies = (store: FeatureStore) =>
+          store
+            .rankCandidates(vacancy.id, options)
+            .map((match) => ({ ...match, tie: pairTie(vacancy.id, match.id) }));
+        expect(mergeShardLists(parts.map(withTies), limit)).toEqual(withTies(whole));
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { ScoringModel } from '../scoring/score';
 import { SkillSpace } from '../scoring/skill-space';
 import { FeatureLoader, type LoadedCandidate, type LoadedVacancy } from './feature-loader';
 import { FeatureStore } from './feature-store';
+import { candidateShard } from '../sharding/candidate-shard';
 
 const PAGE = 5_000;
 /** Rows committed by transactions that started before the last sync carry an older updated_at. */
@@ -23,11 +24,17 @@ export class MatchingFeatures {
   private loading?: Promise<FeatureStore>;
   private candidatesSince = new Date(0);
   private vacanciesSince = new Date(0);
+  /** Whether a candidate belongs to the shards this worker serves (all of them when not sharded). */
+  readonly holds: (candidateId: string) => boolean;
 
   constructor(
     private readonly loader: FeatureLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    const { count, served } = config.matching.shards;
+    const shards = new Set(served);
+    this.holds = count <= 1 ? () => true : (id) => shards.has(candidateShard(id, count));
+  }
 
   /** The store, brought up to date with Postgres. */
   async current(): Promise<FeatureStore> {
@@ -45,7 +52,7 @@ export class MatchingFeatures {
    * from the data as it is now (the consistency check compares the match tables with it).
    */
   async snapshot(): Promise<FeatureStore> {
-    return this.build();
+    return this.build(() => true);
   }
 
   /** Re-reads these candidates now (the ones a job is about), whatever the watermark says. */
@@ -53,7 +60,7 @@ export class MatchingFeatures {
     const loaded = await this.loader.candidatesByIds(ids);
     const found = new Set(loaded.map((candidate) => candidate.input.id));
     for (const id of ids) if (!found.has(id)) store.removeCandidate(id);
-    for (const candidate of loaded) putCandidate(store, candidate);
+    for (const candidate of loaded) if (this.holds(candidate.input.id)) putCandidate(store, candidate);
   }
 
   async refreshVacancies(store: FeatureStore, ids: readonly string[]): Promise<void> {
@@ -76,7 +83,7 @@ export class MatchingFeatures {
   private async load(version: string): Promise<FeatureStore> {
     const started = Date.now();
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
-    const store = await this.build();
+    const store = await this.build(this.holds);
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
     this.store = store;
@@ -88,12 +95,13 @@ export class MatchingFeatures {
     return store;
   }
 
-  private async build(): Promise<FeatureStore> {
+  /** A store of every published vacancy and of the candidates `holds` accepts. */
+  private async build(holds: (candidateId: string) => boolean): Promise<FeatureStore> {
     const store = new FeatureStore(this.model(new SkillSpace(await this.loader.skillEdges())));
     store.facts = await this.loader.facts();
     for (let after: string | null = null; ;) {
       const page = await this.loader.activeCandidatesAfter(after, PAGE);
-      for (const candidate of page) putCandidate(store, candidate);
+      for (const candidate of page) if (holds(candidate.input.id)) putCandidate(store, candidate);
       if (page.length < PAGE) break;
       after = page[page.length - 1].input.id;
     }
@@ -109,7 +117,7 @@ export class MatchingFeatures {
       this.loader.vacanciesChangedSince(this.vacanciesSince),
     ]);
     store.facts = facts;
-    for (const candidate of candidates) putCandidate(store, candidate);
+    for (const candidate of candidates) if (this.holds(candidate.input.id)) putCandidate(store, candidate);
     for (const vacancy of vacancies) putVacancy(store, vacancy);
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;

@@ -1,0 +1,167 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { ShardQueues } from '@app/queue';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { expectedMatches, type ExpectedMatch } from '../engine/expected-matches';
+import { CROSS_FACTOR, inOrder, Matcher, type MatchOutcome } from '../engine/matcher.service';
+import { MatchingEngine } from '../engine/matching-engine';
+import { MatchResults, type StoredRank } from '../results/match-results.repository';
+import { compactExplanation } from '../results/stored-explanation';
+import { FeatureLoader } from '../store/feature-loader';
+import { MatchingFeatures } from '../store/matching-features.service';
+import { candidateShard } from './candidate-shard';
+import { mergeShardLists } from './merge-shard-lists';
+
+/** Vacancies ranked by one flow: bounds the size of what each shard job hands back. */
+const VACANCIES_PER_FLOW = 16;
+/** Candidates per shard job: a country's candidates become jobs of a size worth retrying. */
+const CANDIDATES_PER_JOB = 500;
+
+/** A pair as a shard ranks it, with the tie value the merge orders equal scores by. */
+export interface ShardRank extends StoredRank {
+  tie: number;
+}
+
+/** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
+export type ShardRanking = Record<string, { matchable: boolean; ranked: ShardRank[] }>;
+
+/** Where a job's work went: a flow over every shard, or the queue of one shard. */
+export type Routed = { flow: string | undefined } | { shard: number };
+
+/**
+ * The sharded engine (MATCH_SHARDS > 1). Candidates are split by `candidateShard` over K shards;
+ * every shard holds every vacancy. Matching a vacancy is a flow: one job per shard ranks the
+ * vacancy against that shard's candidates, and the parent job merges the K lists into the exact
+ * top N (the order is total: score, pair tie value, id) and writes the set as the unsharded engine
+ * does. Matching a candidate needs only vacancies, so it runs on the candidate's shard. A full
+ * re-match stages each shard's rows in Postgres and swaps in their merge in one step.
+ */
+@Injectable()
+export class ShardedMatcher extends MatchingEngine {
+  private readonly logger = new Logger(ShardedMatcher.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    protected readonly loader: FeatureLoader,
+    private readonly shards: ShardQueues,
+    private readonly features: MatchingFeatures,
+    private readonly results: MatchResults,
+    private readonly matcher: Matcher,
+  ) {
+    super();
+  }
+
+  async matchVacancyBatch(vacancyIds: readonly string[]): Promise<Routed[]> {
+    const routed: Routed[] = [];
+    for (let at = 0; at < vacancyIds.length; at += VACANCIES_PER_FLOW) {
+      const chunk = vacancyIds.slice(at, at + VACANCIES_PER_FLOW);
+      const flow = await this.shards.fanOut(
+        { name: 'matching.merge-vacancies', data: { vacancyIds: chunk } },
+        { name: 'shard.rank-vacancies', data: { vacancyIds: chunk } },
+      );
+      routed.push(...chunk.map(() => ({ flow })));
+    }
+    return routed;
+  }
+
+  async matchCandidateBatch(candidateIds: readonly string[]): Promise<Routed[]> {
+    const byShard = new Map<number, string[]>();
+    const shards = candidateIds.map((id) => candidateShard(id, this.shards.count));
+    candidateIds.forEach((id, at) => {
+      const ids = byShard.get(shards[at]);
+      if (ids) ids.push(id);
+      else byShard.set(shards[at], [id]);
+    });
+    for (const [shard, ids] of byShard)
+      for (let at = 0; at < ids.length; at += CANDIDATES_PER_JOB)
+        await this.shards.enqueue(shard, 'shard.match-candidates', {
+          candidateIds: ids.slice(at, at + CANDIDATES_PER_JOB),
+        });
+    return shards.map((shard) => ({ shard }));
+  }
+
+  async refreshAll(): Promise<{ runId: string; flow: string | undefined }> {
+    const runId = randomUUID();
+    const flow = await this.shards.fanOut(
+      { name: 'matching.merge-refresh', data: { runId } },
+      { name: 'shard.stage-refresh', data: { runId } },
+    );
+    return { runId, flow };
+  }
+
+  /** A shard job: each vacancy's best candidates of this shard, as many as the unsharded engine ranks. */
+  async rankOnShard(shard: number, vacancyIds: readonly string[]): Promise<ShardRanking> {
+    const store = await this.features.current();
+    await this.features.refreshVacancies(store, vacancyIds);
+    const { topPerVacancy, minScore } = this.config.matching;
+    const ranking: ShardRanking = {};
+    for (const vacancyId of vacancyIds) {
+      // A worker serving several shards holds them in one store; each job answers for its own.
+      const ranked = store
+        .scoreCandidates(vacancyId, { limit: topPerVacancy * CROSS_FACTOR, minScore })
+        .filter((match) => this.ownShard(match.id) === shard)
+        .map(({ id, score, tie }) => ({
+          id,
+          score,
+          tie,
+          explanation: compactExplanation(store.explain(vacancyId, id)!.explanation),
+        }));
+      ranking[vacancyId] = { matchable: store.isVacancyMatchable(vacancyId), ranked };
+    }
+    return ranking;
+  }
+
+  /** A shard job: these candidates' sets, from the shard's store (every vacancy is in every shard). */
+  async matchCandidatesOnShard(candidateIds: readonly string[]): Promise<MatchOutcome[]> {
+    return this.matcher.matchCandidateBatch(candidateIds);
+  }
+
+  /** A shard job: every row this shard contributes to the full re-match `runId`. */
+  async stageOnShard(shard: number, runId: string): Promise<{ staged: true }> {
+    const store = await this.features.current();
+    const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
+    const rows = expectedMatches(store, { topPerVacancy, topPerCandidate, minScore });
+    await this.results.stage(runId, shard, this.ofShard(shard, rows));
+    return { staged: true };
+  }
+
+  /** The parent of a vacancy flow: each vacancy's set from its shards' lists, written in order. */
+  async mergeVacancies(
+    vacancyIds: readonly string[],
+    rankings: readonly ShardRanking[],
+  ): Promise<MatchOutcome[]> {
+    const { topPerVacancy, topPerCandidate } = this.config.matching;
+    return inOrder(vacancyIds, async (vacancyId) => {
+      const parts = rankings.map((ranking) => ranking[vacancyId]);
+      if (parts.length === 0 || parts.some((part) => !part?.matchable))
+        return { removed: await this.results.removeAll('vacancy', vacancyId) };
+      const ranked = mergeShardLists(
+        parts.map((part) => part.ranked),
+        topPerVacancy * CROSS_FACTOR,
+      );
+      await this.results.replaceSet({
+        side: 'vacancy',
+        ownerId: vacancyId,
+        ranked,
+        ownLimit: topPerVacancy,
+        otherLimit: topPerCandidate,
+      });
+      return { matches: Math.min(ranked.length, topPerVacancy) };
+    });
+  }
+
+  /** The parent of a full re-match: what every shard staged, merged and swapped in at once. */
+  async mergeRefresh(runId: string): Promise<{ written: number; dropped: number }> {
+    const merged = await this.results.replaceAllStaged(runId, this.config.matching.topPerVacancy);
+    this.logger.log(`Matches refreshed over ${this.shards.count} shards: ${merged.written} rows`);
+    return merged;
+  }
+
+  private ownShard(candidateId: string): number {
+    return candidateShard(candidateId, this.shards.count);
+  }
+
+  private async *ofShard(shard: number, rows: AsyncIterable<ExpectedMatch>): AsyncGenerator<ExpectedMatch> {
+    for await (const row of rows) if (this.ownShard(row.candidateId) === shard) yield row;
+  }
+}
