@@ -53,5 +53,11 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'consistency.check',
       data: { repair: false, reason: 'scheduled' },
     },
+    {
+      id: 'notification-digests',
+      everyMs: config.notifications.digestIntervalMinutes * 60 * 1000,
+      name: 'notifications.digest',
+      data: {},
+    },
   ];
 }

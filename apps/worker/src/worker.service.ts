@@ -6,8 +6,10 @@ import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MatchingProcessor } from './processors/matching.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
+import { WebhooksProcessor } from './processors/webhooks.processor';
 import type { TypedProcessor } from './processors/typed-processor';
 import { schedules } from './schedules';
 
@@ -28,6 +30,8 @@ export class WorkerService implements OnApplicationBootstrap {
     vacancies: VacanciesProcessor,
     candidates: CandidatesProcessor,
     matching: MatchingProcessor,
+    notifications: NotificationsProcessor,
+    webhooks: WebhooksProcessor,
   ) {
     this.processors = [
       maintenance,
@@ -36,6 +40,8 @@ export class WorkerService implements OnApplicationBootstrap {
       vacancies,
       candidates,
       matching,
+      notifications,
+      webhooks,
     ] as TypedProcessor<never>[];
   }
 

@@ -50,7 +50,32 @@ export interface JobPayloads {
   'matching.refresh': { reason: string };
   /** Compares Postgres with every search index and the match tables, stores the report, repairs if asked. */
   'consistency.check': { repair: boolean; reason: string };
+  /** A domain event: notifies the users it concerns and fans out to subscribed webhooks. */
+  'events.dispatch': PlatformEvent;
+  /** Mails each user's pending digest notifications in one message. */
+  'notifications.digest': Record<string, never>;
+  /** Sends one webhook delivery (signed); failures are retried with backoff. */
+  'webhooks.deliver': { deliveryId: string };
 }
+
+/**
+ * What happened, by ids: every event carries its own `eventId` (a uuid made where it happened), so
+ * a re-delivered event is recognised and never notifies or delivers twice.
+ */
+export type PlatformEvent =
+  | { type: 'employer.registered'; eventId: string; organisationId: string }
+  | { type: 'employer.status_changed'; eventId: string; organisationId: string; status: string }
+  | { type: 'vacancy.published' | 'vacancy.closed'; eventId: string; vacancyId: string; organisationId: string }
+  | {
+      type: 'contact.step';
+      eventId: string;
+      step: string;
+      contactId: string;
+      vacancyId: string;
+      referenceCode: string;
+      /** Who is told: the candidate's account, or the organisation's account(s). */
+      recipient: { side: 'candidate'; accountId: string } | { side: 'employer'; organisationId: string };
+    };
 
 /** Occupations by ESCO URI or by ISCO code (every occupation of that group), in one Member State or all. */
 export interface OccupationScope {
@@ -68,6 +93,8 @@ export const QUEUE_NAMES = [
   'vacancies',
   'candidates',
   'matching',
+  'notifications',
+  'webhooks',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -96,6 +123,9 @@ export const JOB_QUEUE = {
   'matching.country': 'matching',
   'matching.refresh': 'matching',
   'consistency.check': 'maintenance',
+  'events.dispatch': 'notifications',
+  'notifications.digest': 'notifications',
+  'webhooks.deliver': 'webhooks',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;
@@ -149,6 +179,9 @@ const DEDUP_PART = {
   'matching.country': (data) => data.countryCode,
   'matching.refresh': () => 'all',
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
+  'events.dispatch': (data) => data.eventId,
+  'notifications.digest': null,
+  'webhooks.deliver': (data) => data.deliveryId,
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 
 /** URIs do not fit a job id, so the occupations are hashed: equal scopes collapse, others do not. */

@@ -1,0 +1,23 @@
+import { EventNotifications, NotificationDigests, WebhookDeliveries } from '@app/notifications';
+import type { JobHandlers } from '@app/queue';
+import { Processor } from '@nestjs/bullmq';
+import { TypedProcessor } from './typed-processor';
+
+@Processor('notifications')
+export class NotificationsProcessor extends TypedProcessor<'notifications'> {
+  constructor(
+    private readonly notifications: EventNotifications,
+    private readonly webhooks: WebhookDeliveries,
+    private readonly digests: NotificationDigests,
+  ) {
+    super();
+  }
+
+  readonly handlers: JobHandlers<'notifications'> = {
+    'events.dispatch': async (job) => ({
+      notified: await this.notifications.onEvent(job.data),
+      webhookDeliveries: await this.webhooks.fanOut(job.data),
+    }),
+    'notifications.digest': async () => ({ digests: await this.digests.send() }),
+  };
+}
