@@ -1,7 +1,22 @@
 import type { Page } from '@app/common';
 import type { Principal } from '@app/identity';
-import { NotificationInbox, NotificationPreferencesService, type NotificationPreferences } from '@app/notifications';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  NotificationInbox,
+  NotificationPreferencesService,
+  type NotificationPreferences,
+} from '@app/notifications';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,

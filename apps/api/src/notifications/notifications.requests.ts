@@ -36,20 +36,35 @@ const channel = { enum: NOTIFICATION_CHANNELS } as const;
 
 /** One optional channel per kind; kinds left out keep their current choice. */
 export class NotificationChannelsRequest {
-  @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) employer_verified?: NotificationChannel;
-  @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) employer_suspended?: NotificationChannel;
+  @ApiPropertyOptional(channel)
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  employer_verified?: NotificationChannel;
+  @ApiPropertyOptional(channel)
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  employer_suspended?: NotificationChannel;
   @ApiPropertyOptional(channel)
   @IsOptional()
   @IsIn(NOTIFICATION_CHANNELS)
   employer_awaiting_verification?: NotificationChannel;
-  @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) contact_update?: NotificationChannel;
+  @ApiPropertyOptional(channel)
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  contact_update?: NotificationChannel;
   @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) new_matches?: NotificationChannel;
-  @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) profile_expiring?: NotificationChannel;
+  @ApiPropertyOptional(channel)
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  profile_expiring?: NotificationChannel;
   @ApiPropertyOptional(channel)
   @IsOptional()
   @IsIn(NOTIFICATION_CHANNELS)
   partner_country_status_changed?: NotificationChannel;
-  @ApiPropertyOptional(channel) @IsOptional() @IsIn(NOTIFICATION_CHANNELS) vacancy_expiring?: NotificationChannel;
+  @ApiPropertyOptional(channel)
+  @IsOptional()
+  @IsIn(NOTIFICATION_CHANNELS)
+  vacancy_expiring?: NotificationChannel;
 }
 
 export class NotificationPreferencesRequest {

@@ -33,7 +33,10 @@ export class NotificationInbox {
     private readonly preferences: NotificationPreferencesService,
   ) {}
 
-  async list(principal: Principal, filter: PageRequest & { unread?: boolean }): Promise<Page<NotificationView>> {
+  async list(
+    principal: Principal,
+    filter: PageRequest & { unread?: boolean },
+  ): Promise<Page<NotificationView>> {
     const unreadOnly = filter.unread === true;
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM notifications

@@ -52,7 +52,10 @@ export class NotificationPreferencesService {
   }
 
   /** Preferences of several accounts, defaults for those who never chose. */
-  async of(manager: EntityManager, accountIds: readonly string[]): Promise<Map<string, NotificationPreferences>> {
+  async of(
+    manager: EntityManager,
+    accountIds: readonly string[],
+  ): Promise<Map<string, NotificationPreferences>> {
     const rows: PreferenceRow[] = accountIds.length
       ? await manager.query(
           'SELECT account_id, language, channels FROM notification_preferences WHERE account_id = ANY($1::uuid[])',

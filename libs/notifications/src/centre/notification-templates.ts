@@ -89,7 +89,10 @@ const TEMPLATES: Record<NotificationKind, Texts> = {
   },
   new_matches: {
     en: (p) => ({ title: 'New matches', body: `${v(p, 'count')} new matches are waiting for you.` }),
-    fr: (p) => ({ title: 'Nouvelles correspondances', body: `${v(p, 'count')} nouvelles correspondances vous attendent.` }),
+    fr: (p) => ({
+      title: 'Nouvelles correspondances',
+      body: `${v(p, 'count')} nouvelles correspondances vous attendent.`,
+    }),
     es: (p) => ({ title: 'Nuevas coincidencias', body: `Le esperan ${v(p, 'count')} nuevas coincidencias.` }),
     ar: (p) => ({ title: 'مطابقات جديدة', body: `بانتظارك ${v(p, 'count')} مطابقات جديدة.` }),
   },

@@ -67,7 +67,8 @@ export class DestinationPolicy {
       if (refused || addresses.length === 0) {
         return callback(new Error('webhook destination resolves to a refused address'), '', 0);
       }
-      if (options.all) return (callback as unknown as (e: null, a: typeof addresses) => void)(null, addresses);
+      if (options.all)
+        return (callback as unknown as (e: null, a: typeof addresses) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
   };
