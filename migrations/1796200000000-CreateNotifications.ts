@@ -37,10 +37,11 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
       CREATE TABLE saved_searches (
         id uuid PRIMARY KEY,
         account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        -- The employer organisation a talent search runs for (null for candidates' job alerts).
+        organisation_id uuid,
         kind text NOT NULL CHECK (kind IN ('talent', 'jobs')),
         name text NOT NULL,
         query jsonb NOT NULL,
-        language text NOT NULL DEFAULT 'en',
         created_at timestamptz NOT NULL DEFAULT now(),
         last_run_at timestamptz,
         unsubscribed_at timestamptz
@@ -53,6 +54,8 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
         sent_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (saved_search_id, hit_key)
       )`);
+    // Header fields of a stored mail (List-Unsubscribe links), dropped with the body once sent.
+    await queryRunner.query('ALTER TABLE mail_messages ADD COLUMN headers jsonb');
     await queryRunner.query(`
       CREATE TABLE webhook_endpoints (
         id uuid PRIMARY KEY,
@@ -91,6 +94,7 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE webhook_deliveries');
     await queryRunner.query('DROP TABLE webhook_endpoints');
+    await queryRunner.query('ALTER TABLE mail_messages DROP COLUMN headers');
     await queryRunner.query('DROP TABLE saved_search_hits');
     await queryRunner.query('DROP TABLE saved_searches');
     await queryRunner.query('DROP TABLE notification_preferences');

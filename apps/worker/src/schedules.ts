@@ -59,5 +59,11 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'notifications.digest',
       data: {},
     },
+    {
+      id: 'saved-search-alerts',
+      everyMs: config.notifications.savedSearchIntervalMinutes * 60 * 1000,
+      name: 'alerts.run',
+      data: {},
+    },
   ];
 }

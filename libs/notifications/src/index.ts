@@ -1,3 +1,12 @@
+export { SavedSearchRunner, type AlertRunSummary } from './alerts/saved-search-runner.service';
+export {
+  SavedSearches,
+  type SavedJobQuery,
+  type SavedSearchView,
+  type SavedTalentQuery,
+} from './alerts/saved-searches.service';
+export type { SavedSearchKind } from './alerts/alert-mails';
+export { UnsubscribeLinks } from './alerts/unsubscribe-links';
 export { EventNotifications } from './centre/event-notifications.service';
 export { NotificationCentre, type NewNotification } from './centre/notification-centre.service';
 export { NotificationDigests } from './centre/notification-digests.service';

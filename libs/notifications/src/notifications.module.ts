@@ -1,8 +1,12 @@
+import { DiscoveryModule } from '@app/discovery';
 import { EmployersModule } from '@app/employers';
 import { IdentityModule } from '@app/identity';
 import { MailModule } from '@app/mail';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
+import { SavedSearchRunner } from './alerts/saved-search-runner.service';
+import { SavedSearches } from './alerts/saved-searches.service';
+import { UnsubscribeLinks } from './alerts/unsubscribe-links';
 import { EventNotifications } from './centre/event-notifications.service';
 import { NotificationCentre } from './centre/notification-centre.service';
 import { NotificationDigests } from './centre/notification-digests.service';
@@ -20,11 +24,14 @@ const PUBLIC = [
   EventNotifications,
   WebhookEndpoints,
   WebhookDeliveries,
+  SavedSearches,
+  SavedSearchRunner,
+  UnsubscribeLinks,
 ];
 
 /** The notification centre (in-app list, preferences, mail, digests) and signed webhooks. */
 @Module({
-  imports: [EmployersModule, IdentityModule, MailModule, QueueModule],
+  imports: [DiscoveryModule, EmployersModule, IdentityModule, MailModule, QueueModule],
   providers: [...PUBLIC, DestinationPolicy],
   exports: PUBLIC,
 })

@@ -54,6 +54,8 @@ export interface JobPayloads {
   'events.dispatch': PlatformEvent;
   /** Mails each user's pending digest notifications in one message. */
   'notifications.digest': Record<string, never>;
+  /** Runs every saved talent search and job alert and mails the hits not mailed before. */
+  'alerts.run': Record<string, never>;
   /** Sends one webhook delivery (signed); failures are retried with backoff. */
   'webhooks.deliver': { deliveryId: string };
 }
@@ -65,7 +67,12 @@ export interface JobPayloads {
 export type PlatformEvent =
   | { type: 'employer.registered'; eventId: string; organisationId: string }
   | { type: 'employer.status_changed'; eventId: string; organisationId: string; status: string }
-  | { type: 'vacancy.published' | 'vacancy.closed'; eventId: string; vacancyId: string; organisationId: string }
+  | {
+      type: 'vacancy.published' | 'vacancy.closed';
+      eventId: string;
+      vacancyId: string;
+      organisationId: string;
+    }
   | {
       type: 'contact.step';
       eventId: string;
@@ -125,6 +132,7 @@ export const JOB_QUEUE = {
   'consistency.check': 'maintenance',
   'events.dispatch': 'notifications',
   'notifications.digest': 'notifications',
+  'alerts.run': 'notifications',
   'webhooks.deliver': 'webhooks',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
@@ -181,6 +189,7 @@ const DEDUP_PART = {
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
   'events.dispatch': (data) => data.eventId,
   'notifications.digest': null,
+  'alerts.run': null,
   'webhooks.deliver': (data) => data.deliveryId,
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 

@@ -1,4 +1,9 @@
-import { EventNotifications, NotificationDigests, WebhookDeliveries } from '@app/notifications';
+import {
+  EventNotifications,
+  NotificationDigests,
+  SavedSearchRunner,
+  WebhookDeliveries,
+} from '@app/notifications';
 import type { JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { TypedProcessor } from './typed-processor';
@@ -9,6 +14,7 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
     private readonly notifications: EventNotifications,
     private readonly webhooks: WebhookDeliveries,
     private readonly digests: NotificationDigests,
+    private readonly alerts: SavedSearchRunner,
   ) {
     super();
   }
@@ -19,5 +25,6 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
       webhookDeliveries: await this.webhooks.fanOut(job.data),
     }),
     'notifications.digest': async () => ({ digests: await this.digests.send() }),
+    'alerts.run': async () => this.alerts.runAll(),
   };
 }

@@ -40,7 +40,8 @@ export class NotificationPreferencesService {
     const current = await this.get(principal);
     const next: NotificationPreferences = {
       language: change.language ?? current.language,
-      channels: { ...current.channels, ...change.channels },
+      // Kinds left out (or sent as undefined) keep their current choice.
+      channels: channelsOf({ ...current.channels, ...definedOnly(change.channels ?? {}) }),
     };
     await this.dataSource.query(
       `INSERT INTO notification_preferences (account_id, language, channels, updated_at)
@@ -76,4 +77,8 @@ export class NotificationPreferencesService {
       }),
     );
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
