@@ -150,7 +150,10 @@ describe('signed webhooks for partner systems', () => {
     const vacancyId = await publishVacancy();
 
     const delivered = await waitFor(
-      async () => receiver.received.find((entry) => entry.path === '/good' && entry.body.includes(vacancyId)),
+      () =>
+        Promise.resolve(
+          receiver.received.find((entry) => entry.path === '/good' && entry.body.includes(vacancyId)),
+        ),
       { what: 'the signed delivery to arrive' },
     );
     const header = String(delivered.headers[SIGNATURE_HEADER]);

@@ -18,11 +18,14 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../openapi/pagination';
+import { JobSearchRequest } from '../search/job-search.request';
 import { QueryBoolean } from '../search/query-arrays';
+import { TalentSearchRequest } from '../search/talent-search.request';
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: only notifications not read yet' })
@@ -109,4 +112,45 @@ export class WebhookDeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   endpointId?: string;
+}
+
+export class SaveTalentSearchRequest {
+  @ApiProperty({ example: 'Welders with French', minLength: 1, maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiProperty({
+    type: TalentSearchRequest,
+    description:
+      'The criteria of POST /search/talent, validated the same way (limit, offset and facets are ignored)',
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TalentSearchRequest)
+  query!: TalentSearchRequest;
+}
+
+export class SaveJobAlertRequest {
+  @ApiProperty({ example: 'Welding jobs in the Netherlands', minLength: 1, maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiProperty({
+    type: JobSearchRequest,
+    description: 'The criteria of GET /search/jobs, validated the same way (limit and offset are ignored)',
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => JobSearchRequest)
+  query!: JobSearchRequest;
+}
+
+/** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` (form-encoded). */
+export class OneClickUnsubscribeRequest {
+  @ApiPropertyOptional({ enum: ['One-Click'], name: 'List-Unsubscribe' })
+  @IsOptional()
+  @IsIn(['One-Click'])
+  'List-Unsubscribe'?: string;
 }

@@ -66,3 +66,24 @@ export class WebhookDeliveryResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt!: Date | null;
 }
+
+export class SavedSearchResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['talent', 'jobs'] }) kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The saved criteria, as the search takes them',
+  })
+  query!: Record<string, unknown>;
+  @ApiProperty({ description: 'false once unsubscribed' }) active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRunAt!: Date | null;
+}
+
+export class UnsubscribeResponse {
+  @ApiProperty({ enum: ['talent', 'jobs'] }) kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'false: the alert is stopped' }) active!: boolean;
+}
