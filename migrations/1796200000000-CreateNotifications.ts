@@ -21,6 +21,8 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX notifications_account_created_idx ON notifications (account_id, created_at DESC)',
     );
+    // Notices keyed by their subject (a vacancy's expiry) are looked up by key alone.
+    await queryRunner.query('CREATE INDEX notifications_dedup_key_idx ON notifications (dedup_key)');
     await queryRunner.query(
       `CREATE INDEX notifications_digest_idx ON notifications (account_id) WHERE delivery = 'digest_pending'`,
     );

@@ -60,6 +60,12 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       data: {},
     },
     {
+      id: 'vacancy-expiry-notices',
+      everyMs: 60 * 60 * 1000,
+      name: 'notifications.vacancy-expiry',
+      data: {},
+    },
+    {
       id: 'saved-search-alerts',
       everyMs: config.notifications.savedSearchIntervalMinutes * 60 * 1000,
       name: 'alerts.run',

@@ -112,6 +112,8 @@ export interface AppConfig {
     readonly digestIntervalMinutes: number;
     /** How often saved talent searches and job alerts are run and their new hits mailed. */
     readonly savedSearchIntervalMinutes: number;
+    /** How long before a vacancy expires its employer is told. */
+    readonly vacancyExpiryReminderDays: number;
     /** HMAC key of one-click unsubscribe links (API and worker must share it). */
     readonly linkSigningSecret: string;
   };

@@ -155,6 +155,7 @@ const envFields = z.object({
   CONSISTENCY_CHECK_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
   NOTIFICATION_DIGEST_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
   SAVED_SEARCH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+  VACANCY_EXPIRY_REMINDER_DAYS: positiveInt.max(90).default(7),
   /** Signs one-click unsubscribe links; outside production one is derived from DATABASE_URL when unset. */
   LINK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Hosts webhook endpoints may point at; empty: any host with a public address. */

@@ -130,6 +130,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
     notifications: {
       digestIntervalMinutes: env.NOTIFICATION_DIGEST_INTERVAL_MINUTES,
       savedSearchIntervalMinutes: env.SAVED_SEARCH_INTERVAL_MINUTES,
+      vacancyExpiryReminderDays: env.VACANCY_EXPIRY_REMINDER_DAYS,
       // API and worker must agree, so the development fallback is derived, not random.
       linkSigningSecret:
         env.LINK_SIGNING_SECRET ??

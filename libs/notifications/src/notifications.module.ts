@@ -1,3 +1,4 @@
+import { CandidatesModule } from '@app/candidates';
 import { DiscoveryModule } from '@app/discovery';
 import { EmployersModule } from '@app/employers';
 import { IdentityModule } from '@app/identity';
@@ -12,6 +13,7 @@ import { NotificationCentre } from './centre/notification-centre.service';
 import { NotificationDigests } from './centre/notification-digests.service';
 import { NotificationInbox } from './centre/notification-inbox.service';
 import { NotificationPreferencesService } from './centre/notification-preferences.service';
+import { VacancyExpiryNotices } from './centre/vacancy-expiry-notices.service';
 import { DestinationPolicy } from './webhooks/destination-policy';
 import { WebhookDeliveries } from './webhooks/webhook-deliveries.service';
 import { WebhookEndpoints } from './webhooks/webhook-endpoints.service';
@@ -27,11 +29,12 @@ const PUBLIC = [
   SavedSearches,
   SavedSearchRunner,
   UnsubscribeLinks,
+  VacancyExpiryNotices,
 ];
 
 /** The notification centre (in-app list, preferences, mail, digests) and signed webhooks. */
 @Module({
-  imports: [DiscoveryModule, EmployersModule, IdentityModule, MailModule, QueueModule],
+  imports: [CandidatesModule, DiscoveryModule, EmployersModule, IdentityModule, MailModule, QueueModule],
   providers: [...PUBLIC, DestinationPolicy],
   exports: PUBLIC,
 })

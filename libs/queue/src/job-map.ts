@@ -56,6 +56,8 @@ export interface JobPayloads {
   'notifications.digest': Record<string, never>;
   /** Runs every saved talent search and job alert and mails the hits not mailed before. */
   'alerts.run': Record<string, never>;
+  /** Notifies employers of their vacancies about to expire (each vacancy and expiry date once). */
+  'notifications.vacancy-expiry': Record<string, never>;
   /** Sends one webhook delivery (signed); failures are retried with backoff. */
   'webhooks.deliver': { deliveryId: string };
 }
@@ -72,6 +74,16 @@ export type PlatformEvent =
       eventId: string;
       vacancyId: string;
       organisationId: string;
+    }
+  | { type: 'candidate.renewed'; eventId: string; candidateId: string; referenceCode: string }
+  | { type: 'candidate.expiry_reminder'; eventId: string; accountId: string; expiresAt: string }
+  | {
+      type: 'partner_country.status_applied';
+      eventId: string;
+      countryCode: string;
+      status: string;
+      /** What the change did to the country's candidates: hidden from search, shown again. */
+      visibility: 'hidden' | 'restored';
     }
   | {
       type: 'contact.step';
@@ -133,6 +145,7 @@ export const JOB_QUEUE = {
   'events.dispatch': 'notifications',
   'notifications.digest': 'notifications',
   'alerts.run': 'notifications',
+  'notifications.vacancy-expiry': 'notifications',
   'webhooks.deliver': 'webhooks',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
@@ -190,6 +203,7 @@ const DEDUP_PART = {
   'events.dispatch': (data) => data.eventId,
   'notifications.digest': null,
   'alerts.run': null,
+  'notifications.vacancy-expiry': null,
   'webhooks.deliver': (data) => data.deliveryId,
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 

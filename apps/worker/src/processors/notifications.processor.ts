@@ -2,6 +2,7 @@ import {
   EventNotifications,
   NotificationDigests,
   SavedSearchRunner,
+  VacancyExpiryNotices,
   WebhookDeliveries,
 } from '@app/notifications';
 import type { JobHandlers } from '@app/queue';
@@ -15,6 +16,7 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
     private readonly webhooks: WebhookDeliveries,
     private readonly digests: NotificationDigests,
     private readonly alerts: SavedSearchRunner,
+    private readonly vacancyExpiry: VacancyExpiryNotices,
   ) {
     super();
   }
@@ -26,5 +28,6 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
     }),
     'notifications.digest': async () => ({ digests: await this.digests.send() }),
     'alerts.run': async () => this.alerts.runAll(),
+    'notifications.vacancy-expiry': async () => ({ notified: await this.vacancyExpiry.send() }),
   };
 }

@@ -1,3 +1,4 @@
+import { CandidateCountryImpact } from '@app/candidates';
 import { Employers } from '@app/employers';
 import { Accounts } from '@app/identity';
 import type { PlatformEvent } from '@app/queue';
@@ -14,6 +15,7 @@ export class EventNotifications {
     private readonly centre: NotificationCentre,
     private readonly employers: Employers,
     private readonly accounts: Accounts,
+    private readonly countryImpact: CandidateCountryImpact,
   ) {}
 
   async onEvent(event: PlatformEvent): Promise<number> {
@@ -55,8 +57,23 @@ export class EventNotifications {
           params: { referenceCode: event.referenceCode, step: event.step.replace(/_/g, ' ') },
           dedupKey,
         });
+      case 'candidate.expiry_reminder':
+        return this.centre.notify({
+          accountIds: [event.accountId],
+          kind: 'profile_expiring',
+          params: { expiresOn: event.expiresAt.slice(0, 10) },
+          dedupKey,
+        });
+      case 'partner_country.status_applied':
+        return this.centre.notify({
+          accountIds: await this.countryImpact.activeAffectedAccountIds(event.countryCode),
+          kind: 'partner_country_status_changed',
+          params: { country: event.countryCode, status: event.status.replace(/_/g, ' ') },
+          dedupKey,
+        });
       case 'vacancy.published':
       case 'vacancy.closed':
+      case 'candidate.renewed':
         return 0;
     }
   }

@@ -20,8 +20,9 @@ export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
 
 /**
  * Defaults: what needs acting on is mailed at once, what is frequent goes to the digest. Contact
- * steps are already mailed as they happen by the contacts library, so here they stay in the app
- * unless the user adds them to the digest.
+ * steps, profile expiry reminders and partner-country changes are already mailed, as they happen,
+ * by the library that owns them (contacts, candidates, partner-country administration), so here
+ * they stay in the app unless the user also wants them mailed or in the digest.
  */
 export const DEFAULT_CHANNELS: Readonly<Record<NotificationKind, NotificationChannel>> = {
   employer_verified: 'immediate',
@@ -29,8 +30,8 @@ export const DEFAULT_CHANNELS: Readonly<Record<NotificationKind, NotificationCha
   employer_awaiting_verification: 'immediate',
   contact_update: 'off',
   new_matches: 'digest',
-  profile_expiring: 'immediate',
-  partner_country_status_changed: 'immediate',
+  profile_expiring: 'off',
+  partner_country_status_changed: 'off',
   vacancy_expiring: 'immediate',
 };
 

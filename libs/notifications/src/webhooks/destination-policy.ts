@@ -4,7 +4,10 @@ import { lookup } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { WebhookDestinationRefusedError } from '../notifications.errors';
 
-/** Addresses no delivery may reach unless configured: loopback, private, link-local, unspecified. */
+/**
+ * Addresses no delivery may reach unless configured: loopback, private, link-local, unspecified.
+ * BlockList matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 ranges itself.
+ */
 const INTERNAL = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
@@ -21,7 +24,6 @@ for (const [network, prefix] of [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
-  ['::ffff:0:0', 96],
 ] as const)
   INTERNAL.addSubnet(network, prefix, 'ipv6');
 

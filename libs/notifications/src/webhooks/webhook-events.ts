@@ -1,10 +1,11 @@
 import type { PlatformEvent } from '@app/queue';
 
 /**
- * The event types partner systems can subscribe to: those the platform produces today. A renewed
- * profile and a recorded placement are not platform events yet, so they cannot be subscribed to.
+ * The event types partner systems can subscribe to: those the platform produces today. A recorded
+ * placement is not a platform event yet, so it cannot be subscribed to.
  */
 export const WEBHOOK_EVENT_TYPES = [
+  'profile.renewed',
   'vacancy.published',
   'vacancy.closed',
   'consent.granted',
@@ -43,8 +44,12 @@ export function toWebhookEvent(event: PlatformEvent): WebhookEvent | null {
         },
       };
     }
+    case 'candidate.renewed':
+      return { type: 'profile.renewed', data: { referenceCode: event.referenceCode } };
     case 'employer.registered':
     case 'employer.status_changed':
+    case 'candidate.expiry_reminder':
+    case 'partner_country.status_applied':
       return null;
   }
 }
