@@ -1,7 +1,8 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { EventNotifications, NotificationDigests } from '@app/notifications';
+import { CandidateLifecycle } from '@app/candidates';
+import { EventNotifications, NotificationDigests, VacancyExpiryNotices } from '@app/notifications';
 import type { PlatformEvent } from '@app/queue';
-import { ReferenceDataSeeder } from '@app/reference-data';
+import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -9,7 +10,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
+import { CandidateFactory, seedCandidateFixtures } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
@@ -51,7 +54,8 @@ describe('notification centre', () => {
     dataSource = sut.get(getDataSourceToken());
     await truncateAll(dataSource);
     await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-    await sut.get(ReferenceDataSeeder).seed();
+    await seedCandidateFixtures(sut);
+    await sut.get(ShortageSeeder).seed();
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
     const accounts = new AccountFactory(sut);
@@ -186,5 +190,33 @@ describe('notification centre', () => {
       .auth(owner.user.accessToken, { type: 'bearer' })
       .send({ language: 'de' })
       .expect(400);
+  });
+
+  it('notifies an employer once ahead of a vacancy’s expiry, and a candidate of the profile reminder', async () => {
+    const employer = await employers.registered();
+    await employers.setStatus(ncpNl, employer.organisationId, 'verified').expect(200);
+    const vacancyId = await new VacancyFactory(sut).published(employer);
+    await dataSource.query(`UPDATE vacancies SET expires_at = now() + interval '3 days' WHERE id = $1`, [
+      vacancyId,
+    ]);
+    const notices = worker.get(VacancyExpiryNotices);
+    await notices.send();
+    await notices.send();
+    await settle();
+    const kinds = (await notificationsOf(employer.user)).items.map((item) => item.kind);
+    expect(kinds.filter((kind) => kind === 'vacancy_expiring')).toHaveLength(1);
+    expect(await mailsTo(employer.user.email, 'notifications.vacancy_expiring')).toBe(1);
+
+    const candidate = await new CandidateFactory(sut).active();
+    await dataSource.query(`UPDATE candidates SET expires_at = now() + interval '5 days' WHERE id = $1`, [
+      candidate.candidateId,
+    ]);
+    await worker.get(CandidateLifecycle).runScheduled();
+    await settle();
+    const list = await notificationsOf(candidate);
+    expect(list.items.map((item) => item.kind)).toEqual(['profile_expiring']);
+    // The candidates library mails the reminder itself; the centre keeps it in the app by default.
+    expect(await mailsTo(candidate.email, 'notifications.profile_expiring')).toBe(0);
+    expect(await mailsTo(candidate.email, 'candidates.expiry-reminder')).toBe(1);
   });
 });

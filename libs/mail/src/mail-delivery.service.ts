@@ -40,7 +40,13 @@ export class MailDelivery {
         await manager.update(
           MailMessageEntity,
           { id: message.id },
-          { sentAt: new Date(), textBody: null, headers: null, attempts: message.attempts + 1, lastError: null },
+          {
+            sentAt: new Date(),
+            textBody: null,
+            headers: null,
+            attempts: message.attempts + 1,
+            lastError: null,
+          },
         );
         return 'sent';
       });
