@@ -1,7 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { SIGNATURE_HEADER, verifySignature, WebhookDeliveries } from '@app/notifications';
 import type { PlatformEvent } from '@app/queue';
-import { ReferenceDataSeeder } from '@app/reference-data';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -13,7 +12,9 @@ import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
-import { insertTaxonomyFixture, WELDER, WELDING_SKILL } from './factories/taxonomy.fixture';
+import { CandidateFactory, seedCandidateFixtures } from './factories/candidate.factory';
+import { VacancyFactory } from './factories/vacancy.factory';
+import { ContactSteps } from './utils/contacts';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { clearRateLimits } from './utils/rate-limits';
@@ -64,9 +65,8 @@ describe('signed webhooks for partner systems', () => {
     dataSource = sut.get(getDataSourceToken());
     await truncateAll(dataSource);
     await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-    await sut.get(ReferenceDataSeeder).seed();
+    await seedCandidateFixtures(sut);
     await sut.get(ShortageSeeder).seed();
-    await insertTaxonomyFixture(dataSource);
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
     const accounts = new AccountFactory(sut);
@@ -85,27 +85,7 @@ describe('signed webhooks for partner systems', () => {
   const register = (account: SignedInAccount, body: Record<string, unknown>) =>
     http().post('/api/v1/admin/webhooks/endpoints').auth(account.accessToken, { type: 'bearer' }).send(body);
 
-  async function publishVacancy(): Promise<string> {
-    const created = await http()
-      .post('/api/v1/vacancies')
-      .auth(employer.user.accessToken, { type: 'bearer' })
-      .send({
-        title: 'MIG/MAG welder for ship repair',
-        description: 'Welding of steel hull sections in a ship repair yard.',
-        occupationUri: WELDER,
-        placeOfWork: { city: 'Rotterdam' },
-        contact: { name: 'Ana Lopes', email: 'jobs@werf.example.nl' },
-        skills: [{ uri: WELDING_SKILL, requirement: 'essential' }],
-        languages: [{ code: 'en', minCefr: 'B1', requirement: 'required' }],
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    await http()
-      .post(`/api/v1/vacancies/${id}/publish`)
-      .auth(employer.user.accessToken, { type: 'bearer' })
-      .expect(200);
-    return id;
-  }
+  const publishVacancy = () => new VacancyFactory(sut).published(employer);
 
   it('lets only administrators manage endpoints and refuses internal destinations', async () => {
     const body = { url: `${receiver.url}/nobody`, eventTypes: ['vacancy.published'] };
@@ -230,5 +210,66 @@ describe('signed webhooks for partner systems', () => {
       [message.payload.eventId],
     );
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('tells a subscribed partner of consent granted and withdrawn, with the reference code only', async () => {
+    const endpoint = await register(admin, {
+      url: `${receiver.url}/consent`,
+      eventTypes: ['consent.granted', 'consent.withdrawn', 'profile.renewed'],
+    }).expect(201);
+    const vacancyId = await publishVacancy();
+    const candidate = await new CandidateFactory(sut).active();
+    const steps = new ContactSteps(sut);
+    const applied = await steps.apply(candidate, vacancyId).expect(201);
+    await steps.answer(candidate, applied.body.contactId, 'withdraw').expect(200);
+    await http()
+      .post('/api/v1/candidates/me/renew')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+
+    const types = await waitFor(
+      () => {
+        const bodies = receiver.received
+          .filter((entry) => entry.path === '/consent')
+          .map((entry) => {
+            expect(
+              verifySignature(endpoint.body.secret, String(entry.headers[SIGNATURE_HEADER]), entry.body),
+            ).toBe(true);
+            return JSON.parse(entry.body) as { type: string; data: Record<string, string> };
+          });
+        return Promise.resolve(bodies.length >= 3 ? bodies : null);
+      },
+      { what: 'the consent and renewal deliveries' },
+    );
+    expect(types.map((body) => body.type).sort()).toEqual([
+      'consent.granted',
+      'consent.withdrawn',
+      'profile.renewed',
+    ]);
+    const granted = types.find((body) => body.type === 'consent.granted')!;
+    expect(granted.data).toEqual({
+      contactId: applied.body.contactId,
+      vacancyId,
+      organisationId: employer.organisationId,
+      referenceCode: candidate.referenceCode,
+    });
+    // The same steps reach the employer's notification centre (in the app: contacts mails them itself).
+    const inbox = await waitFor(
+      async () => {
+        const page = await http()
+          .get('/api/v1/me/notifications')
+          .auth(employer.user.accessToken, { type: 'bearer' })
+          .expect(200);
+        const steps = (page.body.items as { kind: string }[]).filter(
+          (item) => item.kind === 'contact_update',
+        );
+        return steps.length >= 2 ? steps : null;
+      },
+      { what: 'the contact steps in the employer’s notifications' },
+    );
+    expect(inbox).toHaveLength(2);
+    const everything = receiver.received.map((entry) => entry.body).join('\n');
+    for (const personal of [candidate.email, 'Amina', 'El Idrissi', '+212'])
+      expect(everything).not.toContain(personal);
   });
 });
