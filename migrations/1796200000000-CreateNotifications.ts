@@ -56,6 +56,15 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
         sent_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (saved_search_id, hit_key)
       )`);
+    // The match pairs already announced to each side, so a digest counts only matches that are new.
+    await queryRunner.query(`
+      CREATE TABLE match_notices (
+        side text NOT NULL CHECK (side IN ('employer', 'candidate')),
+        vacancy_id uuid NOT NULL,
+        candidate_id uuid NOT NULL,
+        noticed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (side, vacancy_id, candidate_id)
+      )`);
     // Header fields of a stored mail (List-Unsubscribe links), dropped with the body once sent.
     await queryRunner.query('ALTER TABLE mail_messages ADD COLUMN headers jsonb');
     await queryRunner.query(`
@@ -97,6 +106,7 @@ export class CreateNotifications1796200000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE webhook_deliveries');
     await queryRunner.query('DROP TABLE webhook_endpoints');
     await queryRunner.query('ALTER TABLE mail_messages DROP COLUMN headers');
+    await queryRunner.query('DROP TABLE match_notices');
     await queryRunner.query('DROP TABLE saved_search_hits');
     await queryRunner.query('DROP TABLE saved_searches');
     await queryRunner.query('DROP TABLE notification_preferences');

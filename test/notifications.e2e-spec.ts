@@ -1,6 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CandidateLifecycle } from '@app/candidates';
-import { EventNotifications, NotificationDigests, VacancyExpiryNotices } from '@app/notifications';
+import {
+  EventNotifications,
+  NewMatchNotices,
+  NotificationDigests,
+  VacancyExpiryNotices,
+} from '@app/notifications';
 import type { PlatformEvent } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -215,6 +220,17 @@ describe('notification centre', () => {
     await settle();
     const list = await notificationsOf(candidate);
     expect(list.items.map((item) => item.kind)).toEqual(['profile_expiring']);
+
+    // The candidate and the vacancy match: each side hears of it once, in its digest.
+    await drainQueues(worker, ['candidates', 'vacancies', 'matching'], { timeoutMs: 180_000 });
+    const newMatches = worker.get(NewMatchNotices);
+    expect(await newMatches.send()).toBeGreaterThanOrEqual(2);
+    expect(await newMatches.send()).toBe(0);
+    const kindsOf = async (account: SignedInAccount) =>
+      (await notificationsOf(account)).items.map((item) => item.kind);
+    expect((await kindsOf(candidate)).filter((kind) => kind === 'new_matches')).toHaveLength(1);
+    expect((await kindsOf(employer.user)).filter((kind) => kind === 'new_matches')).toHaveLength(1);
+    expect(await mailsTo(employer.user.email, 'notifications.new_matches')).toBe(0);
     // The candidates library mails the reminder itself; the centre keeps it in the app by default.
     expect(await mailsTo(candidate.email, 'notifications.profile_expiring')).toBe(0);
     expect(await mailsTo(candidate.email, 'candidates.expiry-reminder')).toBe(1);

@@ -53,6 +53,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   saved_search_hits: 'notifications',
   webhook_endpoints: 'notifications',
   webhook_deliveries: 'notifications',
+  match_notices: 'notifications',
 };
 
 /** Views an owner publishes for every library to read (none yet: owners publish SQL fragments). */

@@ -66,6 +66,12 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       data: {},
     },
     {
+      id: 'new-match-notices',
+      everyMs: 60 * 60 * 1000,
+      name: 'notifications.new-matches',
+      data: {},
+    },
+    {
       id: 'saved-search-alerts',
       everyMs: config.notifications.savedSearchIntervalMinutes * 60 * 1000,
       name: 'alerts.run',

@@ -2,6 +2,7 @@ export { expectedMatches, type ExpectedMatch, type MatchSetLimits } from './engi
 export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
+export { MATCHES_SQL } from './matches.sql';
 export { CandidateMatches } from './read/candidate-matches.service';
 export { MatchConsistency, type MatchDrift, type MatchPairId } from './read/match-consistency.service';
 export { CountryMatchImpact } from './read/country-match-impact.service';

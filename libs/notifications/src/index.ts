@@ -17,6 +17,7 @@ export {
   type NotificationPreferences,
   type PreferencesChange,
 } from './centre/notification-preferences.service';
+export { NewMatchNotices } from './centre/new-match-notices.service';
 export { VacancyExpiryNotices } from './centre/vacancy-expiry-notices.service';
 export * from './notifications.errors';
 export { NotificationsModule } from './notifications.module';

@@ -13,6 +13,7 @@ import { NotificationCentre } from './centre/notification-centre.service';
 import { NotificationDigests } from './centre/notification-digests.service';
 import { NotificationInbox } from './centre/notification-inbox.service';
 import { NotificationPreferencesService } from './centre/notification-preferences.service';
+import { NewMatchNotices } from './centre/new-match-notices.service';
 import { VacancyExpiryNotices } from './centre/vacancy-expiry-notices.service';
 import { DestinationPolicy } from './webhooks/destination-policy';
 import { WebhookDeliveries } from './webhooks/webhook-deliveries.service';
@@ -30,6 +31,7 @@ const PUBLIC = [
   SavedSearchRunner,
   UnsubscribeLinks,
   VacancyExpiryNotices,
+  NewMatchNotices,
 ];
 
 /** The notification centre (in-app list, preferences, mail, digests) and signed webhooks. */

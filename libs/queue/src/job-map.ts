@@ -58,6 +58,8 @@ export interface JobPayloads {
   'alerts.run': Record<string, never>;
   /** Notifies employers of their vacancies about to expire (each vacancy and expiry date once). */
   'notifications.vacancy-expiry': Record<string, never>;
+  /** Notifies each side of the matches that entered its top set since the last run. */
+  'notifications.new-matches': Record<string, never>;
   /** Sends one webhook delivery (signed); failures are retried with backoff. */
   'webhooks.deliver': { deliveryId: string };
 }
@@ -146,6 +148,7 @@ export const JOB_QUEUE = {
   'notifications.digest': 'notifications',
   'alerts.run': 'notifications',
   'notifications.vacancy-expiry': 'notifications',
+  'notifications.new-matches': 'notifications',
   'webhooks.deliver': 'webhooks',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
@@ -204,6 +207,7 @@ const DEDUP_PART = {
   'notifications.digest': null,
   'alerts.run': null,
   'notifications.vacancy-expiry': null,
+  'notifications.new-matches': null,
   'webhooks.deliver': (data) => data.deliveryId,
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 

@@ -1,5 +1,6 @@
 import {
   EventNotifications,
+  NewMatchNotices,
   NotificationDigests,
   SavedSearchRunner,
   VacancyExpiryNotices,
@@ -17,6 +18,7 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
     private readonly digests: NotificationDigests,
     private readonly alerts: SavedSearchRunner,
     private readonly vacancyExpiry: VacancyExpiryNotices,
+    private readonly newMatches: NewMatchNotices,
   ) {
     super();
   }
@@ -29,5 +31,6 @@ export class NotificationsProcessor extends TypedProcessor<'notifications'> {
     'notifications.digest': async () => ({ digests: await this.digests.send() }),
     'alerts.run': async () => this.alerts.runAll(),
     'notifications.vacancy-expiry': async () => ({ notified: await this.vacancyExpiry.send() }),
+    'notifications.new-matches': async () => ({ notified: await this.newMatches.send() }),
   };
 }
