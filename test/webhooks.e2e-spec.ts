@@ -215,7 +215,7 @@ describe('signed webhooks for partner systems', () => {
   it('tells a subscribed partner of consent granted and withdrawn, with the reference code only', async () => {
     const endpoint = await register(admin, {
       url: `${receiver.url}/consent`,
-      eventTypes: ['consent.granted', 'consent.withdrawn', 'profile.renewed'],
+      eventTypes: ['consent.granted', 'consent.withdrawn', 'profile.renewed', 'placement.recorded'],
     }).expect(201);
     const vacancyId = await publishVacancy();
     const candidate = await new CandidateFactory(sut).active();
@@ -225,6 +225,13 @@ describe('signed webhooks for partner systems', () => {
     await http()
       .post('/api/v1/candidates/me/renew')
       .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+    const hired = await new CandidateFactory(sut).active();
+    await steps.apply(hired, vacancyId).expect(201);
+    await http()
+      .put(`/api/v1/vacancies/${vacancyId}/pipeline/${hired.referenceCode}/stage`)
+      .auth(employer.user.accessToken, { type: 'bearer' })
+      .send({ stage: 'hired' })
       .expect(200);
 
     const types = await waitFor(
@@ -237,16 +244,25 @@ describe('signed webhooks for partner systems', () => {
             ).toBe(true);
             return JSON.parse(entry.body) as { type: string; data: Record<string, string> };
           });
-        return Promise.resolve(bodies.length >= 3 ? bodies : null);
+        return Promise.resolve(bodies.length >= 5 ? bodies : null);
       },
       { what: 'the consent and renewal deliveries' },
     );
     expect(types.map((body) => body.type).sort()).toEqual([
       'consent.granted',
+      'consent.granted',
       'consent.withdrawn',
+      'placement.recorded',
       'profile.renewed',
     ]);
-    const granted = types.find((body) => body.type === 'consent.granted')!;
+    expect(types.find((body) => body.type === 'placement.recorded')!.data).toEqual({
+      contactId: expect.any(String),
+      vacancyId,
+      referenceCode: hired.referenceCode,
+    });
+    const granted = types.find(
+      (body) => body.type === 'consent.granted' && body.data.referenceCode === candidate.referenceCode,
+    )!;
     expect(granted.data).toEqual({
       contactId: applied.body.contactId,
       vacancyId,
@@ -263,11 +279,11 @@ describe('signed webhooks for partner systems', () => {
         const steps = (page.body.items as { kind: string }[]).filter(
           (item) => item.kind === 'contact_update',
         );
-        return steps.length >= 2 ? steps : null;
+        return steps.length >= 3 ? steps : null;
       },
       { what: 'the contact steps in the employer’s notifications' },
     );
-    expect(inbox).toHaveLength(2);
+    expect(inbox).toHaveLength(3);
     const everything = receiver.received.map((entry) => entry.body).join('\n');
     for (const personal of [candidate.email, 'Amina', 'El Idrissi', '+212'])
       expect(everything).not.toContain(personal);

@@ -91,6 +91,8 @@ export type PlatformEvent =
       type: 'contact.step';
       eventId: string;
       step: string;
+      /** The pipeline stage the contact is in after the step. */
+      stage: string;
       contactId: string;
       vacancyId: string;
       referenceCode: string;

@@ -39,6 +39,7 @@ export class ContactNotifier {
       type: 'contact.step',
       eventId: randomUUID(),
       step: event,
+      stage: pair.contact.stage,
       contactId: pair.contact.id,
       vacancyId: pair.vacancy.id,
       referenceCode: pair.candidate.referenceCode,

@@ -1,15 +1,13 @@
 import type { PlatformEvent } from '@app/queue';
 
-/**
- * The event types partner systems can subscribe to: those the platform produces today. A recorded
- * placement is not a platform event yet, so it cannot be subscribed to.
- */
+/** The event types partner systems can subscribe to: those the platform produces today. */
 export const WEBHOOK_EVENT_TYPES = [
   'profile.renewed',
   'vacancy.published',
   'vacancy.closed',
   'consent.granted',
   'consent.withdrawn',
+  'placement.recorded',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -32,6 +30,16 @@ export function toWebhookEvent(event: PlatformEvent): WebhookEvent | null {
     case 'vacancy.closed':
       return { type: event.type, data: { vacancyId: event.vacancyId, organisationId: event.organisationId } };
     case 'contact.step': {
+      // A hire records the placement; the candidate is told of the step, so it travels on their side.
+      if (event.step === 'stage_changed' && event.stage === 'hired')
+        return {
+          type: 'placement.recorded',
+          data: {
+            contactId: event.contactId,
+            vacancyId: event.vacancyId,
+            referenceCode: event.referenceCode,
+          },
+        };
       const type = CONSENT_STEPS[event.step];
       if (!type || event.recipient.side !== 'employer') return null;
       return {
