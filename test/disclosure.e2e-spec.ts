@@ -59,6 +59,8 @@ describe('disclosure of candidate identity across every employer-readable route'
       if (name === 'id' && route.path.startsWith('/api/v1/employers/')) return caller.organisationId;
       if (name === 'id' || name === 'vacancyId') return vacancyId;
       if (name === 'referenceCode') return candidate.referenceCode;
+      // An unsubscribe link's token: refused unless signed, and never about a candidate.
+      if (name === 'token') return 'not-a-signed-token';
       throw new Error(`${route.method} ${route.path}: no value for :${name}; teach this walk what it means`);
     });
   }

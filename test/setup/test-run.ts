@@ -18,6 +18,8 @@ export function testRunEnv(runId: string): Record<string, string> {
     SEARCH_INDEX_PREFIX: `test_${runId}_`,
     OUTBOX_POLL_INTERVAL_MS: '100',
     JOB_BACKOFF_MS: '200',
+    // Webhook specs deliver to a receiver on loopback, which production refuses by default.
+    WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1',
     // Cheap password hashing keeps the suite fast; production defaults stay strong.
     ARGON2_MEMORY_KIB: '4096',
     ARGON2_TIME_COST: '1',

@@ -48,6 +48,13 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   contact_suspensions: 'contacts',
   placements: 'contacts',
   consistency_reports: 'consistency',
+  notifications: 'notifications',
+  notification_preferences: 'notifications',
+  saved_searches: 'notifications',
+  saved_search_hits: 'notifications',
+  webhook_endpoints: 'notifications',
+  webhook_deliveries: 'notifications',
+  match_notices: 'notifications',
 };
 
 /** Views an owner publishes for every library to read (none yet: owners publish SQL fragments). */

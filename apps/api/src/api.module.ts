@@ -22,6 +22,7 @@ import { ConsistencyApiModule } from './consistency/consistency-api.module';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { SearchApiModule } from './search/search-api.module';
 import { ContactsApiModule } from './contacts/contacts-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
 
 @Module({
   imports: [
@@ -46,6 +47,7 @@ import { ContactsApiModule } from './contacts/contacts-api.module';
     ConsistencyApiModule,
     SearchApiModule,
     ContactsApiModule,
+    NotificationsApiModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

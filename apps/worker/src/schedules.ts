@@ -53,5 +53,29 @@ export function schedules(config: AppConfig): Schedule<JobName>[] {
       name: 'consistency.check',
       data: { repair: false, reason: 'scheduled' },
     },
+    {
+      id: 'notification-digests',
+      everyMs: config.notifications.digestIntervalMinutes * 60 * 1000,
+      name: 'notifications.digest',
+      data: {},
+    },
+    {
+      id: 'vacancy-expiry-notices',
+      everyMs: 60 * 60 * 1000,
+      name: 'notifications.vacancy-expiry',
+      data: {},
+    },
+    {
+      id: 'new-match-notices',
+      everyMs: 60 * 60 * 1000,
+      name: 'notifications.new-matches',
+      data: {},
+    },
+    {
+      id: 'saved-search-alerts',
+      everyMs: config.notifications.savedSearchIntervalMinutes * 60 * 1000,
+      name: 'alerts.run',
+      data: {},
+    },
   ];
 }

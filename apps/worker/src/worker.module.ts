@@ -6,6 +6,7 @@ import { IdentityModule } from '@app/identity';
 import { LoggingModule } from '@app/logging';
 import { MailModule } from '@app/mail';
 import { MatchingModule } from '@app/matching';
+import { NotificationsModule } from '@app/notifications';
 import { QueueModule } from '@app/queue';
 import { SearchModule } from '@app/search';
 import { TaxonomySearchModule } from '@app/taxonomy';
@@ -17,8 +18,10 @@ import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MatchingProcessor } from './processors/matching.processor';
 import { MatchingShardWorkers } from './processors/matching-shards.workers';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
+import { WebhooksProcessor } from './processors/webhooks.processor';
 import { WorkerService } from './worker.service';
 
 @Module({
@@ -37,6 +40,7 @@ import { WorkerService } from './worker.service';
     CandidatesModule,
     MatchingModule,
     ConsistencyModule,
+    NotificationsModule,
   ],
   providers: [
     MaintenanceProcessor,
@@ -46,6 +50,8 @@ import { WorkerService } from './worker.service';
     CandidatesProcessor,
     MatchingProcessor,
     MatchingShardWorkers,
+    NotificationsProcessor,
+    WebhooksProcessor,
     WorkerService,
   ],
 })

@@ -13,8 +13,10 @@ import { CandidatesProcessor } from './processors/candidates.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MatchingProcessor } from './processors/matching.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SearchIndexingProcessor } from './processors/search-indexing.processor';
 import { VacanciesProcessor } from './processors/vacancies.processor';
+import { WebhooksProcessor } from './processors/webhooks.processor';
 import { DEPENDENCY_PAUSE_MS, type TypedProcessor } from './processors/typed-processor';
 import { schedules } from './schedules';
 
@@ -45,6 +47,8 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
     vacancies: VacanciesProcessor,
     candidates: CandidatesProcessor,
     matching: MatchingProcessor,
+    notifications: NotificationsProcessor,
+    webhooks: WebhooksProcessor,
   ) {
     this.processors = [
       maintenance,
@@ -53,6 +57,8 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
       vacancies,
       candidates,
       matching,
+      notifications,
+      webhooks,
     ] as TypedProcessor<never>[];
     this.searchWriters = [searchIndexing, vacancies, candidates] as TypedProcessor<never>[];
   }

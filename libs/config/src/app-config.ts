@@ -113,6 +113,24 @@ export interface AppConfig {
     /** Days a declined or withdrawn candidate cannot be asked again for the same vacancy. */
     readonly cooldownDays: number;
   };
+  readonly notifications: {
+    /** How often pending digest notifications are mailed. */
+    readonly digestIntervalMinutes: number;
+    /** How often saved talent searches and job alerts are run and their new hits mailed. */
+    readonly savedSearchIntervalMinutes: number;
+    /** How long before a vacancy expires its employer is told. */
+    readonly vacancyExpiryReminderDays: number;
+    /** HMAC key of one-click unsubscribe links (API and worker must share it). */
+    readonly linkSigningSecret: string;
+  };
+  readonly webhooks: {
+    /** Hosts endpoints may point at; empty: any host whose address is public. */
+    readonly allowedHosts: readonly string[];
+    /** Loopback or private addresses deliveries may still reach. */
+    readonly allowedPrivateAddresses: readonly string[];
+    /** Bound on connecting to, and hearing back from, an endpoint. */
+    readonly timeoutMs: number;
+  };
   readonly consistency: {
     /** How often the scheduled consistency check compares Postgres with the indexes and matches. */
     readonly checkIntervalMinutes: number;

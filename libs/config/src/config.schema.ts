@@ -72,6 +72,20 @@ const proxyList = z
     message: 'must list addresses, CIDR subnets, loopback, linklocal or uniquelocal, separated by commas',
   });
 
+const commaList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== ''),
+);
+const hostList = commaList.refine(
+  (entries) => entries.every((entry) => /^[a-z0-9.-]{1,253}$/.test(entry) || isIP(entry) !== 0),
+  { message: 'must list host names or addresses, separated by commas' },
+);
+const addressList = commaList.refine((entries) => entries.every((entry) => isIP(entry) !== 0), {
+  message: 'must list IP addresses, separated by commas',
+});
+
 /**
  * Every environment variable the platform reads, with its default. `.env.example` and the README's
  * configuration table mirror this schema (a unit test keeps them in step).
@@ -157,6 +171,16 @@ const envFields = z.object({
   CONTACT_MESSAGES_PER_DAY: positiveInt.max(100_000).default(500),
   CONTACT_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   CONSISTENCY_CHECK_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
+  NOTIFICATION_DIGEST_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+  SAVED_SEARCH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+  VACANCY_EXPIRY_REMINDER_DAYS: positiveInt.max(90).default(7),
+  /** Signs one-click unsubscribe links; outside production one is derived from DATABASE_URL when unset. */
+  LINK_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Hosts webhook endpoints may point at; empty: any host with a public address. */
+  WEBHOOK_ALLOWED_HOSTS: hostList.default([]),
+  /** Loopback or private addresses webhook deliveries may still reach (e.g. 127.0.0.1 in tests). */
+  WEBHOOK_ALLOWED_PRIVATE_ADDRESSES: addressList.default([]),
+  WEBHOOK_TIMEOUT_MS: positiveInt.min(100).max(120_000).default(10_000),
 });
 
 export const envSchema = envFields.superRefine((env, ctx) => {
@@ -170,6 +194,9 @@ export const envSchema = envFields.superRefine((env, ctx) => {
       path: ['MATCH_SHARD'],
       message: 'shards are numbered 0 to MATCH_SHARDS - 1',
     });
+  }
+  if (env.NODE_ENV === 'production' && !env.LINK_SIGNING_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['LINK_SIGNING_SECRET'], message: 'required in production' });
   }
   if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
     ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when MAIL_TRANSPORT=smtp' });

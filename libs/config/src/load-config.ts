@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { AppConfig } from './app-config';
 import { envSchema } from './config.schema';
@@ -134,6 +134,20 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       cooldownDays: env.CONTACT_COOLDOWN_DAYS,
     },
     consistency: { checkIntervalMinutes: env.CONSISTENCY_CHECK_INTERVAL_MINUTES },
+    notifications: {
+      digestIntervalMinutes: env.NOTIFICATION_DIGEST_INTERVAL_MINUTES,
+      savedSearchIntervalMinutes: env.SAVED_SEARCH_INTERVAL_MINUTES,
+      vacancyExpiryReminderDays: env.VACANCY_EXPIRY_REMINDER_DAYS,
+      // API and worker must agree, so the development fallback is derived, not random.
+      linkSigningSecret:
+        env.LINK_SIGNING_SECRET ??
+        createHash('sha256').update(`link-signing:${env.DATABASE_URL}`).digest('base64url'),
+    },
+    webhooks: {
+      allowedHosts: env.WEBHOOK_ALLOWED_HOSTS,
+      allowedPrivateAddresses: env.WEBHOOK_ALLOWED_PRIVATE_ADDRESSES,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import { MailModule } from '@app/mail';
 import { MatchingModule } from '@app/matching';
 import { TaxonomyModule } from '@app/taxonomy';
 import { VacanciesModule } from '@app/vacancies';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { ConsentReceipts } from './consent/consent-receipts.service';
 import { ContactDataSections } from './consent/contact-data-sections';
@@ -42,6 +43,7 @@ const PUBLIC = [
     IdentityModule,
     MailModule,
     MatchingModule,
+    QueueModule,
     TaxonomyModule,
     VacanciesModule,
   ],

@@ -10,6 +10,7 @@ import {
 } from '@app/identity';
 import { MailOutbox } from '@app/mail';
 import { MemberStates } from '@app/member-states';
+import { OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,7 @@ export class EmployerRegistrations {
     private readonly provisioning: AccountProvisioning,
     private readonly audit: AuditService,
     private readonly mail: MailOutbox,
+    private readonly outbox: OutboxService,
   ) {}
 
   async register(input: EmployerRegistration, context: CallContext): Promise<EmployerRegistrationOutcome> {
@@ -127,6 +129,11 @@ export class EmployerRegistrations {
         ANONYMOUS_ACTOR,
         context,
       );
+      await this.outbox.add(manager, 'events.dispatch', {
+        type: 'employer.registered',
+        eventId: randomUUID(),
+        organisationId: employer.id,
+      });
       return {
         outcome: 'registered' as const,
         employer: toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id })),

@@ -64,6 +64,12 @@ export class EmployerVerification {
         details: { from, to, reason, memberState: employer.countryCode },
       });
       await this.outbox.add(manager, 'vacancies.sync-employer', { organisationId: employer.id });
+      await this.outbox.add(manager, 'events.dispatch', {
+        type: 'employer.status_changed',
+        eventId: randomUUID(),
+        organisationId: employer.id,
+        status: to,
+      });
       return toEmployerView(await manager.findOneByOrFail(EmployerEntity, { id: employer.id }));
     });
   }

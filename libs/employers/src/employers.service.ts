@@ -1,4 +1,10 @@
-import { assertOwnMemberState, assertOwnOrganisation, NotOwnerError, type Principal } from '@app/identity';
+import {
+  Accounts,
+  assertOwnMemberState,
+  assertOwnOrganisation,
+  NotOwnerError,
+  type Principal,
+} from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -11,7 +17,18 @@ import type { EmployerView } from './employers.types';
 /** Reading employers, and the check every employer-only capability (publish, search, matches) uses. */
 @Injectable()
 export class Employers {
-  constructor(@InjectRepository(EmployerEntity) private readonly employers: Repository<EmployerEntity>) {}
+  constructor(
+    @InjectRepository(EmployerEntity) private readonly employers: Repository<EmployerEntity>,
+    private readonly accounts: Accounts,
+  ) {}
+
+  /**
+   * Who speaks for the organisation: the accounts to address when "the employer" is told something
+   * (every user of the organisation; today an organisation has one).
+   */
+  accountIdsOf(organisationId: string): Promise<string[]> {
+    return this.accounts.idsOfOrganisation(organisationId);
+  }
 
   async findById(id: string): Promise<EmployerView | null> {
     const found = await this.employers.findOneBy({ id });

@@ -35,11 +35,18 @@ export class MailDelivery {
           to: message.toAddress,
           subject: message.subject,
           text: message.textBody ?? '',
+          headers: message.headers ?? undefined,
         });
         await manager.update(
           MailMessageEntity,
           { id: message.id },
-          { sentAt: new Date(), textBody: null, attempts: message.attempts + 1, lastError: null },
+          {
+            sentAt: new Date(),
+            textBody: null,
+            headers: null,
+            attempts: message.attempts + 1,
+            lastError: null,
+          },
         );
         return 'sent';
       });

@@ -18,6 +18,9 @@ export class MailMessageEntity {
   @Column({ name: 'text_body', type: 'text', nullable: true })
   textBody!: string | null;
 
+  @Column({ type: 'jsonb', nullable: true })
+  headers!: Record<string, string> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -28,6 +28,7 @@ export class MailOutbox {
       toAddress: mail.to,
       subject: mail.subject,
       textBody: mail.text,
+      headers: mail.headers ? { ...mail.headers } : null,
     });
     await this.outbox.add(manager, 'mail.send', { messageId: id });
     return id;

@@ -22,6 +22,7 @@ export class SmtpTransport implements MailTransport, OnApplicationShutdown {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      headers: mail.headers ? { ...mail.headers } : undefined,
       messageId: `<${mail.id}@eu-talent-pool>`,
     });
   }

@@ -6,6 +6,7 @@ export { mergeShardLists } from './sharding/merge-shard-lists';
 export { ShardedMatcher, type Routed, type ShardRanking } from './sharding/sharded-matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
+export { MATCHES_SQL } from './matches.sql';
 export { CandidateMatches } from './read/candidate-matches.service';
 export { MatchConsistency, type MatchDrift, type MatchPairId } from './read/match-consistency.service';
 export { CountryMatchImpact } from './read/country-match-impact.service';

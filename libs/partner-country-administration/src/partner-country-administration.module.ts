@@ -3,6 +3,7 @@ import { CandidatesModule } from '@app/candidates';
 import { MailModule } from '@app/mail';
 import { MatchingModule } from '@app/matching';
 import { PartnerCountriesModule } from '@app/partner-countries';
+import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { PartnerCountryAdministration } from './partner-country-administration.service';
 
@@ -11,7 +12,7 @@ import { PartnerCountryAdministration } from './partner-country-administration.s
  * candidates library, which itself reads partner-country statuses.
  */
 @Module({
-  imports: [PartnerCountriesModule, CandidatesModule, MailModule, AuditModule, MatchingModule],
+  imports: [PartnerCountriesModule, CandidatesModule, MailModule, AuditModule, MatchingModule, QueueModule],
   providers: [PartnerCountryAdministration],
   exports: [PartnerCountryAdministration],
 })

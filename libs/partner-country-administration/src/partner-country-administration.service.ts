@@ -5,9 +5,11 @@ import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { MailOutbox } from '@app/mail';
 import { CountryMatchImpact } from '@app/matching';
 import { PartnerCountries, type PartnerCountryStatus } from '@app/partner-countries';
+import { OutboxService } from '@app/queue';
 import { COUNTRIES_SQL, isEuMemberState } from '@app/reference-data';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { visibilityChange, type VisibilityChange } from './country-impact';
 import { NotAThirdCountryError } from './partner-country-administration.errors';
@@ -39,6 +41,7 @@ export class PartnerCountryAdministration {
     private readonly mail: MailOutbox,
     private readonly audit: AuditService,
     private readonly matchImpact: CountryMatchImpact,
+    private readonly outbox: OutboxService,
   ) {}
 
   async preview(
@@ -171,6 +174,13 @@ export class PartnerCountryAdministration {
         );
       }
       candidatesNotified = recipients.length;
+      await this.outbox.add(manager, 'events.dispatch', {
+        type: 'partner_country.status_applied',
+        eventId: randomUUID(),
+        countryCode: code,
+        status: after,
+        visibility,
+      });
     }
     await this.indexRequests.countryChanged(manager, code);
     await manager.query(

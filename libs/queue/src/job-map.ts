@@ -57,7 +57,55 @@ export interface JobPayloads {
   'matching.merge-refresh': { runId: string };
   /** Compares Postgres with every search index and the match tables, stores the report, repairs if asked. */
   'consistency.check': { repair: boolean; reason: string };
+  /** A domain event: notifies the users it concerns and fans out to subscribed webhooks. */
+  'events.dispatch': PlatformEvent;
+  /** Mails each user's pending digest notifications in one message. */
+  'notifications.digest': Record<string, never>;
+  /** Runs every saved talent search and job alert and mails the hits not mailed before. */
+  'alerts.run': Record<string, never>;
+  /** Notifies employers of their vacancies about to expire (each vacancy and expiry date once). */
+  'notifications.vacancy-expiry': Record<string, never>;
+  /** Notifies each side of the matches that entered its top set since the last run. */
+  'notifications.new-matches': Record<string, never>;
+  /** Sends one webhook delivery (signed); failures are retried with backoff. */
+  'webhooks.deliver': { deliveryId: string };
 }
+
+/**
+ * What happened, by ids: every event carries its own `eventId` (a uuid made where it happened), so
+ * a re-delivered event is recognised and never notifies or delivers twice.
+ */
+export type PlatformEvent =
+  | { type: 'employer.registered'; eventId: string; organisationId: string }
+  | { type: 'employer.status_changed'; eventId: string; organisationId: string; status: string }
+  | {
+      type: 'vacancy.published' | 'vacancy.closed';
+      eventId: string;
+      vacancyId: string;
+      organisationId: string;
+    }
+  | { type: 'candidate.renewed'; eventId: string; candidateId: string; referenceCode: string }
+  | { type: 'candidate.expiry_reminder'; eventId: string; accountId: string; expiresAt: string }
+  | {
+      type: 'partner_country.status_applied';
+      eventId: string;
+      countryCode: string;
+      status: string;
+      /** What the change did to the country's candidates: hidden from search, shown again. */
+      visibility: 'hidden' | 'restored';
+    }
+  | {
+      type: 'contact.step';
+      eventId: string;
+      step: string;
+      /** The pipeline stage the contact is in after the step. */
+      stage: string;
+      contactId: string;
+      vacancyId: string;
+      referenceCode: string;
+      /** Who is told: the candidate's account, or the organisation's account(s). */
+      recipient: { side: 'candidate'; accountId: string } | { side: 'employer'; organisationId: string };
+    };
 
 /** Occupations by ESCO URI or by ISCO code (every occupation of that group), in one Member State or all. */
 export interface OccupationScope {
@@ -75,6 +123,8 @@ export const QUEUE_NAMES = [
   'vacancies',
   'candidates',
   'matching',
+  'notifications',
+  'webhooks',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
@@ -105,6 +155,12 @@ export const JOB_QUEUE = {
   'matching.merge-vacancies': 'matching',
   'matching.merge-refresh': 'matching',
   'consistency.check': 'maintenance',
+  'events.dispatch': 'notifications',
+  'notifications.digest': 'notifications',
+  'alerts.run': 'notifications',
+  'notifications.vacancy-expiry': 'notifications',
+  'notifications.new-matches': 'notifications',
+  'webhooks.deliver': 'webhooks',
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N], unknown, N>;
@@ -160,6 +216,12 @@ const DEDUP_PART = {
   'matching.merge-vacancies': null,
   'matching.merge-refresh': null,
   'consistency.check': (data) => (data.repair ? 'repair' : 'report'),
+  'events.dispatch': (data) => data.eventId,
+  'notifications.digest': null,
+  'alerts.run': null,
+  'notifications.vacancy-expiry': null,
+  'notifications.new-matches': null,
+  'webhooks.deliver': (data) => data.deliveryId,
 } satisfies { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null };
 
 /** URIs do not fit a job id, so the occupations are hashed: equal scopes collapse, others do not. */

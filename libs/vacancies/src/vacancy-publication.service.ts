@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AuditService, SYSTEM_ACTOR } from '@app/audit';
 import { isoDay } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -154,6 +155,14 @@ export class VacancyPublication {
       details: { organisationId: vacancy.organisationId, memberState: vacancy.memberState, ...details },
     });
     await this.outbox.add(manager, 'vacancies.sync', { vacancyId: vacancy.id });
+    if (action === 'vacancy.published' || action === 'vacancy.closed') {
+      await this.outbox.add(manager, 'events.dispatch', {
+        type: action,
+        eventId: randomUUID(),
+        vacancyId: vacancy.id,
+        organisationId: vacancy.organisationId,
+      });
+    }
   }
 
   private async view(manager: EntityManager, id: string, employerName: string): Promise<VacancyView> {

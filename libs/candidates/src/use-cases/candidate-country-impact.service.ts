@@ -36,6 +36,17 @@ export class CandidateCountryImpact {
     };
   }
 
+  /** The accounts of the same population, to notify them after the change. */
+  async activeAffectedAccountIds(countryCode: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ account_id: string }[]>(
+      `SELECT account_id FROM candidates
+        WHERE status = 'active' AND (residence_country = $1 OR citizenships @> ARRAY[$1]::char(2)[])
+        ORDER BY id`,
+      [countryCode.toUpperCase()],
+    );
+    return rows.map((row) => row.account_id);
+  }
+
   /** The addresses of the same population, to tell them of a change (in the change's transaction). */
   async activeAffectedAddresses(countryCode: string, manager: EntityManager): Promise<string[]> {
     const rows = await manager.query<{ email: string }[]>(

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { AuditService, SYSTEM_ACTOR } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Accounts, actorOf, type CallContext, type Principal } from '@app/identity';
 import { MailOutbox } from '@app/mail';
+import { OutboxService } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -35,6 +37,7 @@ export class CandidateLifecycle {
     private readonly mail: MailOutbox,
     private readonly accounts: Accounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   activate(principal: Principal, context: CallContext): Promise<CandidateProfile> {
@@ -88,6 +91,14 @@ export class CandidateLifecycle {
         details: { expiresAt: expiresAt.toISOString() },
       });
       await this.indexRequests.candidateChanged(manager, row);
+      if (action === 'candidate.renewed') {
+        await this.outbox.add(manager, 'events.dispatch', {
+          type: 'candidate.renewed',
+          eventId: randomUUID(),
+          candidateId: row.id,
+          referenceCode: row.referenceCode,
+        });
+      }
       return this.profiles.load(manager, principal.accountId);
     });
   }
@@ -139,6 +150,12 @@ export class CandidateLifecycle {
       for (const row of rows) {
         const email = emails.get(row.accountId);
         if (email) await this.mail.queue(manager, expiryReminderMail(email, row.expiresAt, this.renewLink()));
+        await this.outbox.add(manager, 'events.dispatch', {
+          type: 'candidate.expiry_reminder',
+          eventId: randomUUID(),
+          accountId: row.accountId,
+          expiresAt: row.expiresAt.toISOString(),
+        });
       }
       return rows.length;
     });

@@ -1,5 +1,7 @@
 import { MailOutbox } from '@app/mail';
+import { OutboxService, type PlatformEvent } from '@app/queue';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ContactRow } from '../store/contact.repository';
 import { ContactParties, type VacancyFacts } from '../use-cases/contact-parties.service';
@@ -20,7 +22,30 @@ export class ContactNotifier {
   constructor(
     private readonly mail: MailOutbox,
     private readonly parties: ContactParties,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * The step as a platform event (ids only), for the recipient's notification centre and the
+   * partner systems subscribed to it; recorded in the step's transaction like its mail.
+   */
+  private async recordEvent(
+    manager: EntityManager,
+    event: ContactMailEvent,
+    pair: NotifiedPair,
+    recipient: Extract<PlatformEvent, { type: 'contact.step' }>['recipient'],
+  ): Promise<void> {
+    await this.outbox.add(manager, 'events.dispatch', {
+      type: 'contact.step',
+      eventId: randomUUID(),
+      step: event,
+      stage: pair.contact.stage,
+      contactId: pair.contact.id,
+      vacancyId: pair.vacancy.id,
+      referenceCode: pair.candidate.referenceCode,
+      recipient,
+    });
+  }
 
   async toCandidate(
     manager: EntityManager,
@@ -28,6 +53,7 @@ export class ContactNotifier {
     pair: NotifiedPair,
     stage?: string,
   ): Promise<void> {
+    await this.recordEvent(manager, event, pair, { side: 'candidate', accountId: pair.candidate.accountId });
     const to = await this.parties.emailOf(manager, pair.candidate.accountId);
     if (!to) return;
     await this.mail.queue(
@@ -43,6 +69,10 @@ export class ContactNotifier {
   }
 
   async toEmployer(manager: EntityManager, event: ContactMailEvent, pair: NotifiedPair): Promise<void> {
+    await this.recordEvent(manager, event, pair, {
+      side: 'employer',
+      organisationId: pair.vacancy.organisationId,
+    });
     await this.mail.queue(
       manager,
       contactMail(event, pair.contact.employerLanguage, pair.vacancy.contactEmail, {

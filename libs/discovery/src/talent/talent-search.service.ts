@@ -76,6 +76,36 @@ export class TalentSearch {
   }
 
   /**
+   * A saved talent search run on its owner's behalf by the scheduler: the same query and the same
+   * pseudonymised hits as `search`, refused when the organisation is no longer verified, and audited
+   * as a search by its owner.
+   */
+  async searchSaved(
+    owner: { accountId: string; organisationId: string },
+    query: TalentQuery,
+  ): Promise<TalentSearchResult> {
+    await this.employers.assertVerified(owner.organisationId);
+    const request = buildTalentSearch(query, new Date());
+    const response = await engineCall(() =>
+      this.client.index<TalentDocumentHit>(this.indexes.uid(CANDIDATES_INDEX)).search(request.q, request),
+    );
+    await this.audit.recordRead({
+      actor: { accountId: owner.accountId, role: 'employer' },
+      action: 'search.talent_saved',
+      target: { type: 'employer_organisation', id: owner.organisationId },
+      details: { criteria: auditedCriteria(query) },
+    });
+    const filteredSkills = new Set([...(query.skillsAll ?? []), ...(query.skillsAny ?? [])]);
+    const window = windowOf(query, enginePage(query), response);
+    return {
+      ...window,
+      items: window.items.map((hit) => toTalentHit(hit, filteredSkills, query.language ?? 'en')),
+      facets: {},
+      facetStats: {},
+    };
+  }
+
+  /**
    * The whole pseudonymised profile behind a result card, while the candidate is searchable: the
    * index holds searchable profiles only, and one past its expiry is hidden here as in search. The
    * document is fetched while the caller is confirmed, as in `search`.
