@@ -17,6 +17,7 @@ import { SeparateInvitationsFromResets1795938220515 } from './1795938220515-Sepa
 import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
 import { CreateConsistencyReports1795951000000 } from './1795951000000-CreateConsistencyReports';
 import { CompactMatchRows1795951800000 } from './1795951800000-CompactMatchRows';
+import { CreateVacancyVersions1796300000000 } from './1796300000000-CreateVacancyVersions';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateContacts1795940000000,
   CreateConsistencyReports1795951000000,
   CompactMatchRows1795951800000,
+  CreateVacancyVersions1796300000000,
 ];
