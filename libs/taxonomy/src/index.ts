@@ -24,3 +24,4 @@ export {
   SKILL_BROADER_LINKS_SQL,
   SKILL_RELATED_LINKS_SQL,
 } from './taxonomy.sql';
+export * from './suggestions/concept-suggestions.service';

@@ -3,9 +3,10 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { AdminCandidatesController } from './admin-candidates.controller';
 import { CandidatesController } from './candidates.controller';
+import { SkillSuggestionsController } from './skill-suggestions.controller';
 
 @Module({
   imports: [CandidatesModule, TaxonomyModule],
-  controllers: [CandidatesController, AdminCandidatesController],
+  controllers: [CandidatesController, SkillSuggestionsController, AdminCandidatesController],
 })
 export class CandidatesApiModule {}

@@ -24,12 +24,12 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
-import { candidateLabelLanguage } from './candidate-label-language';
+import { labelledProfile } from './candidate-label-language';
 import { ReaderLanguageQuery } from '../vacancies/reader-language.query';
 import { EraseAccountRequest } from './requests/erase-account.request';
 import { RegisterCandidateRequest } from './requests/register-candidate.request';
 import { UpdateProfileRequest } from './requests/update-profile.request';
-import { CandidateProfileResponse, toCandidateProfileResponse } from './responses/candidate-profile.response';
+import { CandidateProfileResponse } from './responses/candidate-profile.response';
 
 @ApiTags('candidates')
 @ApiBearerAuth()
@@ -44,18 +44,8 @@ export class CandidatesController {
     private readonly taxonomy: TaxonomyLookup,
   ) {}
 
-  /** The profile with ESCO labels in the reader's language (for ar: the candidate's most fluent ESCO language). */
-  private async labelled(
-    profile: CandidateProfile,
-    query: ReaderLanguageQuery,
-  ): Promise<CandidateProfileResponse> {
-    const language = candidateLabelLanguage(query.lang ?? 'en', profile);
-    const uris = [
-      ...profile.occupations.map((entry) => entry.uri),
-      ...profile.skills.map((entry) => entry.uri),
-      ...profile.workExperience.map((entry) => entry.occupationUri),
-    ];
-    return toCandidateProfileResponse(profile, await this.taxonomy.labelsOf(uris, language), language);
+  private labelled(profile: CandidateProfile, query: ReaderLanguageQuery): Promise<CandidateProfileResponse> {
+    return labelledProfile(this.taxonomy, profile, query.lang);
   }
 
   @Post()
