@@ -1,6 +1,8 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
@@ -91,6 +93,64 @@ describe('skill suggestions from the candidate’s own words', () => {
       .send({ occupations: [], skills: [ESCO.unknownSkill] })
       .expect(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_ESCO_CONCEPT');
+  });
+
+  it('drafts a profile from a Europass CV in the Europass XML format, suggesting ESCO concepts from its texts', async () => {
+    const candidate = await registeredCandidate();
+    const xml = await readFile(join(__dirname, 'fixtures', 'europass-cv-v3.xml'), 'utf8');
+    const imported = await http()
+      .post('/api/v1/candidates/me/europass-import?lang=fr')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .send({ xml })
+      .expect(200);
+    expect(imported.body).toMatchObject({
+      textLanguage: 'en',
+      occupations: [
+        expect.objectContaining({ uri: ESCO.welder, label: 'soudeur/soudeuse', labelLanguage: 'fr' }),
+      ],
+      languages: [
+        { code: 'ar', cefr: 'C2' },
+        { code: 'fr', cefr: 'B1' },
+      ],
+      education: [{ eqfLevel: 4, field: 'Welding', countryCode: 'MA', completionYear: 2015 }],
+      workExperience: [
+        expect.objectContaining({
+          position: 'Welder',
+          occupation: expect.objectContaining({ uri: ESCO.welder }),
+          employerName: 'Atelier de Fès',
+          countryCode: 'MA',
+          startDate: '2016-03-01',
+          endDate: null,
+        }),
+      ],
+    });
+    expect(imported.body.skills.map((skill: { uri: string }) => skill.uri)).toEqual(
+      expect.arrayContaining([ESCO.weldMetal, ESCO.readBlueprints]),
+    );
+    const profile = await http()
+      .get('/api/v1/candidates/me')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(profile.body.occupations).toEqual([]);
+
+    for (const [bad, reason] of [
+      ['<html><body>not a CV</body></html>', 'the root element must be SkillsPassport'],
+      ['<SkillsPassport><LearnerInfo>', 'not well-formed XML'],
+      [
+        `<!DOCTYPE x [<!ENTITY a "aaaa">]>${xml.slice(xml.indexOf('<SkillsPassport'))}`,
+        'document type declarations are not accepted',
+      ],
+    ]) {
+      const refused = await http()
+        .post('/api/v1/candidates/me/europass-import')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send({ xml: bad })
+        .expect(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'INVALID_EUROPASS_CV',
+        details: [{ field: 'xml', reason }],
+      });
+    }
   });
 
   function registeredCandidate() {
