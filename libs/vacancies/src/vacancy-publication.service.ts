@@ -132,6 +132,19 @@ export class VacancyPublication {
     manager: EntityManager,
     principal: Principal,
     id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<VacancyEntity> {
+    const vacancy = await this.organisationVacancy(manager, principal, id, options);
+    if (vacancy.status !== 'draft' && vacancy.status !== 'published')
+      throw new VacancyNotEditableError(vacancy.status);
+    return vacancy;
+  }
+
+  /** The vacancy, if it is the caller's organisation's; locked for the transaction when asked. */
+  private async organisationVacancy(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
     { lock = false } = {},
   ): Promise<VacancyEntity> {
     const vacancy = await manager.findOne(VacancyEntity, {
@@ -140,8 +153,6 @@ export class VacancyPublication {
     });
     if (!vacancy) throw new VacancyNotFoundError(id);
     assertOwnOrganisation(principal, vacancy.organisationId);
-    if (vacancy.status !== 'draft' && vacancy.status !== 'published')
-      throw new VacancyNotEditableError(vacancy.status);
     return vacancy;
   }
 
@@ -204,14 +215,9 @@ export class VacancyPublication {
     principal: Principal,
     id: string,
     to: VacancyStatus,
-    { lock = false } = {},
+    options: { lock?: boolean } = {},
   ): Promise<VacancyEntity> {
-    const vacancy = await manager.findOne(VacancyEntity, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!vacancy) throw new VacancyNotFoundError(id);
-    assertOwnOrganisation(principal, vacancy.organisationId);
+    const vacancy = await this.organisationVacancy(manager, principal, id, options);
     if (!canMove(vacancy.status, to)) throw new InvalidVacancyTransitionError(vacancy.status, to);
     return vacancy;
   }

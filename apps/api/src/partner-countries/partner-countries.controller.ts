@@ -21,7 +21,7 @@ export class PartnerCountriesQuery extends PageQuery {
   date?: string;
 }
 
-class NextStatusResponse {
+class PartnerCountryNextStatusResponse {
   @ApiProperty({ enum: PARTNER_COUNTRY_STATUSES }) status!: PartnerCountryStatus;
   @ApiProperty({ format: 'date' }) effectiveFrom!: string;
 }
@@ -42,8 +42,12 @@ export class PartnerCountryResponse {
   })
   effectiveFrom!: string | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
-  @ApiProperty({ type: NextStatusResponse, nullable: true, description: 'The next recorded change, if any' })
-  next!: NextStatusResponse | null;
+  @ApiProperty({
+    type: PartnerCountryNextStatusResponse,
+    nullable: true,
+    description: 'The next recorded change, if any',
+  })
+  next!: PartnerCountryNextStatusResponse | null;
 }
 
 @ApiTags('partner countries')

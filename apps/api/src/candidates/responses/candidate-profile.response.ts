@@ -24,17 +24,17 @@ const LABEL_LANGUAGE = {
   description: 'The language the label is really in: the reader’s, or its fallback',
 };
 
-export class OccupationEntryResponse extends OccupationEntryRequest {
+export class ProfileOccupationResponse extends OccupationEntryRequest {
   @ApiProperty({ example: 'soudeur/soudeuse' }) label!: string;
   @ApiProperty(LABEL_LANGUAGE) labelLanguage!: TaxonomyLanguage;
 }
 
-export class SkillEntryResponse extends SkillEntryRequest {
+export class ProfileSkillResponse extends SkillEntryRequest {
   @ApiProperty({ example: 'souder des pièces métalliques' }) label!: string;
   @ApiProperty(LABEL_LANGUAGE) labelLanguage!: TaxonomyLanguage;
 }
 
-export class WorkExperienceEntryResponse extends WorkExperienceEntryRequest {
+export class ProfileWorkExperienceResponse extends WorkExperienceEntryRequest {
   @ApiProperty({ example: 'soudeur/soudeuse' }) occupationLabel!: string;
   @ApiProperty(LABEL_LANGUAGE) occupationLabelLanguage!: TaxonomyLanguage;
 }
@@ -107,11 +107,11 @@ export class CandidateProfileResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   expiresAt!: string | null;
 
-  @ApiProperty({ type: [OccupationEntryResponse] })
-  occupations!: OccupationEntryResponse[];
+  @ApiProperty({ type: [ProfileOccupationResponse] })
+  occupations!: ProfileOccupationResponse[];
 
-  @ApiProperty({ type: [SkillEntryResponse] })
-  skills!: SkillEntryResponse[];
+  @ApiProperty({ type: [ProfileSkillResponse] })
+  skills!: ProfileSkillResponse[];
 
   @ApiProperty({ type: [LanguageEntryRequest] })
   languages!: LanguageEntryRequest[];
@@ -122,8 +122,8 @@ export class CandidateProfileResponse {
   @ApiProperty({ type: [QualificationEntryRequest] })
   qualifications!: QualificationEntryRequest[];
 
-  @ApiProperty({ type: [WorkExperienceEntryResponse] })
-  workExperience!: WorkExperienceEntryResponse[];
+  @ApiProperty({ type: [ProfileWorkExperienceResponse] })
+  workExperience!: ProfileWorkExperienceResponse[];
 
   @ApiProperty({
     enum: TAXONOMY_LANGUAGES,
