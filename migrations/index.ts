@@ -18,6 +18,7 @@ import { CreateContacts1795940000000 } from './1795940000000-CreateContacts';
 import { CreateConsistencyReports1795951000000 } from './1795951000000-CreateConsistencyReports';
 import { CompactMatchRows1795951800000 } from './1795951800000-CompactMatchRows';
 import { CreateNotifications1796200000000 } from './1796200000000-CreateNotifications';
+import { CreateVacancyVersions1796300000000 } from './1796300000000-CreateVacancyVersions';
 import { CreateMatchRefreshRows1796400000000 } from './1796400000000-CreateMatchRefreshRows';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
@@ -42,5 +43,6 @@ export const migrations = [
   CreateConsistencyReports1795951000000,
   CompactMatchRows1795951800000,
   CreateNotifications1796200000000,
+  CreateVacancyVersions1796300000000,
   CreateMatchRefreshRows1796400000000,
 ];

@@ -11,6 +11,8 @@ import { clearRateLimits } from './utils/rate-limits';
 import { concretePath, discoverApiRoutes, expressRoutes, type ApiRoute } from './utils/routes';
 
 type Caller = 'anonymous' | Role;
+/** Only organisation administrators manage colleagues: a recruiter is refused there (or its body first). */
+const COLLEAGUE_MANAGEMENT = /^(POST|PUT|DELETE) \/api\/v1\/employers\/me\/colleagues/;
 const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
 const DENIED = [401, 403];
 
@@ -28,6 +30,7 @@ describe('authorization matrix', () => {
   let sut: NestExpressApplication;
   let routes: ApiRoute[];
   const tokens = new Map<Caller, string | undefined>();
+  let recruiterToken: string;
 
   beforeAll(async () => {
     sut = await createApiApp();
@@ -49,6 +52,7 @@ describe('authorization matrix', () => {
     );
     tokens.set('anonymous', undefined);
     for (const role of ROLES) tokens.set(role, accounts[role].accessToken);
+    recruiterToken = (await factory.colleague(accounts.employer, 'recruiter')).accessToken;
   });
 
   afterAll(() => closeApp(sut));
@@ -94,6 +98,24 @@ describe('authorization matrix', () => {
         if (!ok)
           mismatches.push(`${caller} ${route.method} ${route.path}: expected ${expected}, got ${status}`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets a recruiter colleague through every employer route but colleague management', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.rule)) {
+      const expected = expectedStatus(route, 'employer');
+      const status = await call(route, recruiterToken);
+      const managesColleagues = COLLEAGUE_MANAGEMENT.test(`${route.method} ${route.path}`);
+      const ok =
+        expected !== 'allowed'
+          ? status === expected
+          : managesColleagues
+            ? [400, 403].includes(status)
+            : !DENIED.includes(status);
+      if (!ok)
+        mismatches.push(`recruiter ${route.method} ${route.path}: expected ${expected}, got ${status}`);
     }
     expect(mismatches).toEqual([]);
   });

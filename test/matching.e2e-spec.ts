@@ -453,4 +453,36 @@ describe('matching', () => {
     expect((await order(third)).map((match) => match.referenceCode)).toEqual(expected(third));
     expect((await order(first)).map((match) => match.referenceCode)).toEqual(expected(first));
   });
+
+  it('re-matches a published vacancy whose occupation and skills are edited', async () => {
+    const welder = await candidates.active();
+    const nurse = await candidates.active();
+    await http()
+      .patch('/api/v1/candidates/me')
+      .auth(nurse.accessToken, { type: 'bearer' })
+      .send({ occupations: [{ uri: ESCO.nurse, yearsOfExperience: 6 }], skills: [{ uri: ESCO.patientCare }] })
+      .expect(200);
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const before = await vacancySet(vacancyId);
+    expect(before).toContain(welder.candidateId);
+
+    await http()
+      .put(`/api/v1/vacancies/${vacancyId}`)
+      .auth(employer.user.accessToken, { type: 'bearer' })
+      .send(
+        vacancyBody({
+          title: 'Specialist nurse',
+          occupationUri: ESCO.nurse,
+          skills: [{ uri: ESCO.patientCare, requirement: 'essential' }],
+        }),
+      )
+      .expect(200);
+    await drain();
+    const ranked = (await matchesOf(vacancyId).expect(200)).body.items.map(
+      (match: { referenceCode: string }) => match.referenceCode,
+    );
+    expect(ranked[0]).toBe(nurse.referenceCode);
+    expect(await vacancySet(vacancyId)).not.toEqual(before);
+  });
 });

@@ -470,12 +470,20 @@ describe('search', () => {
       const open = await http().get('/api/v1/statistics/vacancies').expect(200);
       expect(open.body).toMatchObject({ view: 'public', count: null, byMemberState: {}, occupations: [] });
       const full = await http()
-        .get('/api/v1/admin/statistics/vacancies')
+        .get('/api/v1/admin/statistics/vacancies?lang=fr')
         .auth(admin.accessToken, { type: 'bearer' })
         .expect(200);
       expect(full.body).toMatchObject({ count: 2, byMemberState: { NL: 2 } });
       expect(full.body.occupations).toEqual(
-        expect.arrayContaining([{ occupationUri: ESCO.welder, count: 1, byMemberState: { NL: 1 } }]),
+        expect.arrayContaining([
+          {
+            occupationUri: ESCO.welder,
+            label: 'soudeur/soudeuse',
+            labelLanguage: 'fr',
+            count: 1,
+            byMemberState: { NL: 1 },
+          },
+        ]),
       );
     });
   });

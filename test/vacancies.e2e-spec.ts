@@ -311,6 +311,82 @@ describe('vacancies', () => {
     expect(results.filter((index) => index.uid.startsWith(`${indexUid}__build_`))).toEqual([]);
   });
 
+  it('edits a published vacancy: the shortage rule is checked again, the change re-indexed and every version kept', async () => {
+    const id = await draft(verified);
+    await publish(verified, id).expect(200);
+    const edit = (overrides: Record<string, unknown>) =>
+      http()
+        .put(`/api/v1/vacancies/${id}`)
+        .auth(verified.user.accessToken, { type: 'bearer' })
+        .send(vacancyBody(overrides));
+
+    const retitled = await edit({ title: 'MIG/MAG welder, night shifts' }).expect(200);
+    expect(retitled.body).toMatchObject({ status: 'published', title: 'MIG/MAG welder, night shifts' });
+    await waitFor(
+      async () =>
+        (await meili.index<VacancyDocument>(indexUid).getDocument(id)).title ===
+        'MIG/MAG welder, night shifts',
+      { what: 'the edited title in the index' },
+    );
+
+    const refused = await edit({ occupationUri: FASHION_DESIGNER, skills: [] }).expect(422);
+    const refusedAtPublication = await publish(
+      verified,
+      await draft(verified, { occupationUri: FASHION_DESIGNER, skills: [] }),
+    ).expect(422);
+    expect(refused.body.error.code).toBe('OCCUPATION_NOT_IN_SHORTAGE');
+    expect(refused.body.error.code).toBe(refusedAtPublication.body.error.code);
+    expect(refused.body.error.details).toEqual(refusedAtPublication.body.error.details);
+    const unchanged = await http()
+      .get(`/api/v1/vacancies/${id}`)
+      .auth(verified.user.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(unchanged.body.occupationUri).toBe(WELDER);
+
+    await edit({ title: 'MIG/MAG welder, night shifts', skills: [] }).expect(200);
+    const versions = await http()
+      .get(`/api/v1/vacancies/${id}/versions?limit=2`)
+      .auth(verified.user.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(versions.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(versions.body.items).toEqual([
+      expect.objectContaining({ version: 3, changedFields: ['skills'], substantive: true }),
+      expect.objectContaining({
+        version: 2,
+        changedFields: ['title'],
+        substantive: false,
+        changedBy: verified.user.id,
+        vacancy: expect.objectContaining({ title: 'MIG/MAG welder, night shifts' }),
+      }),
+    ]);
+    const original = await http()
+      .get(`/api/v1/vacancies/${id}/versions?offset=2`)
+      .auth(ncpNl.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(original.body.items[0]).toMatchObject({
+      version: 1,
+      changedFields: [],
+      vacancy: { title: 'MIG/MAG welder for ship repair', skills: [{ uri: WELDING_SKILL }] },
+    });
+    expect(await auditActionsOf(dataSource, 'vacancy', id)).toEqual([
+      'vacancy.published',
+      'vacancy.edited',
+      'vacancy.edited',
+    ]);
+    const other = await employers.verified(ncpNl);
+    expect([403, 404]).toContain(
+      (await http().get(`/api/v1/vacancies/${id}/versions`).auth(other.user.accessToken, { type: 'bearer' }))
+        .status,
+    );
+
+    await http()
+      .post(`/api/v1/vacancies/${id}/close`)
+      .auth(verified.user.accessToken, { type: 'bearer' })
+      .expect(200);
+    const closed = await edit({}).expect(409);
+    expect(closed.body.error.code).toBe('VACANCY_NOT_EDITABLE');
+  });
+
   it('re-indexes only the vacancies a shortage-list change names, without a full rebuild', async () => {
     const welder = await draft(verified);
     await publish(verified, welder).expect(200);

@@ -83,6 +83,17 @@ export class AccountFactory {
     return this.acceptInvitation(email, 'employer');
   }
 
+  /** A colleague invited by an organisation administrator through the API, signed in. */
+  async colleague(organisationAdmin: SignedInAccount, role: 'organisation_admin' | 'recruiter') {
+    const email = uniqueEmail('colleague');
+    await this.http()
+      .post('/api/v1/employers/me/colleagues')
+      .auth(organisationAdmin.accessToken, { type: 'bearer' })
+      .send({ email, role })
+      .expect(201);
+    return this.acceptInvitation(email, 'employer');
+  }
+
   async login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
     const response = await this.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
     return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };

@@ -21,8 +21,10 @@ import { CandidatePrivacy } from './use-cases/candidate-privacy.service';
 import { CandidateProfiles } from './use-cases/candidate-profiles.service';
 import { CandidateRegistration } from './use-cases/candidate-registration.service';
 import { PersonalDataSections } from './use-cases/personal-data-sections';
+import { EuropassImport } from './europass/europass-import.service';
 
 const PUBLIC = [
+  EuropassImport,
   CandidateRegistration,
   CandidateProfiles,
   CandidateLifecycle,

@@ -27,3 +27,9 @@ export {
   type DataSubject,
   type PersonalDataSection,
 } from './use-cases/personal-data-sections';
+export {
+  EuropassImport,
+  type EuropassDraft,
+  type EuropassWorkDraft,
+} from './europass/europass-import.service';
+export { InvalidEuropassCvError, parseEuropassCv, type EuropassCv } from './europass/europass-cv';

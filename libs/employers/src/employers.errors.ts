@@ -50,3 +50,29 @@ export class RegistrationNumberAlreadyExcludedError extends DomainError {
     super('conflict', 'REGISTRATION_NUMBER_ALREADY_EXCLUDED', 'This registration number is already excluded');
   }
 }
+
+export class NotOrganisationAdminError extends DomainError {
+  constructor() {
+    super(
+      'forbidden',
+      'NOT_ORGANISATION_ADMIN',
+      'Only an administrator of the organisation may manage its colleagues',
+    );
+  }
+}
+
+export class ColleagueNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('not_found', 'COLLEAGUE_NOT_FOUND', `Account ${id} is not a colleague in this organisation`);
+  }
+}
+
+export class LastOrganisationAdminError extends DomainError {
+  constructor() {
+    super(
+      'conflict',
+      'LAST_ORGANISATION_ADMIN',
+      'The organisation must keep at least one administrator: appoint another one first',
+    );
+  }
+}

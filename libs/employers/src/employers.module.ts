@@ -5,6 +5,7 @@ import { MemberStatesModule } from '@app/member-states';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationColleagues } from './colleagues/organisation-colleagues.service';
 import { EmployerRegistrations } from './employer-registrations.service';
 import { EmployerVerification } from './employer-verification.service';
 import { EmployerEntity } from './employer.entity';
@@ -20,7 +21,7 @@ import { ExcludedRegistrationNumberEntity } from './excluded-registration-number
     AuditModule,
     QueueModule,
   ],
-  providers: [Employers, EmployerRegistrations, EmployerVerification],
-  exports: [Employers, EmployerRegistrations, EmployerVerification],
+  providers: [Employers, EmployerRegistrations, EmployerVerification, OrganisationColleagues],
+  exports: [Employers, EmployerRegistrations, EmployerVerification, OrganisationColleagues],
 })
 export class EmployersModule {}

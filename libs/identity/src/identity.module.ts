@@ -19,6 +19,7 @@ import { AccountProvisioning } from './use-cases/account-provisioning.service';
 import { Accounts } from './use-cases/accounts.service';
 import { Authentication } from './use-cases/authentication.service';
 import { CredentialRetention } from './use-cases/credential-retention.service';
+import { OrganisationAccounts } from './use-cases/organisation-accounts.service';
 import { Passwords } from './use-cases/passwords.service';
 import { Registration } from './use-cases/registration.service';
 
@@ -49,7 +50,16 @@ import { Registration } from './use-cases/registration.service';
     AccountProvisioning,
     Accounts,
     CredentialRetention,
+    OrganisationAccounts,
   ],
-  exports: [Registration, Authentication, Passwords, AccountProvisioning, Accounts, CredentialRetention],
+  exports: [
+    Registration,
+    Authentication,
+    Passwords,
+    AccountProvisioning,
+    Accounts,
+    CredentialRetention,
+    OrganisationAccounts,
+  ],
 })
 export class IdentityModule {}

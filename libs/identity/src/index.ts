@@ -18,4 +18,5 @@ export {
 } from './use-cases/credential-retention.service';
 export { Passwords } from './use-cases/passwords.service';
 export { Registration } from './use-cases/registration.service';
-export { ACCOUNT_ADDRESSES_SQL } from './accounts/accounts.sql';
+export { ACCOUNT_ADDRESSES_SQL, EMPLOYER_ACCOUNTS_SQL } from './accounts/accounts.sql';
+export { OrganisationAccounts } from './use-cases/organisation-accounts.service';

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   allowsCandidates,
   DEFAULT_PARTNER_COUNTRY_STATUS,
+  type PartnerCountryListing,
   type PartnerCountryStatus,
   type PartnerCountryStatusRecord,
   type PartnerCountryStatusView,
@@ -80,6 +81,47 @@ export class PartnerCountries {
       [isoDate(date)],
     );
     return rows.map((row) => row.country_code);
+  }
+
+  /**
+   * Every country with a recorded status, in code order: the status in force on `date` (null before
+   * the first one applies: the country is then implicitly eligible) and the next recorded change.
+   */
+  async listOn(date: Date | string): Promise<PartnerCountryListing[]> {
+    const rows = await this.dataSource.query<
+      {
+        country_code: string;
+        status: PartnerCountryStatus | null;
+        effective_from: string | null;
+        reason: string | null;
+        next_status: PartnerCountryStatus | null;
+        next_effective_from: string | null;
+      }[]
+    >(
+      `SELECT c.country_code, cur.status, cur.effective_from::text AS effective_from, cur.reason,
+              nxt.status AS next_status, nxt.effective_from::text AS next_effective_from
+         FROM (SELECT DISTINCT country_code FROM partner_country_statuses) c
+         LEFT JOIN LATERAL (
+           SELECT status, effective_from, reason FROM partner_country_statuses p
+            WHERE p.country_code = c.country_code AND p.effective_from <= $1::date
+            ORDER BY effective_from DESC, recorded_at DESC LIMIT 1) cur ON true
+         LEFT JOIN LATERAL (
+           SELECT status, effective_from FROM partner_country_statuses p
+            WHERE p.country_code = c.country_code AND p.effective_from > $1::date
+            ORDER BY effective_from, recorded_at DESC LIMIT 1) nxt ON true
+        ORDER BY c.country_code`,
+      [isoDate(date)],
+    );
+    return rows.map((row) => ({
+      countryCode: row.country_code,
+      status: row.status ?? DEFAULT_PARTNER_COUNTRY_STATUS,
+      effectiveFrom: row.effective_from,
+      reason: row.reason,
+      next:
+        row.next_status && row.next_effective_from
+          ? { status: row.next_status, effectiveFrom: row.next_effective_from }
+          : null,
+    }));
   }
 
   /** Every status recorded for the country, oldest effective first. */

@@ -30,3 +30,8 @@ export interface PartnerCountryStatusRecord {
   recordedBy: string | null;
   recordedAt: Date;
 }
+
+/** A country's status in force on a day and its next recorded change, for the public list. */
+export interface PartnerCountryListing extends PartnerCountryStatusView {
+  next: { status: PartnerCountryStatus; effectiveFrom: string } | null;
+}

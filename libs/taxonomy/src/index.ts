@@ -9,6 +9,7 @@ export {
 } from './import/taxonomy-importer.service';
 export type * from './lookup/taxonomy.views';
 export { TaxonomyLookup } from './lookup/taxonomy-lookup.service';
+export { conceptLabel, labelLanguageFor, type ConceptLabel } from './lookup/concept-labels';
 export { TaxonomyIndexConsistency } from './search/taxonomy-consistency.service';
 export { TaxonomyIndexer, type TaxonomyIndexReport } from './search/taxonomy-indexer.service';
 export * from './search/taxonomy-search.service';
@@ -23,3 +24,4 @@ export {
   SKILL_BROADER_LINKS_SQL,
   SKILL_RELATED_LINKS_SQL,
 } from './taxonomy.sql';
+export * from './suggestions/concept-suggestions.service';

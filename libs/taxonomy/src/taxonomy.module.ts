@@ -8,6 +8,7 @@ import { SkillEntity } from './entities/skill.entity';
 import { TaxonomyVersionEntity } from './entities/taxonomy-version.entity';
 import { TaxonomyImporter } from './import/taxonomy-importer.service';
 import { TaxonomyLookup } from './lookup/taxonomy-lookup.service';
+import { ConceptSuggestions } from './suggestions/concept-suggestions.service';
 
 /** The taxonomy in Postgres: import and lookup. Needs DatabaseModule in the application. */
 @Module({
@@ -21,7 +22,7 @@ import { TaxonomyLookup } from './lookup/taxonomy-lookup.service';
     ]),
     QueueModule,
   ],
-  providers: [TaxonomyImporter, TaxonomyLookup],
-  exports: [TaxonomyImporter, TaxonomyLookup],
+  providers: [TaxonomyImporter, TaxonomyLookup, ConceptSuggestions],
+  exports: [TaxonomyImporter, TaxonomyLookup, ConceptSuggestions],
 })
 export class TaxonomyModule {}

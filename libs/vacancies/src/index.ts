@@ -15,3 +15,4 @@ export { LIVE_VACANCY_FROM, LIVE_VACANCY_WHERE } from './public/live-vacancy';
 export { PublicVacancies } from './public/public-vacancies.service';
 export { VACANCIES_SQL } from './public/vacancies.sql';
 export type * from './public/public-vacancy.types';
+export { VacancyVersions, type VacancyVersionView } from './versions/vacancy-versions.service';

@@ -15,7 +15,11 @@ export class InvalidVacancyTransitionError extends DomainError {
 
 export class VacancyNotEditableError extends DomainError {
   constructor(status: VacancyStatus) {
-    super('conflict', 'VACANCY_NOT_EDITABLE', `Only drafts can be edited; this vacancy is ${status}`);
+    super(
+      'conflict',
+      'VACANCY_NOT_EDITABLE',
+      `Only drafts and published vacancies can be edited; this vacancy is ${status}`,
+    );
   }
 }
 

@@ -11,11 +11,13 @@ import { PublicVacancies } from './public/public-vacancies.service';
 import { Vacancies } from './vacancies.service';
 import { VacancyPublication } from './vacancy-publication.service';
 import { VacancyEntity } from './vacancy.entity';
+import { VacancyVersionEntity } from './versions/vacancy-version.entity';
+import { VacancyVersions } from './versions/vacancy-versions.service';
 
 /** Vacancies in Postgres: drafting, publication, expiry. Needs DatabaseModule in the application. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([VacancyEntity]),
+    TypeOrmModule.forFeature([VacancyEntity, VacancyVersionEntity]),
     EmployersModule,
     MemberStatesModule,
     ShortageOccupationsModule,
@@ -24,7 +26,7 @@ import { VacancyEntity } from './vacancy.entity';
     AuditModule,
     QueueModule,
   ],
-  providers: [Vacancies, VacancyPublication, PublicVacancies],
-  exports: [Vacancies, VacancyPublication, PublicVacancies],
+  providers: [Vacancies, VacancyPublication, PublicVacancies, VacancyVersions],
+  exports: [Vacancies, VacancyPublication, PublicVacancies, VacancyVersions],
 })
 export class VacanciesModule {}

@@ -60,6 +60,12 @@ export class Vacancies {
     return this.getFor(principal, id);
   }
 
+  /** The stored fields of a vacancy input for an organisation, every rule across fields checked. */
+  async fieldsFor(organisationId: string, input: VacancyInput): Promise<VacancyFields> {
+    const employer = await this.employers.getById(organisationId);
+    return this.validated(input, employer.memberState);
+  }
+
   /** Employer users see their organisation's vacancies, NCPs those of their state, administrators all. */
   async getFor(principal: Principal, id: string): Promise<VacancyView> {
     const vacancy = await this.load(id);

@@ -14,9 +14,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   InvalidVacancyTransitionError,
   OccupationNotInShortageError,
+  VacancyNotEditableError,
   VacancyNotFoundError,
 } from './vacancies.errors';
-import type { VacancyView } from './vacancies.types';
+import { Vacancies } from './vacancies.service';
+import type { VacancyInput, VacancyView } from './vacancies.types';
+import { changedFields, isSubstantive } from './versions/vacancy-changes';
+import { VacancyVersions } from './versions/vacancy-versions.service';
 import { canMove, expiryOf, type VacancyStatus } from './vacancy-status';
 import { VacancyEntity } from './vacancy.entity';
 import { toVacancyView } from './vacancy.mapper';
@@ -39,6 +43,8 @@ export class VacancyPublication {
     private readonly taxonomy: TaxonomyLookup,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly vacancies: Vacancies,
+    private readonly versions: VacancyVersions,
   ) {}
 
   /**
@@ -57,6 +63,16 @@ export class VacancyPublication {
         const publishedAt = new Date();
         const expiresAt = expiryOf(publishedAt, this.config.vacancies.validityMonths);
         await manager.update(VacancyEntity, { id }, { status: 'published', publishedAt, expiresAt });
+        await this.versions.record(
+          manager,
+          await manager.findOneByOrFail(VacancyEntity, { id }),
+          employer.legalName,
+          {
+            changedFields: [],
+            substantive: false,
+            changedBy: principal.accountId,
+          },
+        );
         await this.recorded(manager, actorOf(principal), 'vacancy.published', vacancy, context, {
           basis: shortage.inShortage ? 'shortage_list' : 'eu_competitiveness',
           shortageEntryId: shortage.entry?.entryId ?? null,
@@ -66,6 +82,79 @@ export class VacancyPublication {
       });
       if (published) return published;
     }
+  }
+
+  /**
+   * Replaces a draft, or edits a published vacancy. A published vacancy changed in a substantive
+   * field (occupation, place of work, skills…) must pass the publication rule again, as on the day
+   * of the edit; every edit of a published vacancy is kept as its next version, audited, and
+   * re-indexed and re-matched through the outbox. Like publishing, the rule is checked before the
+   * transaction and the locked row must still be the one checked.
+   */
+  async edit(
+    principal: Principal,
+    id: string,
+    input: VacancyInput,
+    context: CallContext,
+  ): Promise<VacancyView> {
+    for (;;) {
+      const checked = await this.editableVacancy(this.dataSource.manager, principal, id);
+      if (checked.status === 'draft') return this.vacancies.updateDraft(principal, id, input);
+      const fields = await this.vacancies.fieldsFor(checked.organisationId, input);
+      const changed = changedFields(checked, fields);
+      const substantive = isSubstantive(changed);
+      const shortage = substantive ? await this.publicationBasis({ ...checked, ...fields }) : null;
+      const employer = await this.employers.getById(checked.organisationId);
+      if (changed.length === 0) return toVacancyView(checked, employer.legalName);
+      const edited = await this.dataSource.transaction(async (manager) => {
+        const vacancy = await this.editableVacancy(manager, principal, id, { lock: true });
+        if (vacancy.updatedAt.getTime() !== checked.updatedAt.getTime()) return null;
+        await this.versions.ensureOriginal(manager, vacancy, employer.legalName);
+        await manager.update(VacancyEntity, { id }, fields);
+        const after = await manager.findOneByOrFail(VacancyEntity, { id });
+        const version = await this.versions.record(manager, after, employer.legalName, {
+          changedFields: changed,
+          substantive,
+          changedBy: principal.accountId,
+        });
+        await this.recorded(manager, actorOf(principal), 'vacancy.edited', after, context, {
+          version,
+          changedFields: changed,
+          substantive,
+          basis: shortage && (shortage.inShortage ? 'shortage_list' : 'eu_competitiveness'),
+        });
+        return toVacancyView(after, employer.legalName);
+      });
+      if (edited) return edited;
+    }
+  }
+
+  private async editableVacancy(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<VacancyEntity> {
+    const vacancy = await this.organisationVacancy(manager, principal, id, options);
+    if (vacancy.status !== 'draft' && vacancy.status !== 'published')
+      throw new VacancyNotEditableError(vacancy.status);
+    return vacancy;
+  }
+
+  /** The vacancy, if it is the caller's organisation's; locked for the transaction when asked. */
+  private async organisationVacancy(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    { lock = false } = {},
+  ): Promise<VacancyEntity> {
+    const vacancy = await manager.findOne(VacancyEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!vacancy) throw new VacancyNotFoundError(id);
+    assertOwnOrganisation(principal, vacancy.organisationId);
+    return vacancy;
   }
 
   private async publicationBasis(vacancy: VacancyEntity): Promise<ShortageCheck> {
@@ -127,14 +216,9 @@ export class VacancyPublication {
     principal: Principal,
     id: string,
     to: VacancyStatus,
-    { lock = false } = {},
+    options: { lock?: boolean } = {},
   ): Promise<VacancyEntity> {
-    const vacancy = await manager.findOne(VacancyEntity, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!vacancy) throw new VacancyNotFoundError(id);
-    assertOwnOrganisation(principal, vacancy.organisationId);
+    const vacancy = await this.organisationVacancy(manager, principal, id, options);
     if (!canMove(vacancy.status, to)) throw new InvalidVacancyTransitionError(vacancy.status, to);
     return vacancy;
   }

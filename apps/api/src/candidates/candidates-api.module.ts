@@ -1,10 +1,18 @@
 import { CandidatesModule } from '@app/candidates';
+import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { AdminCandidatesController } from './admin-candidates.controller';
 import { CandidatesController } from './candidates.controller';
+import { EuropassImportController } from './europass-import.controller';
+import { SkillSuggestionsController } from './skill-suggestions.controller';
 
 @Module({
-  imports: [CandidatesModule],
-  controllers: [CandidatesController, AdminCandidatesController],
+  imports: [CandidatesModule, TaxonomyModule],
+  controllers: [
+    CandidatesController,
+    SkillSuggestionsController,
+    EuropassImportController,
+    AdminCandidatesController,
+  ],
 })
 export class CandidatesApiModule {}

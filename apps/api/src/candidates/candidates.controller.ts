@@ -3,10 +3,12 @@ import {
   CandidatePrivacy,
   CandidateProfiles,
   CandidateRegistration,
+  type CandidateProfile,
   type PersonalDataExport,
 } from '@app/candidates';
 import type { CallContext, Principal } from '@app/identity';
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { TaxonomyLookup } from '@app/taxonomy';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,10 +24,12 @@ import {
 import { Roles } from '../access/access.decorator';
 import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
 import { ErrorBody } from '../errors/error-body';
+import { labelledProfile } from './candidate-label-language';
+import { ReaderLanguageQuery } from '../vacancies/reader-language.query';
 import { EraseAccountRequest } from './requests/erase-account.request';
 import { RegisterCandidateRequest } from './requests/register-candidate.request';
 import { UpdateProfileRequest } from './requests/update-profile.request';
-import { CandidateProfileResponse, toCandidateProfileResponse } from './responses/candidate-profile.response';
+import { CandidateProfileResponse } from './responses/candidate-profile.response';
 
 @ApiTags('candidates')
 @ApiBearerAuth()
@@ -37,7 +41,12 @@ export class CandidatesController {
     private readonly profiles: CandidateProfiles,
     private readonly lifecycle: CandidateLifecycle,
     private readonly privacy: CandidatePrivacy,
+    private readonly taxonomy: TaxonomyLookup,
   ) {}
+
+  private labelled(profile: CandidateProfile, query: ReaderLanguageQuery): Promise<CandidateProfileResponse> {
+    return labelledProfile(this.taxonomy, profile, query.lang);
+  }
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -58,17 +67,21 @@ export class CandidatesController {
   async register(
     @CurrentPrincipal() principal: Principal,
     @Body() body: RegisterCandidateRequest,
+    @Query() query: ReaderLanguageQuery,
     @CallerContext() context: CallContext,
   ): Promise<CandidateProfileResponse> {
-    return toCandidateProfileResponse(await this.registration.register(principal, body, context));
+    return this.labelled(await this.registration.register(principal, body, context), query);
   }
 
   @Get()
   @ApiOperation({ summary: 'My candidate profile, with its completeness and visibility' })
   @ApiOkResponse({ type: CandidateProfileResponse })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No candidate profile yet' })
-  async get(@CurrentPrincipal() principal: Principal): Promise<CandidateProfileResponse> {
-    return toCandidateProfileResponse(await this.profiles.getByAccount(principal, principal.accountId));
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ReaderLanguageQuery,
+  ): Promise<CandidateProfileResponse> {
+    return this.labelled(await this.profiles.getByAccount(principal, principal.accountId), query);
   }
 
   @Patch()
@@ -89,8 +102,9 @@ export class CandidatesController {
   async update(
     @CurrentPrincipal() principal: Principal,
     @Body() body: UpdateProfileRequest,
+    @Query() query: ReaderLanguageQuery,
   ): Promise<CandidateProfileResponse> {
-    return toCandidateProfileResponse(await this.profiles.update(principal, body));
+    return this.labelled(await this.profiles.update(principal, body), query);
   }
 
   @Post('activate')
@@ -108,8 +122,9 @@ export class CandidatesController {
   async activate(
     @CurrentPrincipal() principal: Principal,
     @CallerContext() context: CallContext,
+    @Query() query: ReaderLanguageQuery,
   ): Promise<CandidateProfileResponse> {
-    return toCandidateProfileResponse(await this.lifecycle.activate(principal, context));
+    return this.labelled(await this.lifecycle.activate(principal, context), query);
   }
 
   @Post('renew')
@@ -121,8 +136,9 @@ export class CandidatesController {
   async renew(
     @CurrentPrincipal() principal: Principal,
     @CallerContext() context: CallContext,
+    @Query() query: ReaderLanguageQuery,
   ): Promise<CandidateProfileResponse> {
-    return toCandidateProfileResponse(await this.lifecycle.renew(principal, context));
+    return this.labelled(await this.lifecycle.renew(principal, context), query);
   }
 
   @Get('export')

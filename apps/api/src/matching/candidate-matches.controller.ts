@@ -1,10 +1,13 @@
 import { pageOf } from '@app/common';
 import type { Principal } from '@app/identity';
+import { CandidateProfiles } from '@app/candidates';
 import { CandidateMatches } from '@app/matching';
+import { labelLanguageFor, type TaxonomyLanguage } from '@app/taxonomy';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
+import { candidateLabelLanguage } from '../candidates/candidate-label-language';
 import { ErrorBody } from '../errors/error-body';
 import { MatchesQuery, MatchLanguageQuery } from './matching.requests';
 import {
@@ -19,7 +22,16 @@ import {
 @ApiNotFoundResponse({ type: ErrorBody, description: 'CANDIDATE_NOT_FOUND' })
 @Controller('candidates/me/matches')
 export class CandidateMatchesController {
-  constructor(private readonly matches: CandidateMatches) {}
+  constructor(
+    private readonly matches: CandidateMatches,
+    private readonly profiles: CandidateProfiles,
+  ) {}
+
+  /** `lang`, or for ar the candidate's most fluent language that ESCO has, else en. */
+  private async labelLanguage(principal: Principal, lang = 'en'): Promise<TaxonomyLanguage> {
+    if (lang !== 'ar') return labelLanguageFor(lang);
+    return candidateLabelLanguage(lang, await this.profiles.getByAccount(principal, principal.accountId));
+  }
 
   @Roles('candidate')
   @Get()
@@ -29,7 +41,7 @@ export class CandidateMatchesController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: MatchesQuery,
   ): Promise<CandidateMatchesResponse> {
-    const views = await this.matches.list(principal, query.lang ?? 'en');
+    const views = await this.matches.list(principal, await this.labelLanguage(principal, query.lang));
     const page = pageOf(views, query);
     return {
       notice: ADMISSION_NOTICE,
@@ -50,6 +62,8 @@ export class CandidateMatchesController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: MatchLanguageQuery,
   ): Promise<MatchImprovementsResponse> {
-    return MatchImprovementsResponse.from(await this.matches.improvements(principal, query.lang ?? 'en'));
+    return MatchImprovementsResponse.from(
+      await this.matches.improvements(principal, await this.labelLanguage(principal, query.lang)),
+    );
   }
 }

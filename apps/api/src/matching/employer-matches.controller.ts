@@ -1,3 +1,4 @@
+import { labelLanguageFor } from '@app/taxonomy';
 import { pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
 import { EmployerMatches } from '@app/matching';
@@ -37,7 +38,7 @@ export class EmployerMatchesController {
     @Query() query: EmployerMatchesQuery,
   ): Promise<Page<EmployerMatchResponse>> {
     const views = await this.matches.list(principal, id, {
-      language: query.lang ?? 'en',
+      language: labelLanguageFor(query.lang ?? 'en'),
       status: query.status,
     });
     return pageOf(

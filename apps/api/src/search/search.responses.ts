@@ -135,11 +135,25 @@ export class CandidateStatisticsResponse extends Published implements CandidateS
   @ApiProperty(COUNTS) byResidenceCountry!: Record<string, number>;
   @ApiProperty(COUNTS) byLanguageLevel!: Record<string, number>;
   @ApiProperty(COUNTS) byAvailability!: CandidateStatistics['byAvailability'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) groups!: CandidateStatistics['groups'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Each group: `key` (an ESCO occupation URI or a sector code) and its breakdown; grouped by occupation, ' +
+      'also `label` and `labelLanguage`: the occupation’s label in the reader’s language (`lang`; ar reads en)',
+  })
+  groups!: CandidateStatistics['groups'];
 }
 
 export class VacancyStatisticsResponse extends Published implements VacancyStatistics {
   @ApiProperty(COUNTS) byMemberState!: Record<string, number>;
   @ApiProperty(COUNTS) bySector!: Record<string, number>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) occupations!: VacancyStatistics['occupations'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Each occupation: `occupationUri`, `label` and `labelLanguage` (its label in the reader’s language, `lang`; ' +
+      'ar reads en), `count` and `byMemberState`',
+  })
+  occupations!: VacancyStatistics['occupations'];
 }

@@ -1,4 +1,5 @@
 import { SupplyStatistics, type StatisticsView } from '@app/discovery';
+import { labelLanguageFor, TaxonomyLookup, type ConceptLabel } from '@app/taxonomy';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../access/access.decorator';
@@ -14,7 +15,10 @@ const PUBLIC_NOTE =
 @ApiTags('statistics')
 @Controller()
 export class StatisticsController {
-  constructor(private readonly statistics: SupplyStatistics) {}
+  constructor(
+    private readonly statistics: SupplyStatistics,
+    private readonly taxonomy: TaxonomyLookup,
+  ) {}
 
   @Public()
   @Get('statistics/candidates')
@@ -29,7 +33,7 @@ export class StatisticsController {
   @ApiOperation({ summary: 'Open vacancies by occupation and Member State', description: PUBLIC_NOTE })
   @ApiOkResponse({ type: VacancyStatisticsResponse })
   publicVacancies(@Query() query: StatisticsTopRequest): Promise<VacancyStatisticsResponse> {
-    return this.statistics.vacancies('public', query.top ?? 20);
+    return this.vacancies('public', query);
   }
 
   @Roles('admin')
@@ -47,10 +51,39 @@ export class StatisticsController {
   @ApiOperation({ summary: 'Open vacancies by occupation and Member State, nothing withheld' })
   @ApiOkResponse({ type: VacancyStatisticsResponse })
   adminVacancies(@Query() query: StatisticsTopRequest): Promise<VacancyStatisticsResponse> {
-    return this.statistics.vacancies('admin', query.top ?? 20);
+    return this.vacancies('admin', query);
   }
 
-  private candidates(view: StatisticsView, query: CandidateStatisticsRequest) {
-    return this.statistics.candidates(view, query.groupBy ?? 'occupation', query.top ?? 20);
+  /** Occupation groups carry their label in the reader's language (ar reads en), and its real language. */
+  private async candidates(view: StatisticsView, query: CandidateStatisticsRequest) {
+    const statistics = await this.statistics.candidates(view, query.groupBy ?? 'occupation', query.top ?? 20);
+    if (statistics.groupBy !== 'occupation') return statistics;
+    const labels = await this.taxonomy.labelsOf(
+      statistics.groups.map((group) => group.key),
+      labelLanguageFor(query.lang ?? 'en'),
+    );
+    return {
+      ...statistics,
+      groups: statistics.groups.map((group) => ({ ...group, ...labelled(labels.get(group.key)) })),
+    };
   }
+
+  private async vacancies(view: StatisticsView, query: StatisticsTopRequest) {
+    const statistics = await this.statistics.vacancies(view, query.top ?? 20);
+    const labels = await this.taxonomy.labelsOf(
+      statistics.occupations.map((occupation) => occupation.occupationUri),
+      labelLanguageFor(query.lang ?? 'en'),
+    );
+    return {
+      ...statistics,
+      occupations: statistics.occupations.map((occupation) => ({
+        ...occupation,
+        ...labelled(labels.get(occupation.occupationUri)),
+      })),
+    };
+  }
+}
+
+function labelled(label: ConceptLabel | undefined): { label: string | null; labelLanguage: string | null } {
+  return { label: label?.label ?? null, labelLanguage: label?.language ?? null };
 }

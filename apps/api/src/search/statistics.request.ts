@@ -1,9 +1,10 @@
 import { CANDIDATE_GROUPINGS, type CandidateGrouping } from '@app/discovery';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ReaderLanguageQuery } from '../vacancies/reader-language.query';
 import { QueryNumber } from './query-arrays';
 
-export class StatisticsTopRequest {
+export class StatisticsTopRequest extends ReaderLanguageQuery {
   @ApiPropertyOptional({
     type: 'integer',
     default: 20,

@@ -1,5 +1,6 @@
 import { isoDay, pageOf, type Page } from '@app/common';
-import { ShortageListAdministration, ShortageLists } from '@app/shortage-occupations';
+import { ShortageListAdministration, ShortageLists, type ShortageEntry } from '@app/shortage-occupations';
+import { labelLanguageFor, TaxonomyLookup } from '@app/taxonomy';
 import type { CallContext, Principal } from '@app/identity';
 import {
   Body,
@@ -39,6 +40,8 @@ import {
   ShortageEntryResponse,
   ShortageListResponse,
   ShortageSectorResponse,
+  entryLabelKeys,
+  type EntryLabels,
 } from './shortage-occupations.responses';
 
 @ApiTags('shortage occupations')
@@ -48,7 +51,22 @@ export class ShortageOccupationsController {
   constructor(
     private readonly lists: ShortageLists,
     private readonly administration: ShortageListAdministration,
+    private readonly taxonomy: TaxonomyLookup,
   ) {}
+
+  /** Labels of the entries' occupations and ISCO groups; ar and other languages ESCO lacks read in en. */
+  private async labels(entries: readonly ShortageEntry[], lang = 'en'): Promise<EntryLabels> {
+    const language = labelLanguageFor(lang);
+    const { uris, iscoCodes } = entryLabelKeys(entries);
+    return new Map([
+      ...(await this.taxonomy.iscoLabelsOf(iscoCodes, language)),
+      ...(await this.taxonomy.labelsOf(uris, language)),
+    ]);
+  }
+
+  private async entryResponse(entry: ShortageEntry): Promise<ShortageEntryResponse> {
+    return ShortageEntryResponse.from(entry, await this.labels([entry]));
+  }
 
   @Public()
   @Get()
@@ -57,7 +75,11 @@ export class ShortageOccupationsController {
   })
   @ApiOkResponse({ type: ShortageListResponse })
   async list(@Query() query: ShortageListQuery): Promise<ShortageListResponse> {
-    return ShortageListResponse.from(await this.lists.resolve(query.memberState, query.date ?? isoDay()));
+    const list = await this.lists.resolve(query.memberState, query.date ?? isoDay());
+    return ShortageListResponse.from(
+      list,
+      await this.labels([...list.entries, ...list.removals], query.lang),
+    );
   }
 
   @Public()
@@ -66,9 +88,9 @@ export class ShortageOccupationsController {
   @ApiOkResponse({ type: ShortageCheckResponse })
   @ApiNotFoundResponse({ type: ErrorBody })
   async check(@Query() query: ShortageCheckQuery): Promise<ShortageCheckResponse> {
-    return ShortageCheckResponse.from(
-      await this.lists.check(query.occupationUri, query.memberState, query.date ?? isoDay()),
-    );
+    const check = await this.lists.check(query.occupationUri, query.memberState, query.date ?? isoDay());
+    const entries = [check.entry, check.removedBy].filter((entry) => entry !== null);
+    return ShortageCheckResponse.from(check, await this.labels(entries, query.lang));
   }
 
   @Public()
@@ -92,7 +114,7 @@ export class ShortageOccupationsController {
     @Body() body: AddShortageEntryRequest,
     @CallerContext() context: CallContext,
   ): Promise<ShortageEntryResponse> {
-    return ShortageEntryResponse.from(await this.administration.add(principal, body, context));
+    return this.entryResponse(await this.administration.add(principal, body, context));
   }
 
   @Roles('admin', 'ncp')
@@ -107,7 +129,7 @@ export class ShortageOccupationsController {
     @Body() body: ReviseShortageEntryRequest,
     @CallerContext() context: CallContext,
   ): Promise<ShortageEntryResponse> {
-    return ShortageEntryResponse.from(await this.administration.revise(principal, entryId, body, context));
+    return this.entryResponse(await this.administration.revise(principal, entryId, body, context));
   }
 
   @Roles('admin', 'ncp')
@@ -122,9 +144,7 @@ export class ShortageOccupationsController {
     @Body() body: WithdrawShortageEntryRequest,
     @CallerContext() context: CallContext,
   ): Promise<ShortageEntryResponse> {
-    return ShortageEntryResponse.from(
-      await this.administration.withdraw(principal, entryId, body.reason, context),
-    );
+    return this.entryResponse(await this.administration.withdraw(principal, entryId, body.reason, context));
   }
 
   @Roles('admin', 'ncp')
@@ -138,8 +158,9 @@ export class ShortageOccupationsController {
     @Query() query: PageQuery,
   ): Promise<Page<ShortageEntryResponse>> {
     const versions = await this.administration.history(principal, entryId);
+    const labels = await this.labels(versions);
     return pageOf(
-      versions.map((entry) => ShortageEntryResponse.from(entry)),
+      versions.map((entry) => ShortageEntryResponse.from(entry, labels)),
       query,
     );
   }

@@ -1,3 +1,4 @@
+import { ReaderLanguageQuery } from '../vacancies/reader-language.query';
 import { ESCO_OCCUPATION_URI } from '@app/taxonomy';
 import {
   SHORTAGE_EFFECTS,
@@ -11,7 +12,7 @@ import { IsIsoDay } from '../validation/iso-day';
 
 const MEMBER_STATE = /^[A-Za-z]{2}$/;
 
-export class ShortageListQuery {
+export class ShortageListQuery extends ReaderLanguageQuery {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2 code of the Member State' })
   @Matches(MEMBER_STATE, { message: 'memberState must be a two-letter ISO 3166-1 code' })
   memberState!: string;

@@ -8,7 +8,18 @@ import {
   type ShortageLayer,
   type ShortageSector,
 } from '@app/shortage-occupations';
+import { TAXONOMY_LANGUAGES, type ConceptLabel, type TaxonomyLanguage } from '@app/taxonomy';
 import { ApiProperty } from '@nestjs/swagger';
+
+/** Labels of shortage entries' occupations (by URI) and ISCO groups (by code). */
+export type EntryLabels = ReadonlyMap<string, ConceptLabel>;
+
+export function entryLabelKeys(entries: readonly ShortageEntry[]): { uris: string[]; iscoCodes: string[] } {
+  return {
+    uris: entries.flatMap((entry) => (entry.occupationUri ? [entry.occupationUri] : [])),
+    iscoCodes: entries.flatMap((entry) => (entry.iscoCode ? [entry.iscoCode] : [])),
+  };
+}
 
 export class ShortageSectorResponse {
   @ApiProperty({ example: 'construction' }) code!: string;
@@ -29,6 +40,19 @@ export class ShortageEntryResponse {
   @ApiProperty({ enum: SHORTAGE_EFFECTS }) effect!: ShortageEffect;
   @ApiProperty({ type: String, nullable: true }) occupationUri!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '7212' }) iscoCode!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Welders and flame cutters',
+    description: 'Label of the ESCO occupation, or of the ISCO-08 group, in the reader’s language (`lang`)',
+  })
+  label!: string | null;
+  @ApiProperty({
+    enum: TAXONOMY_LANGUAGES,
+    nullable: true,
+    description: 'The language the label is really in',
+  })
+  labelLanguage!: TaxonomyLanguage | null;
   @ApiProperty() sectorCode!: string;
   @ApiProperty({ format: 'date' }) validFrom!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Last valid day' }) validTo!:
@@ -39,8 +63,11 @@ export class ShortageEntryResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) supersededAt!: string | null;
 
-  static from(entry: ShortageEntry): ShortageEntryResponse {
+  static from(entry: ShortageEntry, labels: EntryLabels): ShortageEntryResponse {
+    const label = labels.get(entry.occupationUri ?? entry.iscoCode ?? '') ?? null;
     return {
+      label: label?.label ?? null,
+      labelLanguage: label?.language ?? null,
       entryId: entry.entryId,
       versionId: entry.id,
       version: entry.version,
@@ -69,12 +96,12 @@ export class ShortageListResponse {
   @ApiProperty({ type: [ShortageEntryResponse], description: 'State removals applied to them' })
   removals!: ShortageEntryResponse[];
 
-  static from(list: ResolvedShortageList): ShortageListResponse {
+  static from(list: ResolvedShortageList, labels: EntryLabels): ShortageListResponse {
     return {
       memberState: list.memberState,
       date: list.date,
-      entries: list.entries.map((entry) => ShortageEntryResponse.from(entry)),
-      removals: list.removals.map((entry) => ShortageEntryResponse.from(entry)),
+      entries: list.entries.map((entry) => ShortageEntryResponse.from(entry, labels)),
+      removals: list.removals.map((entry) => ShortageEntryResponse.from(entry, labels)),
     };
   }
 }
@@ -84,11 +111,11 @@ export class ShortageCheckResponse {
   @ApiProperty({ type: ShortageEntryResponse, nullable: true }) entry!: ShortageEntryResponse | null;
   @ApiProperty({ type: ShortageEntryResponse, nullable: true }) removedBy!: ShortageEntryResponse | null;
 
-  static from(check: ShortageCheck): ShortageCheckResponse {
+  static from(check: ShortageCheck, labels: EntryLabels): ShortageCheckResponse {
     return {
       inShortage: check.inShortage,
-      entry: check.entry && ShortageEntryResponse.from(check.entry),
-      removedBy: check.removedBy && ShortageEntryResponse.from(check.removedBy),
+      entry: check.entry && ShortageEntryResponse.from(check.entry, labels),
+      removedBy: check.removedBy && ShortageEntryResponse.from(check.removedBy, labels),
     };
   }
 }

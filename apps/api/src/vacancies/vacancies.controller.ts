@@ -1,6 +1,6 @@
-import { pageOf, type Page } from '@app/common';
+import { mapPage, pageOf, type Page } from '@app/common';
 import type { CallContext, Principal } from '@app/identity';
-import { Vacancies, VacancyPublication } from '@app/vacancies';
+import { Vacancies, VacancyPublication, VacancyVersions } from '@app/vacancies';
 import {
   Body,
   Controller,
@@ -30,7 +30,7 @@ import { CallerContext, CurrentPrincipal } from '../access/current-principal.dec
 import { ErrorBody } from '../errors/error-body';
 import { PageQuery, PageResponse } from '../openapi/pagination';
 import { VacancyRequest } from './vacancy.request';
-import { VacancyResponse } from './vacancy.response';
+import { VacancyResponse, VacancyVersionResponse } from './vacancy.response';
 
 @ApiTags('vacancies')
 @ApiBearerAuth()
@@ -40,6 +40,7 @@ export class VacanciesController {
   constructor(
     private readonly vacancies: Vacancies,
     private readonly publication: VacancyPublication,
+    private readonly versions: VacancyVersions,
   ) {}
 
   @Roles('employer')
@@ -82,15 +83,47 @@ export class VacanciesController {
 
   @Roles('employer')
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a draft' })
+  @ApiOperation({
+    summary:
+      'Replace a draft, or edit a published vacancy. A published vacancy changed in its occupation, place of work, ' +
+      'skills, languages, minimums, start date or competitiveness basis must pass the publication rule again ' +
+      '(as on the day of the edit); every edit of a published vacancy is kept as a new version, audited, ' +
+      're-indexed and re-matched',
+  })
   @ApiOkResponse({ type: VacancyResponse })
-  @ApiConflictResponse({ type: ErrorBody, description: 'VACANCY_NOT_EDITABLE' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'VACANCY_NOT_EDITABLE: closed or expired' })
+  @ApiForbiddenResponse({
+    type: ErrorBody,
+    description: 'EMPLOYER_NOT_VERIFIED (a published vacancy’s substantive edit)',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description:
+      'OCCUPATION_NOT_IN_SHORTAGE, MEMBER_STATE_NOT_PARTICIPATING (a published vacancy’s substantive edit)',
+  })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: VacancyRequest,
+    @CallerContext() context: CallContext,
   ): Promise<VacancyResponse> {
-    return VacancyResponse.from(await this.vacancies.updateDraft(principal, id, body));
+    return VacancyResponse.from(await this.publication.edit(principal, id, body, context));
+  }
+
+  @Roles('employer', 'ncp', 'admin')
+  @Get(':id/versions')
+  @ApiOperation({
+    summary: 'The versions of a published vacancy, newest first: version 1 as published, then each edit',
+  })
+  @ApiOkResponse({ type: PageResponse(VacancyVersionResponse) })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async listVersions(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<VacancyVersionResponse>> {
+    await this.vacancies.getFor(principal, id);
+    return mapPage(await this.versions.list(id, query), (version) => VacancyVersionResponse.from(version));
   }
 
   @Roles('employer')

@@ -12,6 +12,7 @@ import {
   type SkillRequirement,
   type VacancyStatus,
   type VacancyView,
+  type VacancyVersionView,
 } from '@app/vacancies';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -80,6 +81,35 @@ export class VacancyResponse {
       closedAt: view.closedAt?.toISOString() ?? null,
       createdAt: view.createdAt.toISOString(),
       updatedAt: view.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class VacancyVersionResponse {
+  @ApiProperty({ minimum: 1 }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'The fields this version changed (none for version 1, as published)',
+  })
+  changedFields!: string[];
+  @ApiProperty({ description: 'Whether the change was checked again against the publication rule' })
+  substantive!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The account that made the change',
+  })
+  changedBy!: string | null;
+  @ApiProperty({ type: VacancyResponse, description: 'The vacancy as this version read' })
+  vacancy!: VacancyResponse;
+
+  static from(view: VacancyVersionView): VacancyVersionResponse {
+    return {
+      ...view,
+      createdAt: view.createdAt.toISOString(),
+      vacancy: VacancyResponse.from(view.vacancy),
     };
   }
 }

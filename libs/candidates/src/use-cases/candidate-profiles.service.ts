@@ -16,6 +16,7 @@ import { ProfileValidator } from '../profile/profile-validator.service';
 import { CandidateIndexRequests } from '../search/candidate-index-requests.service';
 import { CandidateRepository, type CandidateRow } from '../store/candidate.repository';
 import { toCandidateProfile } from './candidate-views';
+import { withAcceptedConcepts } from './accepted-suggestions';
 
 /** Reading and editing a candidate's own profile. */
 @Injectable()
@@ -39,6 +40,15 @@ export class CandidateProfiles {
    * pooled services, so it runs before the transaction opens; the locked row and sections must still
    * be those it checked against, or it checks again.
    */
+  /** Adds accepted ESCO suggestions to the caller's profile, through the same checks as any update. */
+  async acceptConcepts(
+    principal: Principal,
+    accepted: { occupationUris: readonly string[]; skillUris: readonly string[] },
+  ): Promise<CandidateProfile> {
+    const profile = await this.getByAccount(principal, principal.accountId);
+    return this.update(principal, withAcceptedConcepts(profile, accepted));
+  }
+
   async update(principal: Principal, changes: ProfileChanges): Promise<CandidateProfile> {
     assertOwnAccount(principal, principal.accountId);
     const today = todayIso();

@@ -171,7 +171,7 @@ function roleName(account: AccountEntity): string {
     case 'ncp':
       return `national contact point, ${account.memberState}`;
     case 'employer':
-      return 'employer user';
+      return account.isOrganisationAdmin ? 'organisation administrator' : 'recruiter';
     case 'admin':
       return 'platform administrator';
     case 'candidate':

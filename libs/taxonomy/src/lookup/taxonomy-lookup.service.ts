@@ -6,6 +6,8 @@ import { OccupationSkillEntity } from '../entities/occupation-skill.entity';
 import { OccupationEntity } from '../entities/occupation.entity';
 import { SkillEntity } from '../entities/skill.entity';
 import { TaxonomyVersionEntity } from '../entities/taxonomy-version.entity';
+import type { TaxonomyLanguage } from '../taxonomy-language';
+import { conceptLabel, type ConceptLabel } from './concept-labels';
 import { IscoGroupNotFoundError, OccupationNotFoundError, SkillNotFoundError } from '../taxonomy.errors';
 import type {
   IscoGroupNode,
@@ -73,6 +75,26 @@ export class TaxonomyLookup {
       essential: related.filter((skill) => skill.relationType === 'essential'),
       optional: related.filter((skill) => skill.relationType === 'optional'),
     };
+  }
+
+  /** Labels of occupations and skills among `uris` (unknown ones left out), in one query each. */
+  async labelsOf(uris: readonly string[], language: TaxonomyLanguage): Promise<Map<string, ConceptLabel>> {
+    const concepts = [...(await this.findOccupations(uris)), ...(await this.findSkills(uris))];
+    return new Map(
+      concepts.map((concept) => [concept.uri, conceptLabel(concept.preferredLabels, language, concept.uri)]),
+    );
+  }
+
+  /** Labels of ISCO-08 groups among `codes`. */
+  async iscoLabelsOf(
+    codes: readonly string[],
+    language: TaxonomyLanguage,
+  ): Promise<Map<string, ConceptLabel>> {
+    if (codes.length === 0) return new Map();
+    const groups = await this.iscoGroups.findBy({ code: In([...new Set(codes)]) });
+    return new Map(
+      groups.map((group) => [group.code, conceptLabel(group.preferredLabels, language, group.code)]),
+    );
   }
 
   async getIscoGroup(code: string): Promise<Omit<IscoGroupNode, 'children'>> {

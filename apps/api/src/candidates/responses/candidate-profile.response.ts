@@ -7,6 +7,7 @@ import {
   type CandidateStatus,
   type CompletenessItem,
 } from '@app/candidates';
+import { TAXONOMY_LANGUAGES, type ConceptLabel, type TaxonomyLanguage } from '@app/taxonomy';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   EducationEntryRequest,
@@ -17,6 +18,26 @@ import {
   SkillEntryRequest,
   WorkExperienceEntryRequest,
 } from '../requests/update-profile.request';
+
+const LABEL_LANGUAGE = {
+  enum: TAXONOMY_LANGUAGES,
+  description: 'The language the label is really in: the reader’s, or its fallback',
+};
+
+export class ProfileOccupationResponse extends OccupationEntryRequest {
+  @ApiProperty({ example: 'soudeur/soudeuse' }) label!: string;
+  @ApiProperty(LABEL_LANGUAGE) labelLanguage!: TaxonomyLanguage;
+}
+
+export class ProfileSkillResponse extends SkillEntryRequest {
+  @ApiProperty({ example: 'souder des pièces métalliques' }) label!: string;
+  @ApiProperty(LABEL_LANGUAGE) labelLanguage!: TaxonomyLanguage;
+}
+
+export class ProfileWorkExperienceResponse extends WorkExperienceEntryRequest {
+  @ApiProperty({ example: 'soudeur/soudeuse' }) occupationLabel!: string;
+  @ApiProperty(LABEL_LANGUAGE) occupationLabelLanguage!: TaxonomyLanguage;
+}
 
 export class MissingItemResponse {
   @ApiProperty({ enum: COMPLETENESS_ITEMS })
@@ -86,11 +107,11 @@ export class CandidateProfileResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   expiresAt!: string | null;
 
-  @ApiProperty({ type: [OccupationEntryRequest] })
-  occupations!: OccupationEntryRequest[];
+  @ApiProperty({ type: [ProfileOccupationResponse] })
+  occupations!: ProfileOccupationResponse[];
 
-  @ApiProperty({ type: [SkillEntryRequest] })
-  skills!: SkillEntryRequest[];
+  @ApiProperty({ type: [ProfileSkillResponse] })
+  skills!: ProfileSkillResponse[];
 
   @ApiProperty({ type: [LanguageEntryRequest] })
   languages!: LanguageEntryRequest[];
@@ -101,8 +122,16 @@ export class CandidateProfileResponse {
   @ApiProperty({ type: [QualificationEntryRequest] })
   qualifications!: QualificationEntryRequest[];
 
-  @ApiProperty({ type: [WorkExperienceEntryRequest] })
-  workExperience!: WorkExperienceEntryRequest[];
+  @ApiProperty({ type: [ProfileWorkExperienceResponse] })
+  workExperience!: ProfileWorkExperienceResponse[];
+
+  @ApiProperty({
+    enum: TAXONOMY_LANGUAGES,
+    description:
+      'The language labels are read in: `lang` when ESCO has it; for ar, the most fluent of the candidate’s ' +
+      'languages that ESCO has, else en',
+  })
+  labelLanguage!: TaxonomyLanguage;
 
   @ApiProperty({ type: [String], example: ['DE', 'NL'] })
   preferredMemberStates!: string[];
@@ -126,7 +155,13 @@ export class CandidateProfileResponse {
   updatedAt!: string;
 }
 
-export function toCandidateProfileResponse(profile: CandidateProfile): CandidateProfileResponse {
+/** The profile with a label beside every ESCO URI, read in `language` (each with its real language). */
+export function toCandidateProfileResponse(
+  profile: CandidateProfile,
+  labels: ReadonlyMap<string, ConceptLabel>,
+  language: TaxonomyLanguage,
+): CandidateProfileResponse {
+  const labelOf = (uri: string): ConceptLabel => labels.get(uri) ?? { label: uri, language: 'en' };
   return {
     id: profile.id,
     referenceCode: profile.referenceCode,
@@ -140,12 +175,22 @@ export function toCandidateProfileResponse(profile: CandidateProfile): Candidate
     availability: profile.availability,
     activatedAt: profile.activatedAt?.toISOString() ?? null,
     expiresAt: profile.expiresAt?.toISOString() ?? null,
-    occupations: profile.occupations,
-    skills: profile.skills,
+    occupations: profile.occupations.map((entry) => {
+      const { label, language: labelLanguage } = labelOf(entry.uri);
+      return { ...entry, label, labelLanguage };
+    }),
+    skills: profile.skills.map((entry) => {
+      const { label, language: labelLanguage } = labelOf(entry.uri);
+      return { ...entry, label, labelLanguage };
+    }),
     languages: profile.languages,
     education: profile.education,
     qualifications: profile.qualifications,
-    workExperience: profile.workExperience,
+    workExperience: profile.workExperience.map((entry) => {
+      const { label, language: labelLanguage } = labelOf(entry.occupationUri);
+      return { ...entry, occupationLabel: label, occupationLabelLanguage: labelLanguage };
+    }),
+    labelLanguage: language,
     preferredMemberStates: profile.preferredMemberStates,
     earliestStartDate: profile.earliestStartDate,
     programme: profile.programme,
