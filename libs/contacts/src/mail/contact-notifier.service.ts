@@ -36,7 +36,7 @@ export class ContactNotifier {
         organisation: pair.vacancy.organisationName,
         vacancy: pair.vacancy.title,
         referenceCode: pair.candidate.referenceCode,
-        link: this.parties.link('/candidates/me/contacts'),
+        link: this.parties.link('/candidate/contacts'),
         stage,
       }),
     );
@@ -49,7 +49,7 @@ export class ContactNotifier {
         organisation: pair.vacancy.organisationName,
         vacancy: pair.vacancy.title,
         referenceCode: pair.candidate.referenceCode,
-        link: this.parties.link(`/vacancies/${pair.vacancy.id}/pipeline/${pair.candidate.referenceCode}`),
+        link: this.parties.link(`/employer/vacancies/${pair.vacancy.id}/pipeline/${pair.candidate.referenceCode}`),
       }),
     );
   }
