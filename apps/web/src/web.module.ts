@@ -4,6 +4,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { APP_FILTER } from '@nestjs/core';
 import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
+import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
@@ -14,7 +15,7 @@ import { SessionStore } from './session/session.store';
 @Module({
   imports: [ConfigModule, LoggingModule.forService('web')],
   // The redirects of language-less addresses come first: `/:locale` would otherwise take them.
-  controllers: [LocaleRedirectController, PublicController, AccountController, CandidateController],
+  controllers: [LocaleRedirectController, PublicController, AccountController, CandidateController, ActivityController],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
 export class WebModule implements NestModule {
