@@ -1,12 +1,8 @@
-import { APP_CONFIG, type AppConfig } from '@app/config';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { seedCandidateFixtures } from './factories/candidate.factory';
+import { SessionStore } from '../apps/web/src/session/session.store';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type TestBrowser } from './utils/browser';
-import { truncateAll } from './utils/database';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
-import { clearRateLimits } from './utils/rate-limits';
 import { startWebStack, type WebStack } from './utils/web-stack';
 
 const PUBLIC_PAGES = ['/', '/eligibility', '/register', '/sign-in', '/forgot-password', '/verify-email?token=x', '/reset-password?token=x'];
@@ -18,9 +14,6 @@ describe('web front end: public pages', () => {
 
   beforeAll(async () => {
     stack = await startWebStack();
-    await truncateAll(stack.api.get<DataSource>(getDataSourceToken()));
-    await clearRateLimits(stack.api.get<AppConfig>(APP_CONFIG));
-    await seedCandidateFixtures(stack.api);
     chromium = await launchBrowser();
     browser = chromium.browser;
   }, SETUP_TIMEOUT_MS);
@@ -86,6 +79,23 @@ describe('web front end: public pages', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/en/register?expired=1');
+  });
+
+  it('refreshes an expiring session once for every tab that needs it at the same moment', async () => {
+    const sessions = stack.web.get(SessionStore);
+    const session = await sessions.create({ accessToken: 'old', refreshToken: 'spent-once', accessExpiresAt: Date.now() });
+    const presented: string[] = [];
+    const refresh = async (refreshToken: string) => {
+      presented.push(refreshToken);
+      await delay(300);
+      return { accessToken: 'new', refreshToken: 'next', expiresIn: 900 };
+    };
+    const tabs = await Promise.all(
+      Array.from({ length: 5 }, async () => sessions.accessToken((await sessions.find(session.id))!, refresh)),
+    );
+    expect(tabs).toEqual(['new', 'new', 'new', 'new', 'new']);
+    expect(presented).toEqual(['spent-once']);
+    expect((await sessions.find(session.id))?.account?.refreshToken).toBe('next');
   });
 
   it('answers an unknown page with a page of the site', async () => {

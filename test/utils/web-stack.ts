@@ -1,12 +1,18 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { configureWeb } from '../../apps/web/src/configure-web';
 import { WebModule } from '../../apps/web/src/web.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { DataSource } from 'typeorm';
+import { seedCandidateFixtures } from '../factories/candidate.factory';
 import { closeApp, createApiApp } from './api-app';
+import { truncateAll } from './database';
+import { clearRateLimits } from './rate-limits';
 
 export interface WebStack {
   api: NestExpressApplication;
@@ -35,6 +41,10 @@ export async function startWebStack(): Promise<WebStack> {
   const web = webModule.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureWeb(web);
   await web.listen(webPort, '127.0.0.1');
+  // Each spec starts from an empty platform with the reference data and the fixture ESCO concepts.
+  await truncateAll(api.get<DataSource>(getDataSourceToken()));
+  await clearRateLimits(api.get<AppConfig>(APP_CONFIG));
+  await seedCandidateFixtures(api);
   return {
     api,
     web,
