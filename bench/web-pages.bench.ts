@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ReferenceDataSeeder } from '@app/reference-data';
+import { VacancyIndexer } from '@app/vacancies';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApi } from '../apps/api/src/configure-api';
 import { configureWeb } from '../apps/web/src/configure-web';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 import { WebModule } from '../apps/web/src/web.module';
 import { startIsolatedRun } from './support/isolated-run';
 
@@ -30,6 +32,10 @@ async function main(): Promise<void> {
   configureApi(api);
   await api.listen(0, '127.0.0.1');
   await api.get(ReferenceDataSeeder).seed();
+  // The job search answers from the vacancies index, which the worker creates.
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  await worker.get(VacancyIndexer).rebuild();
+  await worker.close();
   process.env.WEB_API_URL = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
   const web = await NestFactory.create<NestExpressApplication>(WebModule, { logger: ['error', 'warn'] });
   configureWeb(web);

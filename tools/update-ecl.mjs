@@ -18,7 +18,6 @@ const LANGUAGES = ['en', 'fr', 'es', 'ar'];
 const FILES = [
   'LICENSE',
   'dist/styles/ecl-eu.css',
-  'dist/styles/ecl-eu-print.css',
   ...LANGUAGES.flatMap((lang) => [
     `dist/images/logo/standard-version/positive/logo-eu--${lang}.svg`,
     `dist/images/logo/condensed-version/positive/logo-eu--${lang}.svg`,

@@ -13,7 +13,6 @@ export function Layout({ ctx, title, children, scripts = [] }: { ctx: PageContex
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('site.name')}`}</title>
         {STYLESHEETS.map((sheet) => <link key={sheet} rel="stylesheet" href={sheet} />)}
-        <link rel="stylesheet" href="/assets/ecl/styles/ecl-eu-print.css" media="print" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {scripts.map((script) => <script key={script} src={script} defer />)}
       </head>

@@ -236,6 +236,16 @@ export const ar = {
     applySubmit: 'تقدّم لهذه الوظيفة',
     applied: 'تم إرسال طلبك.',
   },
+  stages: {
+    new: 'جديد',
+    contacted: 'تم التواصل',
+    accepted: 'مقبول',
+    interviewing: 'مقابلة',
+    offered: 'تم تقديم عرض',
+    hired: 'تم التوظيف',
+    not_selected: 'لم يتم الاختيار',
+    withdrawn: 'منسحب',
+  },
   contacts: {
     title: 'الطلبات وطلبات التواصل',
     none: 'لا توجد طلبات أو طلبات تواصل بعد.',

@@ -228,6 +228,16 @@ export const en = {
     applySubmit: 'Apply for this job',
     applied: 'Your application has been sent.',
   },
+  stages: {
+    new: 'New',
+    contacted: 'Contacted',
+    accepted: 'Accepted',
+    interviewing: 'Interviewing',
+    offered: 'Offered',
+    hired: 'Hired',
+    not_selected: 'Not selected',
+    withdrawn: 'Withdrawn',
+  },
   contacts: {
     title: 'Applications and requests',
     none: 'No applications or contact requests yet.',

@@ -230,6 +230,16 @@ export const es = {
     applySubmit: 'Presentar mi candidatura',
     applied: 'Su candidatura se ha enviado.',
   },
+  stages: {
+    new: 'Nuevo',
+    contacted: 'Contactado',
+    accepted: 'Aceptado',
+    interviewing: 'Entrevista',
+    offered: 'Oferta hecha',
+    hired: 'Contratado',
+    not_selected: 'No seleccionado',
+    withdrawn: 'Retirado',
+  },
   contacts: {
     title: 'Candidaturas y solicitudes',
     none: 'Aún no hay candidaturas ni solicitudes de contacto.',

@@ -230,6 +230,16 @@ export const fr = {
     applySubmit: 'Postuler à cette offre',
     applied: 'Votre candidature a été envoyée.',
   },
+  stages: {
+    new: 'Nouveau',
+    contacted: 'Contacté',
+    accepted: 'Accepté',
+    interviewing: 'Entretien',
+    offered: 'Offre faite',
+    hired: 'Embauché',
+    not_selected: 'Non retenu',
+    withdrawn: 'Retiré',
+  },
   contacts: {
     title: 'Candidatures et demandes',
     none: 'Aucune candidature ni demande de contact pour l’instant.',

@@ -42,9 +42,9 @@ function MatchCard({ ctx, match }: { ctx: PageContext; match: Match }) {
   const { t } = ctx;
   return (
     <li class="etp-card">
-      <h2><a class="ecl-link" href={href(ctx, `/jobs/${match.vacancyId}`)}>{match.title}</a></h2>
+      <h2><a class="ecl-link" href={href(ctx, `/jobs/${match.vacancyId}`)}><bdi>{match.title}</bdi></a></h2>
       <p class="etp-meta">
-        {match.employerName} · {match.placeOfWork.city}, {countryName(ctx.locale, match.placeOfWork.memberState)} · <span lang={match.occupation.language}>{match.occupation.label}</span>
+        <bdi>{match.employerName}</bdi> · <bdi>{match.placeOfWork.city}</bdi>, {countryName(ctx.locale, match.placeOfWork.memberState)} · <span lang={match.occupation.language}>{match.occupation.label}</span>
       </p>
       <p><strong>{t('matches.score', { value: Math.round(match.score) })}</strong></p>
       <details>
@@ -96,8 +96,8 @@ export function JobsPage({ ctx, filters, result, memberStates }: { ctx: PageCont
             <ul class="etp-cards">
               {result.items.map((job) => (
                 <li class="etp-card" key={job.id}>
-                  <h3><a class="ecl-link" href={href(ctx, `/jobs/${job.id}`)}>{job.title}</a></h3>
-                  <p class="etp-meta">{job.employerName} · {place(job.placeOfWork).city}, {countryName(ctx.locale, place(job.placeOfWork).memberState)}</p>
+                  <h3><a class="ecl-link" href={href(ctx, `/jobs/${job.id}`)}><bdi>{job.title}</bdi></a></h3>
+                  <p class="etp-meta"><bdi>{job.employerName}</bdi> · <bdi>{place(job.placeOfWork).city}</bdi>, {countryName(ctx.locale, place(job.placeOfWork).memberState)}</p>
                   <p>{job.summary}</p>
                 </li>
               ))}
@@ -122,9 +122,9 @@ export function VacancyPage(props: { ctx: PageContext; vacancy: Schemas['PublicV
       <div class="etp-panel etp-panel--warning"><p lang={vacancy.notice.language}>{vacancy.notice.text}</p></div>
       <dl class="etp-facts">
         <dt>{t('jobs.employer')}</dt>
-        <dd>{vacancy.employer.name}</dd>
+        <dd><bdi>{vacancy.employer.name}</bdi></dd>
         <dt>{t('jobs.location')}</dt>
-        <dd>{vacancy.placeOfWork.city}, {countryName(ctx.locale, vacancy.placeOfWork.memberState)}</dd>
+        <dd><bdi>{vacancy.placeOfWork.city}</bdi>, {countryName(ctx.locale, vacancy.placeOfWork.memberState)}</dd>
         <dt>{t('jobs.occupation')}</dt>
         <dd lang={vacancy.occupation.language}>{vacancy.occupation.label}</dd>
       </dl>
@@ -162,8 +162,8 @@ export function ContactsPage({ ctx, contacts }: { ctx: PageContext; contacts: Sc
         <ul class="etp-cards">
           {contacts.items.map((contact) => (
             <li class="etp-card" key={contact.contactId}>
-              <h2><a class="ecl-link" href={href(ctx, `/candidate/contacts/${contact.contactId}`)}>{contact.vacancy.title}</a></h2>
-              <p class="etp-meta">{contact.employer.legalName} · {contact.stageLabel}</p>
+              <h2><a class="ecl-link" href={href(ctx, `/candidate/contacts/${contact.contactId}`)}><bdi>{contact.vacancy.title}</bdi></a></h2>
+              <p class="etp-meta"><bdi>{contact.employer.legalName}</bdi> · {t(`stages.${contact.stage}`)}</p>
             </li>
           ))}
         </ul>
@@ -186,11 +186,11 @@ export function ContactPage(props: { ctx: PageContext; contact: Schemas['Candida
       <PageTitle>{contact.vacancy.title}</PageTitle>
       <dl class="etp-facts">
         <dt>{t('jobs.employer')}</dt>
-        <dd>{contact.employer.legalName}</dd>
+        <dd><bdi>{contact.employer.legalName}</bdi></dd>
         <dt>{t('contacts.status')}</dt>
-        <dd id="contact-status">{contact.stageLabel}</dd>
+        <dd id="contact-status">{t(`stages.${contact.stage}`)}</dd>
       </dl>
-      {contact.openingMessage ? <blockquote class="etp-panel">{contact.openingMessage}</blockquote> : null}
+      {contact.openingMessage ? <blockquote class="etp-panel" dir="auto">{contact.openingMessage}</blockquote> : null}
       {contact.consent === 'pending' && contact.terms ? (
         <section class="etp-panel">
           <p lang={contact.terms.language}>{contact.terms.text}</p>
@@ -213,7 +213,7 @@ export function ContactPage(props: { ctx: PageContext; contact: Schemas['Candida
         <ul class="etp-picked">
           {messages.map((message) => (
             <li key={message.id}>
-              <strong>{message.sender === 'candidate' ? t('nav.profile') : contact.employer.legalName}</strong> {message.body}
+              <strong>{message.sender === 'candidate' ? t('nav.profile') : <bdi>{contact.employer.legalName}</bdi>}</strong> <span dir="auto">{message.body}</span>
             </li>
           ))}
         </ul>
