@@ -15,7 +15,9 @@ export class LocaleRedirectController {
   @Get(['/', 'verify-email', 'reset-password', 'forgot-password', 'candidate/profile/renew', 'candidate/contacts'])
   redirect(@Req() req: Request, @Res() res: Response): void {
     const locale = negotiate(req.headers['accept-language']);
-    res.redirect(302, `/${locale}${req.originalUrl === '/' ? '/' : req.originalUrl}`);
+    // The renewal reminder's link: renewing is one button on the account page.
+    const target = req.path === '/candidate/profile/renew' ? '/candidate/account' : req.originalUrl;
+    res.redirect(302, `/${locale}${target}`);
   }
 }
 
