@@ -23,5 +23,5 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/data ./data
 USER node
-EXPOSE 3000
+EXPOSE 3000 3001
 CMD ["node", "dist/apps/api/src/main.js"]

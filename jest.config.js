@@ -1,7 +1,7 @@
 // One command runs both projects: unit specs (no I/O) and end-to-end specs against real services.
 const transform = {
   // The Meilisearch client ships ESM only; jest loads CommonJS, so it is transpiled with our code.
-  '^.+\\.(t|j)s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
 };
 const shared = {
   rootDir: __dirname,
@@ -22,7 +22,7 @@ module.exports = {
   // stays above the longest of them, so a slow machine is never what fails a test.
   testTimeout: 300_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.{ts,tsx}'] },
     {
       ...shared,
       displayName: 'e2e',

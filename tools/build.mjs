@@ -8,18 +8,25 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { buildWebAssets } from './build-web-assets.mjs';
 import { root } from './prepare.mjs';
 
 const SOURCES = ['apps', 'libs', 'migrations'];
 const OUT = join(root, 'dist');
-const SKIP = /\.(spec|e2e-spec)\.ts$|\.d\.ts$/;
+const SKIP = /\.(spec|e2e-spec)\.tsx?$|\.d\.ts$/;
 
 const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions;
 const options = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
-    // Nest's dependency injection and TypeORM read the emitted design-time type metadata.
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    // Nest's dependency injection and TypeORM read the emitted design-time type metadata. The web
+    // front end's pages are TSX rendered on the server by Preact.
+    transform: {
+      legacyDecorator: true,
+      decoratorMetadata: true,
+      useDefineForClassFields: false,
+      react: { runtime: 'automatic', importSource: 'preact' },
+    },
     target: 'es2022',
     keepClassNames: true,
     baseUrl: root,
@@ -41,9 +48,9 @@ const full = !existsSync(optionsFile) || readFileSync(optionsFile, 'utf8') !== o
 if (full) await Promise.all(SOURCES.map((dir) => rm(join(OUT, dir), { recursive: true, force: true })));
 
 const sources = SOURCES.flatMap((dir) =>
-  walk(join(root, dir), (path) => path.endsWith('.ts') && !SKIP.test(path)),
+  walk(join(root, dir), (path) => /\.tsx?$/.test(path) && !SKIP.test(path) && !path.includes('/islands/')),
 );
-const outputOf = (source) => join(OUT, relative(root, source)).replace(/\.ts$/, '.js');
+const outputOf = (source) => join(OUT, relative(root, source)).replace(/\.tsx?$/, '.js');
 const stale = sources.filter((source) => {
   const output = outputOf(source);
   return !existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs;
@@ -61,8 +68,10 @@ const compileNext = async () => {
   while (next < stale.length) {
     const source = stale[next++];
     const output = outputOf(source);
+    const tsx = source.endsWith('.tsx');
     const result = await transformFile(source, {
       ...options,
+      jsc: { ...options.jsc, parser: { ...options.jsc.parser, tsx } },
       filename: source,
       outputPath: output,
       sourceFileName: relative(dirname(output), source),
@@ -74,6 +83,7 @@ const compileNext = async () => {
 };
 await Promise.all(Array.from({ length: 8 }, compileNext));
 await mkdir(OUT, { recursive: true });
+await buildWebAssets();
 await writeFile(optionsFile, optionsHash);
 await writeFile(join(OUT, '.build-stamp'), new Date().toISOString());
 

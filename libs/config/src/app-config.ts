@@ -75,8 +75,18 @@ export interface AppConfig {
     readonly from: string;
     /** Where the mailbox transport writes one JSON file per message. */
     readonly mailboxDir: string;
-    /** Base of the links the platform sends by mail. */
+    /** Base of the links the platform sends by mail: the web front end. */
     readonly publicUrl: string;
+  };
+  readonly web: {
+    readonly host: string;
+    readonly port: number;
+    /** Where the web front end reaches the API (server to server). */
+    readonly apiUrl: string;
+    /** Idle lifetime of a browser session (its API tokens live in Redis meanwhile). */
+    readonly sessionTtlHours: number;
+    /** Cookies are marked Secure when the public address is https. */
+    readonly secureCookies: boolean;
   };
   readonly candidates: {
     /** Age of majority required to register (whole years on the day of registration). */

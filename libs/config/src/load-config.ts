@@ -106,6 +106,13 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       mailboxDir: join(resolve(env.DATA_DIR), 'mailbox'),
       publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     },
+    web: {
+      host: env.WEB_HOST,
+      port: env.WEB_PORT,
+      apiUrl: env.WEB_API_URL.replace(/\/+$/, ''),
+      sessionTtlHours: env.WEB_SESSION_TTL_HOURS,
+      secureCookies: env.PUBLIC_URL.startsWith('https:'),
+    },
     candidates: {
       minAge: env.CANDIDATE_MIN_AGE,
       profileValidityMonths: env.CANDIDATE_PROFILE_VALIDITY_MONTHS,

@@ -16,7 +16,7 @@ const HEALTH_PATH = /\/health(\/|\?|$)/;
  */
 @Module({})
 export class LoggingModule {
-  static forService(service: 'api' | 'worker' | 'cli'): DynamicModule {
+  static forService(service: 'api' | 'worker' | 'cli' | 'web'): DynamicModule {
     return {
       module: LoggingModule,
       providers: [ServiceLogger],

@@ -12,11 +12,13 @@ import { setup } from './setup.command';
 const SERVICES = {
   api: 'dist/apps/api/src/main.js',
   worker: 'dist/apps/worker/src/main.js',
+  web: 'dist/apps/web/src/main.js',
 } as const;
 
 /**
  * Starts the whole platform from a built checkout: checks Postgres and Redis, runs setup, starts the
- * bundled Meilisearch when MEILI_URL is unset, then runs the API and the worker until interrupted.
+ * bundled Meilisearch when MEILI_URL is unset, then runs the API, the worker and the web front end
+ * until interrupted.
  */
 export async function start(config: AppConfig): Promise<void> {
   const log = (line: string) => process.stdout.write(`[start] ${line}\n`);
@@ -70,12 +72,14 @@ export async function start(config: AppConfig): Promise<void> {
   }
 
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+  const webBase = `http://${config.web.host === '0.0.0.0' ? '127.0.0.1' : config.web.host}:${config.web.port}`;
   log('Waiting for the API to be ready (services up, taxonomy search indexes built)…');
   if (await waitForReady(`${base}/api/v1/health/ready`, READY_TIMEOUT_MS)) {
     process.stdout.write(
       [
         '',
         'EU Talent Pool is running:',
+        `  Web      ${webBase}/`,
         `  API      ${base}/api/v1`,
         `  Docs     ${base}/api/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
         `  Health   ${base}/api/v1/health   (readiness: ${base}/api/v1/health/ready)`,

@@ -62,7 +62,7 @@ export class ContactNotifier {
         organisation: pair.vacancy.organisationName,
         vacancy: pair.vacancy.title,
         referenceCode: pair.candidate.referenceCode,
-        link: this.parties.link('/candidates/me/contacts'),
+        link: this.parties.link('/candidate/contacts'),
         stage,
       }),
     );
@@ -79,7 +79,7 @@ export class ContactNotifier {
         organisation: pair.vacancy.organisationName,
         vacancy: pair.vacancy.title,
         referenceCode: pair.candidate.referenceCode,
-        link: this.parties.link(`/vacancies/${pair.vacancy.id}/pipeline/${pair.candidate.referenceCode}`),
+        link: this.parties.link(`/employer/vacancies/${pair.vacancy.id}/pipeline/${pair.candidate.referenceCode}`),
       }),
     );
   }

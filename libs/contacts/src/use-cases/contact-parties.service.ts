@@ -85,8 +85,9 @@ export class ContactParties {
     return (await this.accounts.emailsOf(manager, [accountId])).get(accountId) ?? null;
   }
 
+  /** A page of the web front end (PUBLIC_URL), which picks the reader's language. */
   link(path: string): string {
-    return `${this.config.mail.publicUrl}/api/v1${path}`;
+    return `${this.config.mail.publicUrl}${path}`;
   }
 
   get manager(): EntityManager {

@@ -1,0 +1,18 @@
+import type { Translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
+
+/** What every page needs to render: language, the form token and whether someone is signed in. */
+export interface PageContext {
+  readonly locale: Locale;
+  readonly dir: 'ltr' | 'rtl';
+  readonly t: Translate;
+  readonly csrf: string;
+  readonly signedIn: boolean;
+  /** The current path without its locale prefix (`/jobs?q=…`), for the language switcher. */
+  readonly path: string;
+}
+
+/** A path of this site in the page's language. */
+export function href(ctx: Pick<PageContext, 'locale'>, path: string): string {
+  return `/${ctx.locale}${path === '/' ? '/' : path}`;
+}

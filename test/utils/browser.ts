@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium: the suite never downloads a browser (.ci/run installs the package when missing). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS_DIR = join(__dirname, '../../.data/screenshots');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface TestBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  // Each launch runs on a fresh temporary profile (--user-data-dir) that playwright creates and removes.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** A context that fails the test on any request to another host than the web app. */
+export async function newContext(browser: Browser, webUrl: string, width = 1280): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const foreign: string[] = [];
+  const origin = new URL(webUrl).origin;
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreign.push(url);
+  });
+  return { context, page: await context.newPage(), foreign };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core at the WCAG 2.1 A and AA tags; the violations, each with the selectors of its nodes. */
+export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+}
+
+/** The page at 360 px and 1280 px wide, full length, into the git-ignored screenshots folder. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewport);
+}
