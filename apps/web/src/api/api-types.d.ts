@@ -265,6 +265,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Administrators: the delivery log, newest first, with attempts and last outcome
+         * @description Access: signed in as admin.
+         */
+        get: operations["WebhooksAdminController_deliveriesLog_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Administrators: sends a logged delivery again, as a new delivery signed afresh
+         * @description Access: signed in as admin.
+         */
+        post: operations["WebhooksAdminController_replay_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Administrators: the registered endpoints (secrets are never shown again)
+         * @description Access: signed in as admin.
+         */
+        get: operations["WebhooksAdminController_list_v1"];
+        put?: never;
+        /**
+         * Administrators: registers a partner system’s endpoint for event types; deliveries are signed with the returned secret
+         * @description Access: signed in as admin.
+         */
+        post: operations["WebhooksAdminController_register_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Administrators: removes an endpoint with its delivery log
+         * @description Access: signed in as admin.
+         */
+        delete: operations["WebhooksAdminController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shows which alert a signed unsubscribe link stops (no sign-in)
+         * @description Access: public, no sign-in needed.
+         */
+        get: operations["UnsubscribeController_show_v1"];
+        put?: never;
+        /**
+         * Stops the alert a signed unsubscribe link names (no sign-in); also the RFC 8058 one-click POST of mail clients
+         * @description Access: public, no sign-in needed.
+         */
+        post: operations["UnsubscribeController_unsubscribe_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -669,6 +777,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidates/me/europass-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start my profile from my Europass CV (Europass XML): a draft for me to review, nothing is stored
+         * @description Languages and complete education entries are taken as the CV states them; the format codes positions with ISCO-88, not ESCO, so ESCO occupations and skills are suggested from its headline, position titles, activities and skill texts, in the CV’s language (its `locale`). Apply what I keep with `PATCH /candidates/me` and `POST …/skill-suggestions/accept`. A file that is not a Europass CV answers 400 `INVALID_EUROPASS_CV`.
+         *
+         *     Access: signed in as candidate.
+         */
+        post: operations["EuropassImportController_importEuropass_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidates/me/export": {
         parameters: {
             query?: never;
@@ -745,6 +875,48 @@ export interface paths {
          * @description Access: signed in as candidate.
          */
         post: operations["CandidatesController_renew_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/me/skill-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ESCO occupations and skills named in my own description of my work (EN, FR, ES or AR)
+         * @description The labels and alternative labels of ESCO in the text’s language are looked for in the text (PostgreSQL full text: stemming and stop words). Nothing is added to the profile and nothing of the text is stored: accept the suggestions wanted with `POST …/skill-suggestions/accept`; the others are simply not accepted.
+         *
+         *     Access: signed in as candidate.
+         */
+        post: operations["SkillSuggestionsController_suggest_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/me/skill-suggestions/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add accepted suggestions to my profile (occupations with 0 years of experience, to be completed)
+         * @description Access: signed in as candidate.
+         */
+        post: operations["SkillSuggestionsController_accept_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -879,6 +1051,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employers/me/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user of the caller’s organisation, with their role
+         * @description Access: signed in as employer.
+         */
+        get: operations["ColleaguesController_list_v1"];
+        put?: never;
+        /**
+         * Organisation administrators: invite a colleague, who chooses a password through the mailed link. Audited.
+         * @description Access: signed in as employer.
+         */
+        post: operations["ColleaguesController_invite_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employers/me/colleagues/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Organisation administrators: remove a colleague. Their account is disabled and its sessions end at once. Audited.
+         * @description Access: signed in as employer.
+         */
+        delete: operations["ColleaguesController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employers/me/colleagues/{accountId}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Organisation administrators: change a colleague’s role. Audited.
+         * @description Access: signed in as employer.
+         */
+        put: operations["ColleaguesController_changeRole_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -959,6 +1195,190 @@ export interface paths {
         };
         /** @description Access: signed in as candidate or employer or ncp or admin. */
         get: operations["MeController_me_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My mail language and, per kind, how notifications reach me
+         * @description Access: signed in as candidate or employer or ncp or admin.
+         */
+        get: operations["NotificationsController_getPreferences_v1"];
+        /**
+         * Changes my mail language or, per kind, immediate / digest / off (every notification stays in the list)
+         * @description Access: signed in as candidate or employer or ncp or admin.
+         */
+        put: operations["NotificationsController_updatePreferences_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first; ?unread=true for those not read yet
+         * @description Access: signed in as candidate or employer or ncp or admin.
+         */
+        get: operations["NotificationsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one of my notifications read
+         * @description Access: signed in as candidate or employer or ncp or admin.
+         */
+        post: operations["NotificationsController_markRead_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks all my notifications read
+         * @description Access: signed in as candidate or employer or ncp or admin.
+         */
+        post: operations["NotificationsController_markAllRead_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved talent searches or job alerts
+         * @description Access: signed in as employer or candidate.
+         */
+        get: operations["SavedSearchesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches/{savedSearchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deletes one of my saved searches or alerts
+         * @description Access: signed in as employer or candidate.
+         */
+        delete: operations["SavedSearchesController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Candidates: saves a job alert; new vacancies are mailed on each scheduled run, never twice
+         * @description Access: signed in as candidate.
+         */
+        post: operations["SavedSearchesController_saveJobs_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches/talent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verified employers: saves a talent search; new pseudonymised hits are mailed on each scheduled run, never twice
+         * @description Access: signed in as employer.
+         */
+        post: operations["SavedSearchesController_saveTalent_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner-countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Third countries with a recorded eligibility status: the status in force on the day, since when, and the next change. A third country not listed is eligible; EU-27 countries never are
+         * @description Access: public, no sign-in needed.
+         */
+        get: operations["PartnerCountriesController_list_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1487,7 +1907,7 @@ export interface paths {
         /** @description Access: signed in as employer or ncp or admin. */
         get: operations["VacanciesController_get_v1"];
         /**
-         * Replace a draft
+         * Replace a draft, or edit a published vacancy. A published vacancy changed in its occupation, place of work, skills, languages, minimums, start date or competitiveness basis must pass the publication rule again (as on the day of the edit); every edit of a published vacancy is kept as a new version, audited, re-indexed and re-matched
          * @description Access: signed in as employer.
          */
         put: operations["VacanciesController_update_v1"];
@@ -1679,6 +2099,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vacancies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a published vacancy, newest first: version 1 as published, then each edit
+         * @description Access: signed in as employer or ncp or admin.
+         */
+        get: operations["VacanciesController_listVersions_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1688,6 +2128,12 @@ export interface components {
             message: string;
             /** @enum {string} */
             status: "accepted";
+        };
+        AcceptSuggestionsRequest: {
+            /** @description ESCO occupation URIs to add (0 years of experience) */
+            occupations: string[];
+            /** @description ESCO skill URIs to add */
+            skills: string[];
         };
         AccountResponse: {
             /** Format: date-time */
@@ -1898,8 +2344,13 @@ export interface components {
             givenName: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language labels are read in: `lang` when ESCO has it; for ar, the most fluent of the candidate’s languages that ESCO has, else en
+             * @enum {string}
+             */
+            labelLanguage: "en" | "fr" | "es";
             languages: components["schemas"]["LanguageEntryRequest"][];
-            occupations: components["schemas"]["OccupationEntryRequest"][];
+            occupations: components["schemas"]["ProfileOccupationResponse"][];
             /**
              * @description E.164
              * @example +212612345678
@@ -1921,13 +2372,13 @@ export interface components {
             referenceCode: string;
             /** @example MA */
             residenceCountry: string;
-            skills: components["schemas"]["SkillEntryRequest"][];
+            skills: components["schemas"]["ProfileSkillResponse"][];
             /** @enum {string} */
             status: "draft" | "active" | "expired";
             /** Format: date-time */
             updatedAt: string;
             visibility: components["schemas"]["VisibilityResponse"];
-            workExperience: components["schemas"]["WorkExperienceEntryRequest"][];
+            workExperience: components["schemas"]["ProfileWorkExperienceResponse"][];
         };
         CandidateStatisticsResponse: {
             /** @description Public view: categories with fewer than 10 members are left out (key and all), the others are rounded to the nearest multiple of 10. Admin view: every category, exact */
@@ -1947,6 +2398,7 @@ export interface components {
             generatedAt: string;
             /** @enum {string} */
             groupBy: "occupation" | "sector";
+            /** @description Each group: `key` (an ESCO occupation URI or a sector code) and its breakdown; grouped by occupation, also `label` and `labelLanguage`: the occupation’s label in the reader’s language (`lang`; ar reads en) */
             groups: Record<string, never>[];
             /**
              * @description Public view: every figure, totals included, is rounded to a multiple of this; admin view: null
@@ -1971,6 +2423,10 @@ export interface components {
              * @example 4
              */
             rank: number;
+        };
+        ChangeColleagueRoleRequest: {
+            /** @enum {string} */
+            role: "organisation_admin" | "recruiter";
         };
         ChangeEmployerStatusRequest: {
             /** @description Why (kept with the employer and in the audit log) */
@@ -2006,6 +2462,27 @@ export interface components {
             currentPassword: string;
             /** @example quiet lantern orchard 42 */
             newPassword: string;
+        };
+        ColleaguePage: {
+            items: components["schemas"]["ColleagueResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        ColleagueResponse: {
+            /** Format: uuid */
+            accountId: string;
+            email: string;
+            /** @description False until the colleague has chosen a password through the invitation */
+            invitationAccepted: boolean;
+            /**
+             * @description organisation_admin: everything a recruiter does, and manages colleagues. recruiter: works on the organisation’s vacancies, matches, searches, applications and contacts, but does not invite, change roles or remove colleagues
+             * @enum {string}
+             */
+            role: "organisation_admin" | "recruiter";
+            /** Format: date-time */
+            since: string;
         };
         CompareTotalsResponse: {
             indexes: components["schemas"]["IndexTotalsResponse"][];
@@ -2345,6 +2822,37 @@ export interface components {
             /** @description Echoes the x-request-id response header */
             requestId?: string;
         };
+        EuropassDraftResponse: {
+            education: components["schemas"]["EducationEntryRequest"][];
+            /** @description Mother tongues at C2, others at their lowest level given */
+            languages: components["schemas"]["LanguageEntryRequest"][];
+            /** @description Suggested from the headline and position titles */
+            occupations: components["schemas"]["SuggestionResponse"][];
+            /** @description Suggested from the titles, activities and skill texts */
+            skills: components["schemas"]["SuggestionResponse"][];
+            /**
+             * @description The language the CV’s texts were read in
+             * @enum {string}
+             */
+            textLanguage: "en" | "fr" | "es" | "ar";
+            workExperience: components["schemas"]["EuropassWorkDraftResponse"][];
+        };
+        EuropassImportRequest: {
+            /** @description A Europass CV in the Europass XML format (schema v3.x, root element `SkillsPassport`), as the Europass editor saves it; without attachments or photo, to stay within the request size limit */
+            xml: string;
+        };
+        EuropassWorkDraftResponse: {
+            /** @example MA */
+            countryCode: string | null;
+            employerName: string | null;
+            /** Format: date */
+            endDate: string | null;
+            /** @description ESCO occupation suggested from the position */
+            occupation: components["schemas"]["SuggestionResponse"] | null;
+            position: string | null;
+            /** Format: date */
+            startDate: string | null;
+        };
         ExcludeRegistrationNumberRequest: {
             /** @example NL */
             memberState: string;
@@ -2435,6 +2943,15 @@ export interface components {
             index: string;
             indexed: number;
         };
+        InviteColleagueRequest: {
+            /**
+             * @description The colleague’s sign-in address
+             * @example recruiter@bouw.example.nl
+             */
+            email: string;
+            /** @enum {string} */
+            role: "organisation_admin" | "recruiter";
+        };
         InviteNcpRequest: {
             /** @example amina.k@example.org */
             email: string;
@@ -2491,6 +3008,70 @@ export interface components {
             /** @description The opening of the description */
             summary: string;
             title: string;
+        };
+        JobSearchRequest: {
+            /**
+             * @example [
+             *       "Rotterdam"
+             *     ]
+             */
+            cities?: string[];
+            contractTypes?: ("permanent" | "fixed_term" | "seasonal" | "temporary_agency" | "apprenticeship")[];
+            /**
+             * @example [
+             *       "72"
+             *     ]
+             */
+            iscoGroups?: string[];
+            /**
+             * @description ISO 639-1 codes the vacancy asks for
+             * @example [
+             *       "en"
+             *     ]
+             */
+            languages?: string[];
+            /** @description Match `languages` against required languages only */
+            languagesRequired?: boolean;
+            /**
+             * @description How many items to return at most
+             * @default 20
+             */
+            limit: number;
+            /**
+             * @example [
+             *       "NL"
+             *     ]
+             */
+            memberStates?: string[];
+            /**
+             * @description Pay of at least this much (per payPeriod)
+             * @example 2500
+             */
+            minPay?: number;
+            /** @description ESCO occupation URIs */
+            occupations?: string[];
+            /**
+             * @description How many items of the list to skip
+             * @default 0
+             */
+            offset: number;
+            /** @example EUR */
+            payCurrency?: string;
+            /** @enum {string} */
+            payPeriod?: "hour" | "month" | "year";
+            /**
+             * @example [
+             *       "construction"
+             *     ]
+             */
+            sectors?: string[];
+            /**
+             * @default relevance
+             * @enum {string}
+             */
+            sort: "relevance" | "newest" | "highest_pay" | "closing_soon";
+            /** @example welder */
+            text?: string;
         };
         JobSearchResponse: {
             /** @description Per facet attribute, the count of each value among all matches */
@@ -2665,6 +3246,76 @@ export interface components {
              */
             version: string;
         };
+        NotificationChannelsRequest: {
+            /** @enum {string} */
+            contact_update?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_awaiting_verification?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_suspended?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_verified?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            new_matches?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            partner_country_status_changed?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            profile_expiring?: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            vacancy_expiring?: "immediate" | "digest" | "off";
+        };
+        NotificationChannelsResponse: {
+            /** @enum {string} */
+            contact_update: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_awaiting_verification: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_suspended: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            employer_verified: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            new_matches: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            partner_country_status_changed: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            profile_expiring: "immediate" | "digest" | "off";
+            /** @enum {string} */
+            vacancy_expiring: "immediate" | "digest" | "off";
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        NotificationPreferencesRequest: {
+            /** @description Per kind: immediate (mailed at once), digest (in the daily mail) or off (in the app only) */
+            channels?: components["schemas"]["NotificationChannelsRequest"];
+            /**
+             * @description Language of mails and of the list
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "ar";
+        };
+        NotificationPreferencesResponse: {
+            channels: components["schemas"]["NotificationChannelsResponse"];
+            /** @enum {string} */
+            language: "en" | "fr" | "es" | "ar";
+        };
+        NotificationResponse: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "employer_verified" | "employer_suspended" | "employer_awaiting_verification" | "contact_update" | "new_matches" | "profile_expiring" | "partner_country_status_changed" | "vacancy_expiring";
+            /** Format: date-time */
+            readAt: string | null;
+            /** @description In the reader’s notification language */
+            title: string;
+        };
         OccupationEntryRequest: {
             /** @example http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b */
             uri: string;
@@ -2697,6 +3348,10 @@ export interface components {
             essential: components["schemas"]["RelatedSkillResponse"][];
             occupation: components["schemas"]["OccupationResponse"];
             optional: components["schemas"]["RelatedSkillResponse"][];
+        };
+        OneClickUnsubscribeRequest: {
+            /** @enum {string} */
+            "List-Unsubscribe"?: "One-Click";
         };
         OrganisationContactPage: {
             items: components["schemas"]["OrganisationContactResponse"][];
@@ -2752,6 +3407,36 @@ export interface components {
             participationStartDate: string | null;
             /** Format: date */
             withdrawalDate: string | null;
+        };
+        PartnerCountryNextStatusResponse: {
+            /** Format: date */
+            effectiveFrom: string;
+            /** @enum {string} */
+            status: "eligible" | "talent_partnership" | "suspended";
+        };
+        PartnerCountryPage: {
+            items: components["schemas"]["PartnerCountryResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        PartnerCountryResponse: {
+            /** @example MA */
+            countryCode: string;
+            /**
+             * Format: date
+             * @description Since when the status applies; null before the first recorded status (implicitly eligible)
+             */
+            effectiveFrom: string | null;
+            /** @description The next recorded change, if any */
+            next: components["schemas"]["PartnerCountryNextStatusResponse"] | null;
+            reason: string | null;
+            /**
+             * @description eligible and talent_partnership admit candidates; suspended hides them from search and matching
+             * @enum {string}
+             */
+            status: "eligible" | "talent_partnership" | "suspended";
         };
         PasswordResetConfirmRequest: {
             /** @example violet kettle harbour 7 */
@@ -2839,6 +3524,57 @@ export interface components {
              * @example +212612345678
              */
             phone: string;
+        };
+        ProfileOccupationResponse: {
+            /** @example soudeur/soudeuse */
+            label: string;
+            /**
+             * @description The language the label is really in: the reader’s, or its fallback
+             * @enum {string}
+             */
+            labelLanguage: "en" | "fr" | "es";
+            /** @example http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            uri: string;
+            /** @example 6 */
+            yearsOfExperience: number;
+        };
+        ProfileSkillResponse: {
+            /** @example souder des pièces métalliques */
+            label: string;
+            /**
+             * @description The language the label is really in: the reader’s, or its fallback
+             * @enum {string}
+             */
+            labelLanguage: "en" | "fr" | "es";
+            /**
+             * @description Self-assessed
+             * @enum {string|null}
+             */
+            level?: "basic" | "intermediate" | "advanced" | "expert" | null;
+            /** @example http://data.europa.eu/esco/skill/3b8b9e3c-67c8-4b7f-a7c4-2a3d7b0a7c6a */
+            uri: string;
+            /** @description Developed or validated under the profile’s programme */
+            viaProgramme?: boolean;
+            yearsOfExperience?: number | null;
+        };
+        ProfileWorkExperienceResponse: {
+            /** @example MA */
+            countryCode: string;
+            /** @example Atelier Métallique de Fès */
+            employerName: string;
+            /** @description Empty while the job continues */
+            endDate?: string | null;
+            /** @example soudeur/soudeuse */
+            occupationLabel: string;
+            /**
+             * @description The language the label is really in: the reader’s, or its fallback
+             * @enum {string}
+             */
+            occupationLabelLanguage: "en" | "fr" | "es";
+            /** @example http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b */
+            occupationUri: string;
+            /** @example 2017-02-01 */
+            startDate: string;
         };
         ProgrammeRequest: {
             /**
@@ -2984,6 +3720,18 @@ export interface components {
              */
             residenceCountry: string;
         };
+        RegisteredWebhookEndpointResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            eventTypes: ("profile.renewed" | "vacancy.published" | "vacancy.closed" | "consent.granted" | "consent.withdrawn" | "placement.recorded")[];
+            /** Format: uuid */
+            id: string;
+            /** @description Signing secret (HMAC-SHA256, see docs/webhooks.md); shown only in this answer */
+            secret: string;
+            url: string;
+        };
         RegisterEmployerRequest: {
             contact: components["schemas"]["EmployerContactRequest"];
             /** @description What the organisation does */
@@ -3029,6 +3777,42 @@ export interface components {
              */
             validTo?: string | null;
         };
+        SavedSearchPage: {
+            items: components["schemas"]["SavedSearchResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        SavedSearchResponse: {
+            /** @description false once unsubscribed */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "talent" | "jobs";
+            /** Format: date-time */
+            lastRunAt: string | null;
+            name: string;
+            /** @description The saved criteria, as the search takes them */
+            query: {
+                [key: string]: unknown;
+            };
+        };
+        SaveJobAlertRequest: {
+            /** @example Welding jobs in the Netherlands */
+            name: string;
+            /** @description The criteria of GET /search/jobs, validated the same way (limit and offset are ignored) */
+            query: components["schemas"]["JobSearchRequest"];
+        };
+        SaveTalentSearchRequest: {
+            /** @example Welders with French */
+            name: string;
+            /** @description The criteria of POST /search/talent, validated the same way (limit, offset and facets are ignored) */
+            query: components["schemas"]["TalentSearchRequest"];
+        };
         ServicesHealth: {
             meilisearch: components["schemas"]["DependencyHealth"];
             postgres: components["schemas"]["DependencyHealth"];
@@ -3067,6 +3851,16 @@ export interface components {
             entryId: string;
             /** @example 7212 */
             iscoCode: string | null;
+            /**
+             * @description Label of the ESCO occupation, or of the ISCO-08 group, in the reader’s language (`lang`)
+             * @example Welders and flame cutters
+             */
+            label: string | null;
+            /**
+             * @description The language the label is really in
+             * @enum {string|null}
+             */
+            labelLanguage: "en" | "fr" | "es" | null;
             /** @enum {string} */
             layer: "eu" | "member_state";
             memberState: string | null;
@@ -3182,6 +3976,39 @@ export interface components {
             effectiveFrom: string;
             /** @enum {string} */
             status: "eligible" | "talent_partnership" | "suspended";
+        };
+        SuggestConceptsRequest: {
+            /**
+             * @description The language of `text`. ESCO has no Arabic labels: Arabic text is read against the English ones, so only the Latin-script terms in it can be found
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es" | "ar";
+            /**
+             * @description The candidate’s own description of their work. Nothing of it is stored
+             * @example I weld steel hull sections with MIG/MAG and read blueprints in a ship repair yard.
+             */
+            text: string;
+        };
+        SuggestionResponse: {
+            /** @description In the reader’s language (`lang`) */
+            label: string;
+            /**
+             * @description The language the label is really in
+             * @enum {string}
+             */
+            labelLanguage: "en" | "fr" | "es";
+            /** @description How specific the words found in the text are; higher is better */
+            score: number;
+            uri: string;
+        };
+        SuggestionsResponse: {
+            /**
+             * @description The language whose ESCO labels were looked for
+             * @enum {string}
+             */
+            matchedLanguage: "en" | "fr" | "es";
+            occupations: components["schemas"]["SuggestionResponse"][];
+            skills: components["schemas"]["SuggestionResponse"][];
         };
         SuspensionRequest: {
             reason: string;
@@ -3362,6 +4189,13 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        UnsubscribeResponse: {
+            /** @description false: the alert is stopped */
+            active: boolean;
+            /** @enum {string} */
+            kind: "talent" | "jobs";
+            name: string;
+        };
         UpdateProfileRequest: {
             /**
              * @description Paused and placed profiles are hidden from employers
@@ -3530,6 +4364,7 @@ export interface components {
             /** @description Public view: rounded, null when below 10 */
             count: number | null;
             generatedAt: string;
+            /** @description Each occupation: `occupationUri`, `label` and `labelLanguage` (its label in the reader’s language, `lang`; ar reads en), `count` and `byMemberState` */
             occupations: Record<string, never>[];
             /**
              * @description Public view: every figure, totals included, is rounded to a multiple of this; admin view: null
@@ -3543,6 +4378,29 @@ export interface components {
             suppressedBelow: number | null;
             /** @enum {string} */
             view: "public" | "admin";
+        };
+        VacancyVersionPage: {
+            items: components["schemas"]["VacancyVersionResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        VacancyVersionResponse: {
+            /**
+             * Format: uuid
+             * @description The account that made the change
+             */
+            changedBy: string | null;
+            /** @description The fields this version changed (none for version 1, as published) */
+            changedFields: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the change was checked again against the publication rule */
+            substantive: boolean;
+            /** @description The vacancy as this version read */
+            vacancy: components["schemas"]["VacancyResponse"];
+            version: number;
         };
         VerifiedEmployerResponse: {
             entityType: string;
@@ -3571,6 +4429,58 @@ export interface components {
             reasons: string[];
             /** @description Whether employers can find the (pseudonymised) profile now */
             searchable: boolean;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        WebhookDeliveryResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "profile.renewed" | "vacancy.published" | "vacancy.closed" | "consent.granted" | "consent.withdrawn" | "placement.recorded";
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            /** Format: uuid */
+            replayOf: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "retrying" | "failed";
+        };
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointResponse"][];
+            limit: number;
+            offset: number;
+            /** @description Items in the whole list */
+            total: number;
+        };
+        WebhookEndpointRequest: {
+            /** @example Public employment service of the Netherlands */
+            description?: string;
+            eventTypes: ("profile.renewed" | "vacancy.published" | "vacancy.closed" | "consent.granted" | "consent.withdrawn" | "placement.recorded")[];
+            /** @example https://pes.example.org/hooks/talent-pool */
+            url: string;
+        };
+        WebhookEndpointResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            eventTypes: ("profile.renewed" | "vacancy.published" | "vacancy.closed" | "consent.granted" | "consent.withdrawn" | "placement.recorded")[];
+            /** Format: uuid */
+            id: string;
+            url: string;
         };
         WithdrawShortageEntryRequest: {
             /** @description Why the change is made (kept in the history and the audit log) */
@@ -4419,6 +5329,8 @@ export interface operations {
         parameters: {
             query?: {
                 groupBy?: "occupation" | "sector";
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many of the largest groups (a report, not a paged list) */
                 top?: number;
             };
@@ -4541,6 +5453,8 @@ export interface operations {
     StatisticsController_adminVacancies_v1: {
         parameters: {
             query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many of the largest groups (a report, not a paged list) */
                 top?: number;
             };
@@ -4578,6 +5492,520 @@ export interface operations {
             };
             /** @description The caller’s role may not use this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksAdminController_deliveriesLog_v1: {
+        parameters: {
+            query?: {
+                /** @description Only the deliveries of this endpoint */
+                endpointId?: string;
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksAdminController_replay_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description WEBHOOK_DELIVERY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksAdminController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksAdminController_register_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredWebhookEndpointResponse"];
+                };
+            };
+            /** @description WEBHOOK_DESTINATION_REFUSED, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebhooksAdminController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description WEBHOOK_ENDPOINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_show_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the alert mail’s unsubscribe link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description INVALID_UNSUBSCRIBE_LINK (tampered), VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SAVED_SEARCH_NOT_FOUND (deleted since) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the alert mail’s unsubscribe link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OneClickUnsubscribeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OneClickUnsubscribeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description INVALID_UNSUBSCRIBE_LINK (tampered), VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SAVED_SEARCH_NOT_FOUND (deleted since) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5267,7 +6695,10 @@ export interface operations {
     };
     CandidatesController_get_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5280,6 +6711,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateProfileResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not signed in, or the session has ended */
@@ -5331,7 +6771,10 @@ export interface operations {
     };
     CandidatesController_register_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5435,7 +6878,10 @@ export interface operations {
     };
     CandidatesController_update_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5539,7 +6985,10 @@ export interface operations {
     };
     CandidatesController_activate_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5552,6 +7001,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateProfileResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not signed in, or the session has ended */
@@ -6579,6 +8037,104 @@ export interface operations {
             };
         };
     };
+    EuropassImportController_importEuropass_v1: {
+        parameters: {
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EuropassImportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EuropassDraftResponse"];
+                };
+            };
+            /** @description Invalid input; INVALID_EUROPASS_CV */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No candidate profile yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CandidatesController_export_v1: {
         parameters: {
             query?: never;
@@ -6639,8 +8195,8 @@ export interface operations {
     CandidateMatchesController_list_v1: {
         parameters: {
             query?: {
-                /** @description Language of skill labels */
-                lang?: "en" | "fr" | "es";
+                /** @description Language of ESCO labels; each label says the language it is really in. ESCO has no ar labels: a candidate reading ar gets their most fluent ESCO language (en, fr, es), an employer en */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many items to return at most */
                 limit?: number;
                 /** @description How many items of the list to skip */
@@ -6719,8 +8275,8 @@ export interface operations {
     CandidateMatchesController_improvements_v1: {
         parameters: {
             query?: {
-                /** @description Language of skill labels */
-                lang?: "en" | "fr" | "es";
+                /** @description Language of ESCO labels; each label says the language it is really in. ESCO has no ar labels: a candidate reading ar gets their most fluent ESCO language (en, fr, es), an employer en */
+                lang?: "en" | "fr" | "es" | "ar";
             };
             header?: never;
             path?: never;
@@ -6794,7 +8350,10 @@ export interface operations {
     };
     CandidatesController_renew_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6807,6 +8366,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateProfileResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not signed in, or the session has ended */
@@ -6838,6 +8406,209 @@ export interface operations {
             };
             /** @description A draft is activated, not renewed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SkillSuggestionsController_suggest_v1: {
+        parameters: {
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestConceptsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No candidate profile yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SkillSuggestionsController_accept_v1: {
+        parameters: {
+            query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSuggestionsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateProfileResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No candidate profile yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No longer eligible */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7593,6 +9364,354 @@ export interface operations {
             };
         };
     };
+    ColleaguesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleaguePage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ColleaguesController_invite_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteColleagueRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_ORGANISATION_ADMIN: only an administrator of the organisation manages colleagues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ColleaguesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_ORGANISATION_ADMIN: only an administrator of the organisation manages colleagues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description COLLEAGUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_ORGANISATION_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ColleaguesController_changeRole_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeColleagueRoleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_ORGANISATION_ADMIN: only an administrator of the organisation manages colleagues */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description COLLEAGUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_ORGANISATION_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_check_v1: {
         parameters: {
             query?: never;
@@ -7796,6 +9915,714 @@ export interface operations {
             };
             /** @description The caller’s role may not use this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_getPreferences_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_updatePreferences_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+                /** @description true: only notifications not read yet */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND (also another user’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotificationsController_markAllRead_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All marked read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedSearchesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchPage"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedSearchesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                savedSearchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SAVED_SEARCH_NOT_FOUND (also another user’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedSearchesController_saveJobs_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveJobAlertRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SavedSearchesController_saveTalent_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTalentSearchRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchResponse"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description EMPLOYER_NOT_VERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its encoding is not supported */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PartnerCountriesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description The day the statuses are read on (default today, UTC) */
+                date?: string;
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerCountryPage"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8302,6 +11129,8 @@ export interface operations {
             query: {
                 /** @description Day to answer for; today (UTC) by default */
                 date?: string;
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description ISO 3166-1 alpha-2 code of the Member State */
                 memberState: string;
             };
@@ -8352,6 +11181,8 @@ export interface operations {
             query: {
                 /** @description Day to answer for; today (UTC) by default */
                 date?: string;
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description ISO 3166-1 alpha-2 code of the Member State */
                 memberState: string;
                 occupationUri: string;
@@ -8818,6 +11649,8 @@ export interface operations {
         parameters: {
             query?: {
                 groupBy?: "occupation" | "sector";
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many of the largest groups (a report, not a paged list) */
                 top?: number;
             };
@@ -8904,6 +11737,8 @@ export interface operations {
     StatisticsController_publicVacancies_v1: {
         parameters: {
             query?: {
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many of the largest groups (a report, not a paged list) */
                 top?: number;
             };
@@ -9607,7 +12442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The caller’s role may not use this operation */
+            /** @description EMPLOYER_NOT_VERIFIED (a published vacancy’s substantive edit) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9625,7 +12460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description VACANCY_NOT_EDITABLE */
+            /** @description VACANCY_NOT_EDITABLE: closed or expired */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9645,6 +12480,15 @@ export interface operations {
             };
             /** @description The body is not JSON in UTF-8, or its encoding is not supported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description OCCUPATION_NOT_IN_SHORTAGE, MEMBER_STATE_NOT_PARTICIPATING (a published vacancy’s substantive edit) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9884,8 +12728,8 @@ export interface operations {
     EmployerMatchesController_list_v1: {
         parameters: {
             query?: {
-                /** @description Language of skill labels */
-                lang?: "en" | "fr" | "es";
+                /** @description Language of ESCO labels; each label says the language it is really in. ESCO has no ar labels: a candidate reading ar gets their most fluent ESCO language (en, fr, es), an employer en */
+                lang?: "en" | "fr" | "es" | "ar";
                 /** @description How many items to return at most */
                 limit?: number;
                 /** @description How many items of the list to skip */
@@ -10601,6 +13445,84 @@ export interface operations {
             };
             /** @description OCCUPATION_NOT_IN_SHORTAGE, MEMBER_STATE_NOT_PARTICIPATING */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VacanciesController_listVersions_v1: {
+        parameters: {
+            query?: {
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacancyVersionPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s role may not use this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
