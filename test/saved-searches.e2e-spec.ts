@@ -147,7 +147,9 @@ describe('saved talent searches and job alerts', () => {
     const unsubscribeUrl = /<([^>]+)>/.exec(mails[0].headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
     expect(mails[0].headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(mails[0].text).toContain(unsubscribeUrl);
-    const path = new URL(unsubscribeUrl).pathname;
+    // The link leads to the web front end's page, which relays to this API operation.
+    expect(new URL(unsubscribeUrl).pathname).toMatch(/^\/alerts\/unsubscribe\/[^/]+$/);
+    const path = `/api/v1${new URL(unsubscribeUrl).pathname}`;
 
     const shown = await http().get(path).expect(200);
     expect(shown.body).toEqual({ kind: 'jobs', name: 'Welding in NL', active: true });

@@ -9,17 +9,25 @@ import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
 import { LocaleRedirectController, PublicController } from './pages/public/public.controller';
+import { UnsubscribeController } from './pages/public/unsubscribe.controller';
 import { CsrfMiddleware } from './session/csrf.middleware';
 import { SessionStore } from './session/session.store';
 
 @Module({
   imports: [ConfigModule, LoggingModule.forService('web')],
   // The redirects of language-less addresses come first: `/:locale` would otherwise take them.
-  controllers: [LocaleRedirectController, PublicController, AccountController, CandidateController, ActivityController],
+  controllers: [LocaleRedirectController, UnsubscribeController, PublicController, AccountController, CandidateController, ActivityController],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CsrfMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.POST });
+    consumer
+      .apply(CsrfMiddleware)
+      // The signed token of an unsubscribe link is its own authority (see UnsubscribeController).
+      .exclude(
+        { path: 'alerts/unsubscribe/:token', method: RequestMethod.POST },
+        { path: ':locale/alerts/unsubscribe/:token', method: RequestMethod.POST },
+      )
+      .forRoutes({ path: '{*path}', method: RequestMethod.POST });
   }
 }

@@ -17,7 +17,8 @@ export class UnsubscribeLinks {
   }
 
   url(savedSearchId: string): string {
-    return `${this.config.mail.publicUrl}/api/v1/alerts/unsubscribe/${this.token(savedSearchId)}`;
+    // The web front end's page, which shows what the link stops and takes mail clients' one-click POST.
+    return `${this.config.mail.publicUrl}/alerts/unsubscribe/${this.token(savedSearchId)}`;
   }
 
   /** The saved search a token names, or null when it is malformed or its signature does not verify. */

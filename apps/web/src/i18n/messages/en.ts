@@ -109,6 +109,13 @@ export const en = {
     noAccount: 'No account yet? Register',
     signedOut: 'You are signed out.',
   },
+  unsubscribe: {
+    title: 'Stop an alert',
+    intro: 'This link stops the alert:',
+    submit: 'Stop this alert',
+    done: 'The alert is stopped. You will get no more mails from it.',
+    invalid: 'This link is not valid. Use the link of your most recent alert mail.',
+  },
   reset: {
     requestTitle: 'Reset your password',
     requestLead: 'Enter the email address of your account. We will send you a link to choose a new password.',

@@ -109,6 +109,13 @@ export const es = {
     noAccount: '¿Aún no tiene cuenta? Regístrese',
     signedOut: 'Ha cerrado la sesión.',
   },
+  unsubscribe: {
+    title: 'Detener una alerta',
+    intro: 'Este enlace detiene la alerta:',
+    submit: 'Detener esta alerta',
+    done: 'La alerta está detenida. No recibirá más correos de ella.',
+    invalid: 'Este enlace no es válido. Utilice el enlace de su correo de alerta más reciente.',
+  },
   reset: {
     requestTitle: 'Restablecer la contraseña',
     requestLead: 'Escriba el correo electrónico de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.',

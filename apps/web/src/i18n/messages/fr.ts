@@ -109,6 +109,13 @@ export const fr = {
     noAccount: 'Pas encore de compte ? Inscrivez-vous',
     signedOut: 'Vous êtes déconnecté.',
   },
+  unsubscribe: {
+    title: 'Arrêter une alerte',
+    intro: 'Ce lien arrête l’alerte :',
+    submit: 'Arrêter cette alerte',
+    done: 'L’alerte est arrêtée. Vous n’en recevrez plus de courriels.',
+    invalid: 'Ce lien n’est pas valide. Utilisez le lien de votre dernier courriel d’alerte.',
+  },
   reset: {
     requestTitle: 'Réinitialiser votre mot de passe',
     requestLead: 'Indiquez l’adresse électronique de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.',
