@@ -13,7 +13,7 @@ describe('unsubscribe links', () => {
 
   it('names the saved search it was signed for', () => {
     expect(sut.verify(sut.token(id))).toBe(id);
-    expect(sut.url(id)).toBe(`https://talentpool.example.eu/api/v1/alerts/unsubscribe/${sut.token(id)}`);
+    expect(sut.url(id)).toBe(`https://talentpool.example.eu/alerts/unsubscribe/${sut.token(id)}`);
   });
 
   it('refuses a tampered id or signature, another key and malformed tokens', () => {
