@@ -1,8 +1,8 @@
 import {
-  Accounts,
   assertOwnMemberState,
   assertOwnOrganisation,
   NotOwnerError,
+  OrganisationAccounts,
   type Principal,
 } from '@app/identity';
 import { Injectable } from '@nestjs/common';
@@ -19,15 +19,12 @@ import type { EmployerView } from './employers.types';
 export class Employers {
   constructor(
     @InjectRepository(EmployerEntity) private readonly employers: Repository<EmployerEntity>,
-    private readonly accounts: Accounts,
+    private readonly accounts: OrganisationAccounts,
   ) {}
 
-  /**
-   * Who speaks for the organisation: the accounts to address when "the employer" is told something
-   * (every user of the organisation; today an organisation has one).
-   */
-  accountIdsOf(organisationId: string): Promise<string[]> {
-    return this.accounts.idsOfOrganisation(organisationId);
+  /** Who speaks for the organisation: every enabled colleague, addressed when "the employer" is told something. */
+  async accountIdsOf(organisationId: string): Promise<string[]> {
+    return (await this.accounts.list(organisationId)).map((account) => account.id);
   }
 
   async findById(id: string): Promise<EmployerView | null> {

@@ -29,15 +29,6 @@ export class Accounts {
     return new Map(rows.map((row) => [row.id, row.email]));
   }
 
-  /** The enabled accounts of an employer organisation (today one; every colleague once there are more). */
-  async idsOfOrganisation(organisationId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM accounts WHERE employer_organisation_id = $1 AND disabled_at IS NULL ORDER BY created_at`,
-      [organisationId],
-    );
-    return rows.map((row) => row.id);
-  }
-
   /** The enabled national contact point accounts of a Member State. */
   async idsOfNcps(memberState: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
