@@ -110,6 +110,7 @@ describe('web front end: public pages', () => {
   it('refreshes an expiring session once for every tab that needs it at the same moment', async () => {
     const sessions = stack.web.get(SessionStore);
     const session = await sessions.create({
+      role: 'candidate',
       accessToken: 'old',
       refreshToken: 'spent-once',
       accessExpiresAt: Date.now(),

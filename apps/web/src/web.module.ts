@@ -16,7 +16,14 @@ import { SessionStore } from './session/session.store';
 @Module({
   imports: [ConfigModule, LoggingModule.forService('web')],
   // The redirects of language-less addresses come first: `/:locale` would otherwise take them.
-  controllers: [LocaleRedirectController, UnsubscribeController, PublicController, AccountController, CandidateController, ActivityController],
+  controllers: [
+    LocaleRedirectController,
+    UnsubscribeController,
+    PublicController,
+    AccountController,
+    CandidateController,
+    ActivityController,
+  ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
 export class WebModule implements NestModule {

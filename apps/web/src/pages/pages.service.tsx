@@ -8,7 +8,8 @@ import { readCookie, SESSION_COOKIE, sessionCookie } from '../http/cookies';
 import { translator } from '../i18n/i18n';
 import { direction, type Locale } from '../i18n/locales';
 import { SessionStore } from '../session/session.store';
-import type { TokenPair, WebSession } from '../session/web-session';
+import { signedIn, type TokenPair, type WebSession } from '../session/web-session';
+import { Layout, PageTitle } from '../views/layout';
 import type { PageContext } from '../views/page-context';
 
 export interface PageRequest {
@@ -46,18 +47,20 @@ export class Pages {
       t: translator(locale),
       csrf: session.csrf,
       signedIn: Boolean(session.account),
+      role: session.account?.role,
       path: path.startsWith('/') ? path : `/${path}`,
     };
   }
 
-  /** Starts a signed-in session under a new id; the anonymous one is ended. */
-  async signIn(res: Response, previous: WebSession, pair: TokenPair): Promise<WebSession> {
+  /**
+   * Starts a signed-in session under a new id; the anonymous one is ended. The API says which kind
+   * of account it is, which picks the menu and the home page.
+   */
+  async signIn(req: Request, res: Response, previous: WebSession, pair: TokenPair): Promise<WebSession> {
+    const { data: me } = await this.api.for(req, pair.accessToken).GET('/api/v1/me');
+    if (!me) throw new Error('the API did not describe an account it has just signed in');
     await this.sessions.destroy(previous.id);
-    const session = await this.sessions.create({
-      accessToken: pair.accessToken,
-      refreshToken: pair.refreshToken,
-      accessExpiresAt: Date.now() + pair.expiresIn * 1000,
-    });
+    const session = await this.sessions.create(signedIn(pair, me.role));
     this.setCookie(res, session);
     return session;
   }
@@ -94,6 +97,18 @@ export class Pages {
       // Pages carry personal data and form tokens: never stored by a browser or a proxy.
       .setHeader('Cache-Control', 'no-store')
       .send(`<!DOCTYPE html>${renderToString(page)}`);
+  }
+
+  /** A signed-in account asked for a page of another kind of account. */
+  forbidden(res: Response, ctx: PageContext): void {
+    this.send(
+      res,
+      <Layout ctx={ctx} title={ctx.t('errors.forbidden')}>
+        <PageTitle>{ctx.t('errors.forbidden')}</PageTitle>
+        <p>{ctx.t('errors.forbiddenText')}</p>
+      </Layout>,
+      403,
+    );
   }
 
   redirect(res: Response, ctx: PageContext, path: string): void {

@@ -74,7 +74,7 @@ export class SessionStore implements OnModuleDestroy {
       if (await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) {
         try {
           const pair = await refresh(current.account.refreshToken);
-          if (pair) current.account = signedIn(pair);
+          if (pair) current.account = signedIn(pair, current.account.role);
           else delete current.account;
           await this.save(current);
           session.account = current.account;

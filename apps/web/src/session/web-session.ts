@@ -6,7 +6,11 @@ export interface WebSession {
   account?: SignedInAccount;
 }
 
+/** Who is signed in, as the API's `GET /me` told it at sign-in; it picks the navigation and the home page. */
+export type WebRole = 'candidate' | 'employer' | 'ncp' | 'admin';
+
 export interface SignedInAccount {
+  role: WebRole;
   accessToken: string;
   refreshToken: string;
   /** Epoch milliseconds. */
@@ -19,8 +23,9 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-export function signedIn(pair: TokenPair, now = Date.now()): SignedInAccount {
+export function signedIn(pair: TokenPair, role: WebRole, now = Date.now()): SignedInAccount {
   return {
+    role,
     accessToken: pair.accessToken,
     refreshToken: pair.refreshToken,
     accessExpiresAt: now + pair.expiresIn * 1000,

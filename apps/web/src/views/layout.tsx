@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALE_NAMES, LOCALES } from '../i18n/locales';
+import { NAVIGATION } from './navigation';
 import { href, type PageContext } from './page-context';
 
 export const STYLESHEETS = ['/assets/ecl/styles/ecl-eu.css', '/assets/web.css'];
@@ -43,10 +44,9 @@ export function Layout({ ctx, title, children, scripts = [] }: { ctx: PageContex
                   <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/jobs')}>{t('nav.jobs')}</a></li>
                   {ctx.signedIn ? (
                     <>
-                      <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/candidate')}>{t('nav.profile')}</a></li>
-                      <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/candidate/matches')}>{t('nav.matches')}</a></li>
-                      <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/candidate/contacts')}>{t('nav.contacts')}</a></li>
-                      <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/candidate/account')}>{t('nav.account')}</a></li>
+                      {NAVIGATION[ctx.role ?? 'candidate'].map((item) => (
+                        <li key={item.path}><a class="ecl-link ecl-link--inverted" href={href(ctx, item.path)}>{t(item.label)}</a></li>
+                      ))}
                       <li>
                         <form method="post" action={href(ctx, '/sign-out')} class="etp-inline-form">
                           <input type="hidden" name="_csrf" value={ctx.csrf} />

@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/i18n';
 import type { Locale } from '../i18n/locales';
+import type { WebRole } from '../session/web-session';
 
 /** What every page needs to render: language, the form token and whether someone is signed in. */
 export interface PageContext {
@@ -8,6 +9,8 @@ export interface PageContext {
   readonly t: Translate;
   readonly csrf: string;
   readonly signedIn: boolean;
+  /** The signed-in account's kind, which picks the menu; absent when nobody is signed in. */
+  readonly role?: WebRole;
   /** The current path without its locale prefix (`/jobs?q=…`), for the language switcher. */
   readonly path: string;
 }

@@ -1,3 +1,7 @@
+import { employerMessages } from './areas/employer';
+import { ncpMessages } from './areas/ncp';
+import { adminMessages } from './areas/admin';
+import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
 export const ar = {
@@ -33,6 +37,8 @@ export const ar = {
     notFoundText: 'الصفحة التي طلبتها غير موجودة أو نُقلت.',
     signInAgain: 'يرجى تسجيل الدخول مرة أخرى.',
     tooMany: 'محاولات كثيرة جدًا. يرجى الانتظار والمحاولة لاحقًا.',
+    forbidden: 'لا يمكنك فتح هذه الصفحة',
+    forbiddenText: 'هذه الصفحة تخص نوعًا آخر من الحسابات. استخدم القائمة للوصول إلى صفحاتك.',
   },
   form: {
     continue: 'متابعة',
@@ -287,4 +293,8 @@ export const ar = {
     eraseConfirm: 'أفهم أنه لا يمكن التراجع عن ذلك',
     erased: 'تم حذف حسابك.',
   },
+  employer: employerMessages.ar,
+  ncp: ncpMessages.ar,
+  admin: adminMessages.ar,
+  notices: noticesMessages.ar,
 } satisfies Messages;

@@ -1,3 +1,7 @@
+import { employerMessages } from './areas/employer';
+import { ncpMessages } from './areas/ncp';
+import { adminMessages } from './areas/admin';
+import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
 export const en = {
@@ -33,6 +37,8 @@ export const en = {
     notFoundText: 'The page you asked for does not exist or has moved.',
     signInAgain: 'Please sign in again.',
     tooMany: 'Too many attempts. Please wait and try again later.',
+    forbidden: 'You cannot open this page',
+    forbiddenText: 'This page belongs to another kind of account. Use the menu to find your own pages.',
   },
   form: {
     continue: 'Continue',
@@ -279,4 +285,8 @@ export const en = {
     eraseConfirm: 'I understand that this cannot be undone',
     erased: 'Your account has been erased.',
   },
+  employer: employerMessages.en,
+  ncp: ncpMessages.en,
+  admin: adminMessages.en,
+  notices: noticesMessages.en,
 } satisfies Messages;

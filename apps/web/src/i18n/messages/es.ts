@@ -1,3 +1,7 @@
+import { employerMessages } from './areas/employer';
+import { ncpMessages } from './areas/ncp';
+import { adminMessages } from './areas/admin';
+import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
 export const es = {
@@ -33,6 +37,8 @@ export const es = {
     notFoundText: 'La página que busca no existe o se ha movido.',
     signInAgain: 'Inicie sesión de nuevo.',
     tooMany: 'Demasiados intentos. Espere e inténtelo más tarde.',
+    forbidden: 'No puede abrir esta página',
+    forbiddenText: 'Esta página pertenece a otro tipo de cuenta. Use el menú para encontrar sus páginas.',
   },
   form: {
     continue: 'Continuar',
@@ -281,4 +287,8 @@ export const es = {
     eraseConfirm: 'Entiendo que esto no se puede deshacer',
     erased: 'Su cuenta se ha borrado.',
   },
+  employer: employerMessages.es,
+  ncp: ncpMessages.es,
+  admin: adminMessages.es,
+  notices: noticesMessages.es,
 } satisfies Messages;

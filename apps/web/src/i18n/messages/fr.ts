@@ -1,3 +1,7 @@
+import { employerMessages } from './areas/employer';
+import { ncpMessages } from './areas/ncp';
+import { adminMessages } from './areas/admin';
+import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
 export const fr = {
@@ -33,6 +37,8 @@ export const fr = {
     notFoundText: 'La page demandée n’existe pas ou a été déplacée.',
     signInAgain: 'Veuillez vous reconnecter.',
     tooMany: 'Trop de tentatives. Veuillez réessayer plus tard.',
+    forbidden: 'Vous ne pouvez pas ouvrir cette page',
+    forbiddenText: 'Cette page appartient à un autre type de compte. Utilisez le menu pour trouver vos pages.',
   },
   form: {
     continue: 'Continuer',
@@ -281,4 +287,8 @@ export const fr = {
     eraseConfirm: 'Je comprends que cette action est irréversible',
     erased: 'Votre compte a été supprimé.',
   },
+  employer: employerMessages.fr,
+  ncp: ncpMessages.fr,
+  admin: adminMessages.fr,
+  notices: noticesMessages.fr,
 } satisfies Messages;

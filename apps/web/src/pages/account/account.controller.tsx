@@ -4,6 +4,7 @@ import { apiError } from '../../api/web-api';
 import type { Locale } from '../../i18n/locales';
 import type { FieldErrors } from '../../views/form-errors';
 import { Notice } from '../../views/forms';
+import { homeOf } from '../../views/navigation';
 import { href, type PageContext } from '../../views/page-context';
 import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
@@ -69,7 +70,7 @@ export class AccountController {
   @Get('sign-in')
   async signInForm(@Param('locale', LocalePipe) locale: Locale, @Query('signed-out') signedOut: unknown, @Req() req: Request, @Res() res: Response) {
     const { ctx, session } = await this.pages.open(req, res, locale);
-    if (session.account) return this.pages.redirect(res, ctx, '/candidate');
+    if (session.account) return this.pages.redirect(res, ctx, homeOf(session.account.role));
     this.pages.send(res, <SignInPage ctx={ctx} notice={signedOut ? ctx.t('signIn.signedOut') : undefined} />);
   }
 
@@ -88,8 +89,8 @@ export class AccountController {
       const message = response.status === 403 ? ctx.t('signIn.notVerified') : response.status === 429 ? ctx.t('errors.tooMany') : ctx.t('signIn.wrong');
       return this.pages.send(res, <SignInPage ctx={ctx} email={email} errors={[{ field: 'email', message }]} />, 400);
     }
-    await this.pages.signIn(res, session, data);
-    this.pages.redirect(res, ctx, '/candidate');
+    const signed = await this.pages.signIn(req, res, session, data);
+    this.pages.redirect(res, ctx, homeOf(signed.account?.role ?? 'candidate'));
   }
 
   @Post('sign-out')

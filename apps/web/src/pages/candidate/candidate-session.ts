@@ -1,21 +1,11 @@
 import type { Request, Response } from 'express';
-import type { ApiClient } from '../../api/web-api';
 import type { Locale } from '../../i18n/locales';
-import type { PageContext } from '../../views/page-context';
 import type { Pages } from '../pages.service';
+import { signedInRequest, type SignedInRequest } from '../signed-in';
 
-export interface CandidateRequest {
-  ctx: PageContext;
-  api: ApiClient;
-}
+export type CandidateRequest = SignedInRequest;
 
-/** The signed-in candidate's page context and API, or a redirect to sign in (then null). */
-export async function candidateRequest(pages: Pages, req: Request, res: Response, locale: Locale): Promise<CandidateRequest | null> {
-  const { ctx, session } = await pages.open(req, res, locale);
-  const api = await pages.authenticated(req, session);
-  if (!api) {
-    pages.redirect(res, ctx, '/sign-in');
-    return null;
-  }
-  return { ctx: { ...ctx, signedIn: true }, api };
+/** The signed-in candidate's page context and API, or a redirect to sign in / a 403 page (then null). */
+export function candidateRequest(pages: Pages, req: Request, res: Response, locale: Locale): Promise<CandidateRequest | null> {
+  return signedInRequest(pages, req, res, locale, 'candidate');
 }
