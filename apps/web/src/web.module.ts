@@ -4,10 +4,13 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { APP_FILTER } from '@nestjs/core';
 import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
+import { AdminHomeController } from './pages/admin/admin-home.controller';
+import { PolicyController } from './pages/admin/policy.controller';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
+import { NcpController } from './pages/ncp/ncp.controller';
 import { LocaleRedirectController, PublicController } from './pages/public/public.controller';
 import { UnsubscribeController } from './pages/public/unsubscribe.controller';
 import { CsrfMiddleware } from './session/csrf.middleware';
@@ -23,6 +26,9 @@ import { SessionStore } from './session/session.store';
     AccountController,
     CandidateController,
     ActivityController,
+    NcpController,
+    AdminHomeController,
+    PolicyController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })

@@ -153,7 +153,7 @@ export function RadioGroup(props: FieldProps & { options: Option[]; value?: stri
           />
           <label class="ecl-radio__label" for={index === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${option.value}`}>
             <span class="ecl-radio__box"><span class="ecl-radio__box-inner"></span></span>
-            <span class="ecl-radio__text">{option.label}</span>
+            <span class="ecl-radio__text" lang={option.lang}>{option.label}</span>
           </label>
         </div>
       ))}

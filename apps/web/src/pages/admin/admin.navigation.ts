@@ -1,3 +1,10 @@
 import type { NavigationItem } from '../../views/navigation';
 
-export const ADMIN_NAVIGATION: readonly NavigationItem[] = [{ path: '/admin', label: 'site.home' }];
+// One entry per line: the first is the home page after signing in.
+export const ADMIN_NAVIGATION: readonly NavigationItem[] = [
+  { path: '/admin', label: 'site.home' },
+  { path: '/admin/partner-countries', label: 'admin.nav.partnerCountries' },
+  { path: '/admin/shortage-list', label: 'admin.nav.shortageList' },
+  { path: '/admin/member-states', label: 'admin.nav.memberStates' },
+  { path: '/admin/ncp-invitations', label: 'admin.nav.invite' },
+];
