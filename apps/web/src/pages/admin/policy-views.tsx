@@ -76,7 +76,7 @@ export function PartnerCountryPage(props: { ctx: PageContext; country: PartnerCo
         {country.reason ? (
           <>
             <dt>{t('admin.partners.reason')}</dt>
-            <dd dir="auto">{country.reason}</dd>
+            <dd><bdi>{country.reason}</bdi></dd>
           </>
         ) : null}
         {country.next ? (
@@ -102,7 +102,7 @@ export function PartnerCountryPage(props: { ctx: PageContext; country: PartnerCo
             <tr class="ecl-table__row" key={entry.recordedAt}>
               <td class="ecl-table__cell">{t(`admin.partnerStatus.${entry.status}`)}</td>
               <td class="ecl-table__cell">{formatDay(ctx.locale, entry.effectiveFrom)}</td>
-              <td class="ecl-table__cell" dir="auto">{entry.reason}</td>
+              <td class="ecl-table__cell"><bdi>{entry.reason}</bdi></td>
               <td class="ecl-table__cell">{formatDay(ctx.locale, entry.recordedAt)}</td>
             </tr>
           ))}
@@ -261,7 +261,7 @@ export function ParticipationReviewPage({ ctx, state, answers }: { ctx: PageCont
           </tr>
         ))}
       </DataTable>
-      <p>{t('admin.states.reason')}: <q dir="auto">{answers.reason}</q></p>
+      <p>{t('admin.states.reason')}: <bdi>{answers.reason}</bdi></p>
       <Form ctx={ctx} action={href(ctx, `/admin/member-states/${state.countryCode}`)}>
         {(['participating', 'notificationDate', 'participationStartDate', 'withdrawalDate', 'reason'] as const).map((name) => <input key={name} type="hidden" name={name} value={answers[name]} />)}
         {answers.allowedEntityTypes.map((type) => <input key={type} type="hidden" name="allowedEntityTypes" value={type} />)}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ApiClient, apiError } from '../../api/web-api';
+import { type ApiClient, apiError, type Schemas } from '../../api/web-api';
 import type { Locale } from '../../i18n/locales';
 import { ISO_DAY, today } from '../../views/console';
 import type { FieldErrors } from '../../views/form-errors';
@@ -31,6 +31,8 @@ import {
 
 const EU_SHORTAGE: ShortageScope = { layer: 'eu', base: '/admin/shortage-list' };
 const COUNTRY = /^[A-Z]{2}$/;
+/** The API's largest page. */
+const PAGE = 100;
 
 /**
  * The administrator's policy pages: partner-country statuses (previewed before they are applied),
@@ -49,9 +51,9 @@ export class PolicyController {
     const request = await signedInRequest(this.pages, req, res, locale, 'admin');
     if (!request) return;
     const { ctx, api } = request;
-    const [{ data }, countries] = await Promise.all([api.GET('/api/v1/partner-countries', { params: { query: { limit: 500 } } }), countryList(api)]);
+    const [partners, countries] = await Promise.all([partnerCountries(api), countryList(api)]);
     const choices = countryOptions(locale, countries, (country) => !country.euMember);
-    this.pages.send(res, <PartnerCountriesPage ctx={ctx} countries={data?.items ?? []} choices={choices} />);
+    this.pages.send(res, <PartnerCountriesPage ctx={ctx} countries={partners} choices={choices} />);
   }
 
   /** The "another country" form: a GET that leads to the country's page. */
@@ -223,10 +225,10 @@ export class PolicyController {
     const countryCode = code.toUpperCase();
     if (!COUNTRY.test(countryCode)) return this.pages.redirect(res, ctx, '/admin/partner-countries');
     const [countries, history] = await Promise.all([
-      api.GET('/api/v1/partner-countries', { params: { query: { limit: 500 } } }),
+      partnerCountries(api),
       api.GET('/api/v1/admin/partner-countries/{countryCode}/history', { params: { path: { countryCode }, query: { limit: 100 } } }),
     ]);
-    const country = countries.data?.items.find((item) => item.countryCode === countryCode);
+    const country = countries.find((item) => item.countryCode === countryCode);
     if (!country) return this.pages.redirect(res, ctx, '/admin/partner-countries');
     const entries = [...(history.data?.items ?? [])].reverse();
     this.pages.send(res, <PartnerCountryPage ctx={ctx} country={country} history={entries} answers={answers} notice={notice} errors={errors} />, errors ? 400 : 200);
@@ -272,6 +274,16 @@ function participationErrors(ctx: PageContext, answers: ParticipationAnswers): F
     ...day('withdrawalDate', 'admin.states.withdrawal'),
     ...reasonErrors(ctx, answers.reason, 'admin.states.reason'),
   ];
+}
+
+/** Every third country's status today, read page by page. */
+async function partnerCountries(api: ApiClient): Promise<Schemas['PartnerCountryResponse'][]> {
+  const all: Schemas['PartnerCountryResponse'][] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await api.GET('/api/v1/partner-countries', { params: { query: { limit: PAGE, offset } } });
+    all.push(...(data?.items ?? []));
+    if (!data || all.length >= data.total || data.items.length < PAGE) return all;
+  }
 }
 
 async function stateOf(api: ApiClient, code: string) {

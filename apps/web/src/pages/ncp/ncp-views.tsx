@@ -50,6 +50,14 @@ export function QueuePage({ ctx, memberState, status, employers }: { ctx: PageCo
       ) : (
         <p>{t('ncp.queue.none')}</p>
       )}
+      {employers.total > employers.limit ? (
+        <nav aria-label={t('ncp.queue.pages')}>
+          <ul class="etp-tabs">
+            {employers.offset > 0 ? <li><a class="ecl-link" href={href(ctx, `/ncp?status=${status}&offset=${Math.max(0, employers.offset - employers.limit)}`)}>{t('ncp.queue.previous')}</a></li> : null}
+            {employers.offset + employers.limit < employers.total ? <li><a class="ecl-link" href={href(ctx, `/ncp?status=${status}&offset=${employers.offset + employers.limit}`)}>{t('ncp.queue.next')}</a></li> : null}
+          </ul>
+        </nav>
+      ) : null}
     </Layout>
   );
 }
@@ -73,7 +81,7 @@ export function EmployerPage(props: { ctx: PageContext; employer: Employer; noti
         <span class={`ecl-label etp-status etp-status--${employer.status}`} id="employer-status">{t(`ncp.status.${employer.status}`)}</span>
         {employer.statusChangedAt ? <> {t('ncp.employer.since', { date: formatDay(ctx.locale, employer.statusChangedAt) })}</> : null}
       </p>
-      {employer.statusReason ? <p>{t('ncp.employer.reasonWas')} <q dir="auto">{employer.statusReason}</q></p> : null}
+      {employer.statusReason ? <p>{t('ncp.employer.reasonWas')} <bdi>{employer.statusReason}</bdi></p> : null}
       <h2>{t('ncp.employer.declared')}</h2>
       <dl class="etp-facts">
         <dt>{t('ncp.employer.legalName')}</dt>
@@ -94,7 +102,7 @@ export function EmployerPage(props: { ctx: PageContext; employer: Employer; noti
           ) : '–'}
         </dd>
         <dt>{t('ncp.employer.description')}</dt>
-        <dd dir="auto">{employer.description ?? '–'}</dd>
+        <dd><bdi>{employer.description ?? '–'}</bdi></dd>
         <dt>{t('ncp.employer.registered')}</dt>
         <dd>{formatDay(ctx.locale, employer.createdAt)}</dd>
       </dl>

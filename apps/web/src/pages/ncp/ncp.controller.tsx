@@ -12,6 +12,8 @@ import { reasonErrors, ShortageListFlow } from '../shortage-list/shortage-list.f
 import type { ShortageScope } from '../shortage-list/shortage-list.views';
 import { type DecisionAnswers, EMPLOYER_STATUSES, EmployerPage, type EmployerStatus, NEXT_STATUSES, QueuePage, type StateStatistics, StatisticsPage } from './ncp-views';
 
+/** Employers per page of the queue. */
+const QUEUE_PAGE = 50;
 const DONE: Record<string, string> = { verified: 'ncp.decision.doneVerified', suspended: 'ncp.decision.doneSuspended', removed: 'ncp.decision.doneRemoved' };
 
 /** The national contact point's console: its Member State's verification queue and statistics. */
@@ -25,16 +27,17 @@ export class NcpController {
 
   /** The verification queue (pending employers first); the other statuses behind the tabs. */
   @Get()
-  async queue(@Param('locale', LocalePipe) locale: Locale, @Query('status') status: unknown, @Req() req: Request, @Res() res: Response) {
+  async queue(@Param('locale', LocalePipe) locale: Locale, @Query('status') status: unknown, @Query('offset') offset: unknown, @Req() req: Request, @Res() res: Response) {
     const request = await signedInRequest(this.pages, req, res, locale, 'ncp');
     if (!request) return;
     const { ctx, api } = request;
     const chosen: EmployerStatus = EMPLOYER_STATUSES.find((option) => option === status) ?? 'pending';
+    const from = Math.max(0, Math.floor(Number(offset)) || 0);
     const [memberState, employers] = await Promise.all([
       memberStateOf(api),
-      api.GET('/api/v1/employers', { params: { query: { status: chosen, limit: 100 } } }),
+      api.GET('/api/v1/employers', { params: { query: { status: chosen, limit: QUEUE_PAGE, offset: from } } }),
     ]);
-    const page = employers.data ?? { items: [], total: 0, limit: 100, offset: 0 };
+    const page = employers.data ?? { items: [], total: 0, limit: QUEUE_PAGE, offset: from };
     this.pages.send(res, <QueuePage ctx={ctx} memberState={memberState} status={chosen} employers={page} />);
   }
 

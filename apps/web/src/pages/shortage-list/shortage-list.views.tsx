@@ -163,7 +163,7 @@ export function WithdrawEntryPage({ ctx, scope, entry, errors, reason }: { ctx: 
         <dt>{t('ncp.shortage.validity')}</dt>
         <dd>{validity(ctx, entry)}</dd>
         <dt>{t('ncp.shortage.recordedReason')}</dt>
-        <dd dir="auto">{entry.reason}</dd>
+        <dd><bdi>{entry.reason}</bdi></dd>
       </dl>
       <p>{entry.effect === 'removal' ? t('ncp.shortage.withdrawRemovalText') : t('ncp.shortage.withdrawText')}</p>
       <Form ctx={ctx} action={href(ctx, `${scope.base}/entries/${entry.entryId}/withdraw`)}>

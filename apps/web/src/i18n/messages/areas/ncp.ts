@@ -24,6 +24,9 @@ export const ncpMessages = {
       count_other: '{{count}} employers: {{status}}',
       caption: 'Employers – {{status}}',
       none: 'There are no employers with this status.',
+      pages: 'Pages of the list',
+      previous: 'Previous page',
+      next: 'Next page',
     },
     employer: {
       legalName: 'Legal name',
@@ -137,6 +140,9 @@ export const ncpMessages = {
       count_other: '{{count}} employeurs : {{status}}',
       caption: 'Employeurs – {{status}}',
       none: 'Aucun employeur n’a ce statut.',
+      pages: 'Pages de la liste',
+      previous: 'Page précédente',
+      next: 'Page suivante',
     },
     employer: {
       legalName: 'Raison sociale',
@@ -252,6 +258,9 @@ export const ncpMessages = {
       count_other: '{{count}} empleadores: {{status}}',
       caption: 'Empleadores – {{status}}',
       none: 'No hay empleadores con este estado.',
+      pages: 'Páginas de la lista',
+      previous: 'Página anterior',
+      next: 'Página siguiente',
     },
     employer: {
       legalName: 'Razón social',
@@ -349,7 +358,7 @@ export const ncpMessages = {
     },
   },
   ar: {
-    nav: { queue: 'قائمة التحقق', shortageList: 'قائمة المهن التي تعاني من نقص', statistics: 'الإحصاءات' },
+    nav: { queue: 'قائمة التحقق', shortageList: 'قائمة النقص', statistics: 'الإحصاءات' },
     reasonLength: 'يجب أن يتراوح طول السبب بين {{min}} و{{max}} حرفًا',
     status: { pending: 'في انتظار التحقق', verified: 'تم التحقق', suspended: 'معلّق', removed: 'محذوف' },
     entityTypes: {
@@ -370,6 +379,9 @@ export const ncpMessages = {
       count_other: '{{count}} صاحب عمل: {{status}}',
       caption: 'أصحاب العمل – {{status}}',
       none: 'لا يوجد أصحاب عمل بهذه الحالة.',
+      pages: 'صفحات القائمة',
+      previous: 'الصفحة السابقة',
+      next: 'الصفحة التالية',
     },
     employer: {
       legalName: 'الاسم القانوني',
