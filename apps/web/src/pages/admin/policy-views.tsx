@@ -176,7 +176,7 @@ export function MemberStatesPage({ ctx, states, notice }: { ctx: PageContext; st
             <td class="ecl-table__cell">{state.participating ? t('admin.states.participating') : t('admin.states.notParticipating')}</td>
             <td class="ecl-table__cell">{formatDay(ctx.locale, state.participationStartDate)}</td>
             <td class="ecl-table__cell">{formatDay(ctx.locale, state.withdrawalDate)}</td>
-            <td class="ecl-table__cell">{state.allowedEntityTypes.map((type) => t(`ncp.entityTypes.${type}`)).join(', ') || '–'}</td>
+            <td class="ecl-table__cell">{entityTypes(ctx, state.allowedEntityTypes)}</td>
             <td class="ecl-table__cell">
               <a class="ecl-link" href={href(ctx, `/admin/member-states/${state.countryCode}`)}>
                 {t('admin.partners.change')}<span class="ecl-u-sr-only"> {countryName(ctx.locale, state.countryCode)}</span>
@@ -187,6 +187,12 @@ export function MemberStatesPage({ ctx, states, notice }: { ctx: PageContext; st
       </DataTable>
     </Layout>
   );
+}
+
+/** Types of organisation as a list in the page's language ("a, b and c"; Arabic commas on Arabic pages). */
+function entityTypes(ctx: PageContext, types: readonly string[]): string {
+  if (!types.length) return '–';
+  return new Intl.ListFormat(ctx.locale, { style: 'long', type: 'conjunction' }).format(types.map((type) => ctx.t(`ncp.entityTypes.${type}`)));
 }
 
 export interface ParticipationAnswers {
@@ -247,7 +253,7 @@ export function ParticipationReviewPage({ ctx, state, answers }: { ctx: PageCont
     ['admin.states.notification', (a) => formatDay(ctx.locale, a.notificationDate)],
     ['admin.states.start', (a) => formatDay(ctx.locale, a.participationStartDate)],
     ['admin.states.withdrawal', (a) => formatDay(ctx.locale, a.withdrawalDate)],
-    ['admin.states.entityTypes', (a) => a.allowedEntityTypes.map((type) => t(`ncp.entityTypes.${type}`)).join(', ') || '–'],
+    ['admin.states.entityTypes', (a) => entityTypes(ctx, a.allowedEntityTypes)],
   ];
   return (
     <Layout ctx={ctx} title={title}>

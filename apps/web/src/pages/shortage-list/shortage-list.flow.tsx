@@ -8,7 +8,7 @@ import type { PageContext } from '../../views/page-context';
 import { searchConcepts } from '../candidate/esco';
 import { field } from '../form-body';
 import type { Pages } from '../pages.service';
-import { type AdditionAnswers, type ShortageEntry, ShortageListPage, type ShortageListView, type ShortageScope, WithdrawEntryPage } from './shortage-list.views';
+import { type AdditionAnswers, entryName, type ShortageEntry, ShortageListPage, type ShortageListView, type ShortageScope, WithdrawEntryPage } from './shortage-list.views';
 
 const REASON_MIN = 5;
 const REASON_MAX = 1000;
@@ -107,7 +107,7 @@ export class ShortageListFlow {
     const entries = new Map<string, ShortageEntry>();
     for (const entry of lists.flatMap((list) => list?.entries ?? [])) if (scope.memberState || entry.layer === 'eu') entries.set(entry.entryId, entry);
     const collator = new Intl.Collator(lang);
-    const byLabel = (a: ShortageEntry, b: ShortageEntry) => collator.compare(a.label ?? '', b.label ?? '');
+    const byLabel = (a: ShortageEntry, b: ShortageEntry) => collator.compare(entryName(a), entryName(b));
     return { entries: [...entries.values()].sort(byLabel), removals: scope.memberState ? (lists[0]?.removals ?? []).sort(byLabel) : [] };
   }
 

@@ -40,8 +40,16 @@ export interface ShortageListView {
   errors?: FieldErrors;
 }
 
-function occupationOf(entry: ShortageEntry) {
-  return <span lang={entry.labelLanguage ?? undefined}>{entry.label ?? entry.iscoCode ?? entry.occupationUri}</span>;
+/** The entry's occupation, or ISCO-08 group with its code (a group's label alone is easily mistaken for one occupation). */
+function occupationOf(ctx: PageContext, entry: ShortageEntry) {
+  const label = entry.label ? <span lang={entry.labelLanguage ?? undefined}>{entry.label}</span> : null;
+  if (entry.iscoCode === null) return label ?? <bdi>{entry.occupationUri}</bdi>;
+  const group = ctx.t('ncp.shortage.iscoGroup', { code: entry.iscoCode });
+  return label ? <>{label} ({group})</> : <>{group}</>;
+}
+
+export function entryName(entry: ShortageEntry): string {
+  return entry.label ?? entry.iscoCode ?? entry.occupationUri ?? '';
 }
 
 function validity(ctx: PageContext, entry: ShortageEntry): string {
@@ -67,14 +75,14 @@ export function ShortageListPage({ ctx, view }: { ctx: PageContext; view: Shorta
         <DataTable caption={title} headers={headers} id="shortage-entries">
           {view.entries.map((entry) => (
             <tr class="ecl-table__row" key={entry.entryId}>
-              <td class="ecl-table__cell">{occupationOf(entry)}</td>
+              <td class="ecl-table__cell">{occupationOf(ctx, entry)}</td>
               <td class="ecl-table__cell">{view.sectors.find((sector) => sector.value === entry.sectorCode)?.label ?? entry.sectorCode}</td>
               <td class="ecl-table__cell">{entry.layer === 'eu' ? t('ncp.shortage.euLayer') : t('ncp.shortage.nationalLayer')}</td>
               <td class="ecl-table__cell">{validity(ctx, entry)}</td>
               <td class="ecl-table__cell">
                 {own(entry) ? (
                   <a class="ecl-link" href={href(ctx, `${scope.base}/entries/${entry.entryId}/withdraw`)}>
-                    {t('form.remove')}<span class="ecl-u-sr-only"> {entry.label ?? entry.iscoCode ?? ''}</span>
+                    {t('form.remove')}<span class="ecl-u-sr-only"> {entryName(entry)}</span>
                   </a>
                 ) : '–'}
               </td>
@@ -92,11 +100,11 @@ export function ShortageListPage({ ctx, view }: { ctx: PageContext; view: Shorta
             <DataTable caption={t('ncp.shortage.removalsCaption', { state })} headers={[t('ncp.shortage.occupation'), t('ncp.shortage.validity'), t('ncp.shortage.action')]} id="shortage-removals">
               {view.removals.map((entry) => (
                 <tr class="ecl-table__row" key={entry.entryId}>
-                  <td class="ecl-table__cell">{occupationOf(entry)}</td>
+                  <td class="ecl-table__cell">{occupationOf(ctx, entry)}</td>
                   <td class="ecl-table__cell">{validity(ctx, entry)}</td>
                   <td class="ecl-table__cell">
                     <a class="ecl-link" href={href(ctx, `${scope.base}/entries/${entry.entryId}/withdraw`)}>
-                      {t('ncp.shortage.withdrawRemoval')}<span class="ecl-u-sr-only"> {entry.label ?? entry.iscoCode ?? ''}</span>
+                      {t('ncp.shortage.withdrawRemoval')}<span class="ecl-u-sr-only"> {entryName(entry)}</span>
                     </a>
                   </td>
                 </tr>
@@ -157,7 +165,7 @@ export function WithdrawEntryPage({ ctx, scope, entry, errors, reason }: { ctx: 
       <PageTitle>{title}</PageTitle>
       <dl class="etp-facts">
         <dt>{t('ncp.shortage.occupation')}</dt>
-        <dd>{occupationOf(entry)}</dd>
+        <dd>{occupationOf(ctx, entry)}</dd>
         <dt>{t('ncp.shortage.layer')}</dt>
         <dd>{entry.layer === 'eu' ? t('ncp.shortage.euLayer') : t('ncp.shortage.nationalLayer')}</dd>
         <dt>{t('ncp.shortage.validity')}</dt>

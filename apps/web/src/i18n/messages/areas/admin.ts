@@ -330,7 +330,7 @@ export const adminMessages = {
       scheduled: 'تم تسجيل التغيير. ويُطبَّق ابتداءً من اليوم المختار.',
     },
     preview: {
-      title: 'تأكيد التغيير لـ{{country}}',
+      title: 'تأكيد تغيير الحالة: {{country}}',
       back: 'العودة لاختيار تغيير آخر',
       change: 'من «{{from}}» إلى «{{to}}»، ابتداءً من {{date}}.',
       impact: 'أثر هذا التغيير',
@@ -368,7 +368,7 @@ export const adminMessages = {
       reason: 'السبب',
       reasonHint: 'يُحفظ في سجل التدقيق. بين 5 و1000 حرف.',
       review: 'مراجعة التغيير',
-      confirmTitle: 'تأكيد التغيير لـ{{state}}',
+      confirmTitle: 'تأكيد تغيير مشاركة {{state}}',
       comparison: 'مشاركة {{state}} الآن وبعد التغيير',
       now: 'الآن',
       after: 'بعد التغيير',

@@ -75,6 +75,7 @@ export const ncpMessages = {
     shortage: {
       validRange: 'from {{from}} to {{to}}',
       validFrom: 'from {{from}}',
+      iscoGroup: 'ISCO-08 group {{code}}',
       nationalTitle: 'Shortage list of {{state}}',
       euTitle: 'EU shortage list',
       nationalLead: 'The list that applies in {{state}}: the EU list, with your additions, minus the EU entries you removed. Employers can only publish vacancies for occupations on it.',
@@ -191,6 +192,7 @@ export const ncpMessages = {
     shortage: {
       validRange: 'du {{from}} au {{to}}',
       validFrom: 'à partir du {{from}}',
+      iscoGroup: 'groupe CITP-08 {{code}}',
       nationalTitle: 'Liste des pénuries – {{state}}',
       euTitle: 'Liste des pénuries de l’UE',
       nationalLead: 'La liste applicable pour : {{state}}. C’est la liste de l’UE, avec vos ajouts, moins les entrées de l’UE que vous avez retirées. Les employeurs ne peuvent publier des offres que pour les métiers qui y figurent.',
@@ -309,6 +311,7 @@ export const ncpMessages = {
     shortage: {
       validRange: 'del {{from}} al {{to}}',
       validFrom: 'desde el {{from}}',
+      iscoGroup: 'grupo CIUO-08 {{code}}',
       nationalTitle: 'Lista de escasez de {{state}}',
       euTitle: 'Lista de escasez de la UE',
       nationalLead: 'La lista que se aplica en {{state}}: la lista de la UE, con sus añadidos, menos las entradas de la UE que usted retiró. Los empleadores solo pueden publicar ofertas para las ocupaciones que figuran en ella.',
@@ -430,6 +433,7 @@ export const ncpMessages = {
     shortage: {
       validRange: 'من {{from}} إلى {{to}}',
       validFrom: 'ابتداءً من {{from}}',
+      iscoGroup: 'مجموعة ISCO-08 رقم {{code}}',
       nationalTitle: 'قائمة المهن التي تعاني من نقص في {{state}}',
       euTitle: 'قائمة الاتحاد الأوروبي للمهن التي تعاني من نقص',
       nationalLead: 'القائمة المطبّقة في {{state}}: قائمة الاتحاد الأوروبي مع إضافاتك، مطروحًا منها مدخلات الاتحاد الأوروبي التي أزلتها. لا يمكن لأصحاب العمل نشر وظائف إلا للمهن الواردة فيها.',
