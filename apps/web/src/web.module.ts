@@ -4,6 +4,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { APP_FILTER } from '@nestjs/core';
 import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
+import { OperationsController } from './pages/admin/operations/operations.controller';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
@@ -23,6 +24,7 @@ import { SessionStore } from './session/session.store';
     AccountController,
     CandidateController,
     ActivityController,
+    OperationsController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
