@@ -1,13 +1,13 @@
 // One command runs both projects: unit specs (no I/O) and end-to-end specs against real services.
 const transform = {
-  // The Meilisearch client and the d3 modules ship ESM only; jest loads CommonJS, so they are transpiled with our code.
+  // The Meilisearch client ships ESM only; jest loads CommonJS, so it is transpiled with our code.
   '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
 };
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|d3-[a-z-]+|internmap)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
