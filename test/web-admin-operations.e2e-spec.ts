@@ -6,7 +6,7 @@ import { ar } from '../apps/web/src/i18n/messages/ar';
 import { en } from '../apps/web/src/i18n/messages/en';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { CandidateFactory, type RegisteredCandidate } from './factories/candidate.factory';
-import { launchBrowser, type TestBrowser } from './utils/browser';
+import { launchBrowser, screenshots, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { drainQueues } from './utils/drain';
 import { waitFor } from './utils/wait-for';
@@ -143,6 +143,25 @@ describe('web front end: the administrator’s operations pages', () => {
       const group = page.locator('main section', { hasText: '+212612345678' });
       expect(await group.locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining(twins[0].referenceCode), expect.stringContaining(twins[1].referenceCode)]);
 
+      // The queue dashboard (third party, left out of the axe checks): the console's link leads there,
+      // its own script runs under its own, still same-host, content security policy.
+      const dashboard = await page.goto(`${stack.webUrl}/en/admin/queues`);
+      expect(new URL(page.url()).pathname).toBe('/admin/queues');
+      expect(dashboard?.request().redirectedFrom()?.url()).toBe(`${stack.webUrl}/en/admin/queues`);
+      await page.locator('#root').getByText('search-indexing').first().waitFor();
+      await screenshots(page, 'admin-operations-en-queues');
+      const policy = (await page.request.get(`${stack.webUrl}/admin/queues`)).headers()['content-security-policy'];
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toContain('unsafe-eval');
+      const queues = await page.request.get(`${stack.webUrl}/admin/queues/api/queues`);
+      expect(queues.status()).toBe(200);
+      expect(JSON.stringify(await queues.json())).toContain('"name":"mail"');
+      // Its changes are accepted only from this site's own pages.
+      const forged = await page.request.put(`${stack.webUrl}/admin/queues/api/queues/mail/pause`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(forged.status()).toBe(403);
+      // Every other page keeps the strict policy.
+      expect((await page.request.get(`${stack.webUrl}/en/admin/jobs`)).headers()['content-security-policy']).toContain("style-src 'self';");
+
       expect(await page.getAttribute('html', 'dir')).toBe('ltr');
       expect(walk.violations).toEqual([]);
     } finally {
@@ -169,6 +188,9 @@ describe('web front end: the administrator’s operations pages', () => {
       await walk.goto(`${stack.webUrl}/ar/admin/duplicates`, 'duplicates');
       expect(await walk.text()).toContain(twins[1].referenceCode);
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+      await page.goto(`${stack.webUrl}/ar/admin/queues`);
+      await page.locator('#root').getByText('search-indexing').first().waitFor();
+      await screenshots(page, 'admin-operations-ar-queues');
       expect(walk.violations).toEqual([]);
     } finally {
       await ctx.close();
@@ -180,17 +202,20 @@ describe('web front end: the administrator’s operations pages', () => {
     const candidate = await context('en');
     try {
       const visitor = await anonymous.newPage();
-      for (const path of ['/en/admin/audit', '/en/admin/statistics', '/en/admin/jobs', '/en/admin/duplicates']) {
+      for (const path of ['/en/admin/audit', '/en/admin/statistics', '/en/admin/jobs', '/en/admin/duplicates', '/en/admin/queues', '/admin/queues', '/admin/queues/api/queues']) {
         await visitor.goto(`${stack.webUrl}${path}`);
         expect(new URL(visitor.url()).pathname).toBe('/en/sign-in');
       }
       const page = await candidate.newPage();
       await signIn(page, 'en', twins[0], en.signIn.submit);
-      for (const path of ['/en/admin/audit', '/en/admin/statistics', '/en/admin/jobs', '/en/admin/duplicates']) {
+      for (const path of ['/en/admin/audit', '/en/admin/statistics', '/en/admin/jobs', '/en/admin/duplicates', '/en/admin/queues', '/admin/queues', '/admin/queues/api/queues']) {
         const response = await page.goto(`${stack.webUrl}${path}`);
         expect(response?.status()).toBe(403);
       }
+      expect((await page.request.put(`${stack.webUrl}/admin/queues/api/queues/mail/pause`)).status()).toBe(403);
       await http().post(`/api/v1/admin/jobs/failed/mail/${FAILING_JOB_ID}/retry`).auth(twins[0].accessToken, { type: 'bearer' }).expect(403);
+      const retried = await http().post(`/api/v1/admin/jobs/failed/mail/${FAILING_JOB_ID}/retry`).auth(admin.accessToken, { type: 'bearer' }).expect(200);
+      expect(retried.body).toMatchObject({ queue: 'mail', name: 'mail.send', id: FAILING_JOB_ID });
       await http().post('/api/v1/admin/jobs/failed/mail/no-such-job/retry').auth(admin.accessToken, { type: 'bearer' }).expect(404);
       await http().post(`/api/v1/admin/jobs/failed/nowhere/${FAILING_JOB_ID}/retry`).auth(admin.accessToken, { type: 'bearer' }).expect(404);
     } finally {

@@ -5,6 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
 import { OperationsController } from './pages/admin/operations/operations.controller';
+import { QueueDashboardModule } from './pages/admin/operations/queue-dashboard.module';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
@@ -15,7 +16,7 @@ import { CsrfMiddleware } from './session/csrf.middleware';
 import { SessionStore } from './session/session.store';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forService('web')],
+  imports: [ConfigModule, LoggingModule.forService('web'), QueueDashboardModule],
   // The redirects of language-less addresses come first: `/:locale` would otherwise take them.
   controllers: [
     LocaleRedirectController,
@@ -36,6 +37,8 @@ export class WebModule implements NestModule {
       .exclude(
         { path: 'alerts/unsubscribe/:token', method: RequestMethod.POST },
         { path: ':locale/alerts/unsubscribe/:token', method: RequestMethod.POST },
+        // The queue dashboard's script posts JSON; its access check admits only this site's own requests.
+        { path: 'admin/queues/{*path}', method: RequestMethod.POST },
       )
       .forRoutes({ path: '{*path}', method: RequestMethod.POST });
   }

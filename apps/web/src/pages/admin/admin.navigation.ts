@@ -6,4 +6,5 @@ export const ADMIN_NAVIGATION: readonly NavigationItem[] = [
   { path: '/admin/statistics', label: 'adminOperations.nav.statistics' },
   { path: '/admin/jobs', label: 'adminOperations.nav.jobs' },
   { path: '/admin/duplicates', label: 'adminOperations.nav.duplicates' },
+  { path: '/admin/queues', label: 'adminOperations.nav.queues' },
 ];

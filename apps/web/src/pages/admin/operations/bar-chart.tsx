@@ -35,9 +35,10 @@ export function BarChart({ ctx, id, title, bars }: { ctx: PageContext; id: strin
   }
   const rtl = ctx.dir === 'rtl';
   const height = AXIS_HEIGHT + bars.length * BAND;
+  // Counts: the axis ends on a round number and its ticks are whole numbers.
   const x = scaleLinear()
     .domain([0, Math.max(...bars.map((bar) => bar.value), 1)])
-    .nice()
+    .nice(5)
     .range([0, WIDTH - LABEL_WIDTH - VALUE_ROOM]);
   const y = scaleBand<string>()
     .domain(bars.map((bar) => bar.key))
@@ -65,7 +66,7 @@ export function BarChart({ ctx, id, title, bars }: { ctx: PageContext; id: strin
           {t('adminOperations.statistics.summary', { count: bars.length, largest: `${largest.label} (${number.format(largest.value)})` })}
         </desc>
         <g aria-hidden="true">
-          {x.ticks(5).map((tick) => (
+          {x.ticks(Math.min(5, x.domain()[1])).filter(Number.isInteger).map((tick) => (
             <g key={tick}>
               <line x1={along(tick)} x2={along(tick)} y1={AXIS_HEIGHT - 6} y2={height} class="etp-chart__grid" />
               <text x={along(tick)} y={AXIS_HEIGHT - 10} text-anchor="middle" class="etp-chart__tick">{number.format(tick)}</text>

@@ -161,7 +161,7 @@ export function StatisticsPage({ ctx, statistics }: { ctx: PageContext; statisti
   );
 }
 
-export function FailedJobsPage({ ctx, jobs, window, notice, warning, dashboard }: { ctx: PageContext; jobs: Schemas['FailedJobResponse'][] | null; window: PageWindow; notice?: string; warning?: string; dashboard: boolean }) {
+export function FailedJobsPage({ ctx, jobs, window, notice, warning }: { ctx: PageContext; jobs: Schemas['FailedJobResponse'][] | null; window: PageWindow; notice?: string; warning?: string }) {
   const { t } = ctx;
   const k = (key: string) => t(`adminOperations.jobs.${key}`);
   const page = Math.floor(window.offset / window.limit) + 1;
@@ -171,7 +171,7 @@ export function FailedJobsPage({ ctx, jobs, window, notice, warning, dashboard }
       {warning ? <Notice kind="warning">{warning}</Notice> : null}
       <PageTitle>{k('title')}</PageTitle>
       <p>{k('intro')}</p>
-      {dashboard ? <p><a class="ecl-link" href={href(ctx, '/admin/queues')}>{k('dashboard')}</a></p> : null}
+      <p><a class="ecl-link" href={href(ctx, '/admin/queues')}>{k('dashboard')}</a></p>
       {jobs === null ? (
         <Notice kind="warning">{k('unavailable')}</Notice>
       ) : jobs.length === 0 ? (

@@ -11,7 +11,7 @@ import { countryName } from '../../reference-data';
 import { signedInRequest } from '../../signed-in';
 import type { Bar } from './bar-chart';
 import { AuditPage, type AuditFilters, DuplicatesPage, FailedJobsPage, StatisticsPage, type StatisticsCharts } from './operations-views';
-import { QUEUE_DASHBOARD_ENABLED } from './queue-dashboard';
+import { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard';
 
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,7 +81,7 @@ export class OperationsController {
     const warning = query.gone === '1' ? ctx.t('adminOperations.jobs.gone') : undefined;
     this.pages.send(
       res,
-      <FailedJobsPage ctx={ctx} jobs={data?.items ?? null} window={data ?? { total: 0, limit: PAGE_SIZE, offset }} notice={notice} warning={warning} dashboard={QUEUE_DASHBOARD_ENABLED} />,
+      <FailedJobsPage ctx={ctx} jobs={data?.items ?? null} window={data ?? { total: 0, limit: PAGE_SIZE, offset }} notice={notice} warning={warning} />,
       data ? 200 : 503,
     );
   }
@@ -99,6 +99,14 @@ export class OperationsController {
       params: { path: { queue: queue as never, id } },
     });
     this.pages.redirect(res, ctx, data ? `/admin/jobs?retried=${encodeURIComponent(`${data.name} ${id}`)}${back}` : `/admin/jobs?gone=1${back}`);
+  }
+
+  /** The console's link to the queue dashboard, which lives at one address for every language. */
+  @Get('queues')
+  async queues(@Param('locale', LocalePipe) locale: Locale, @Req() req: Request, @Res() res: Response) {
+    const request = await signedInRequest(this.pages, req, res, locale, 'admin');
+    if (!request) return;
+    res.redirect(303, QUEUE_DASHBOARD_ROUTE);
   }
 
   @Get('duplicates')
