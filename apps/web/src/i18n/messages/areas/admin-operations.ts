@@ -4,6 +4,7 @@ import type { Messages } from '../messages';
 /**
  * The administrator's operations pages (audit log, statistics, failed jobs, possible duplicates,
  * queue dashboard): their texts in every interface language, under `adminOperations.` in each catalogue.
+ * The Arabic texts wrap their Latin examples (ids, dates) in directional isolates (U+2066…U+2069).
  */
 export const adminOperationsMessages = {
   en: {
@@ -308,15 +309,15 @@ export const adminOperationsMessages = {
       intro: 'كل إجراء ذي صلة بالأمن على المنصة، الأحدث أولًا. يمكن الاطلاع على السجل ولا يمكن تعديله أبدًا.',
       filters: 'تصفية السجل',
       actor: 'معرّف حساب المنفِّذ',
-      actorHint: 'معرّف الحساب، وهو UUID مثل 123e4567-e89b-12d3-a456-426614174000',
+      actorHint: 'معرّف الحساب، وهو UUID مثل ⁦123e4567-e89b-12d3-a456-426614174000⁩',
       action: 'الإجراء',
-      actionHint: 'بأحرف لاتينية صغيرة، المجال والفعل بينهما نقطة، مثل auth.login_failed',
+      actionHint: 'بأحرف لاتينية صغيرة، المجال والفعل بينهما نقطة، مثل ⁦auth.login_failed⁩',
       targetType: 'نوع الهدف',
-      targetTypeHint: 'مثل account أو organisation أو candidate',
+      targetTypeHint: 'مثل ⁦account⁩ أو ⁦organisation⁩ أو ⁦candidate⁩',
       targetId: 'معرّف الهدف',
       from: 'من (تاريخ)',
       to: 'إلى (تاريخ، مشمول)',
-      dateHint: 'السنة-الشهر-اليوم، مثل 2026-12-01',
+      dateHint: 'السنة-الشهر-اليوم، مثل ⁦2026-12-01⁩',
       apply: 'تطبيق عوامل التصفية',
       clear: 'مسح عوامل التصفية',
       when: 'التاريخ',
@@ -326,9 +327,9 @@ export const adminOperationsMessages = {
       request: 'معرّف الطلب',
       caption: 'أحداث التدقيق، الأحدث أولًا',
       none: 'لا يوجد حدث يطابق عوامل التصفية هذه.',
-      badActor: 'أدخل معرّف حساب المنفِّذ بصيغة UUID، مثل 123e4567-e89b-12d3-a456-426614174000',
-      badAction: 'أدخل الإجراء بأحرف صغيرة بصيغة المجال.الفعل، مثل auth.login_failed',
-      badDate: 'أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثل 2026-12-01',
+      badActor: 'أدخل معرّف حساب المنفِّذ بصيغة UUID، مثل ⁦123e4567-e89b-12d3-a456-426614174000⁩',
+      badAction: 'أدخل الإجراء بأحرف صغيرة بصيغة المجال.الفعل، مثل ⁦auth.login_failed⁩',
+      badDate: 'أدخل التاريخ بصيغة السنة-الشهر-اليوم، مثل ⁦2026-12-01⁩',
       badRange: 'لا يجوز أن يسبق تاريخ النهاية تاريخ البداية',
       badText: 'يجب ألا يتجاوز {{field}} {{max}} حرفًا',
     },

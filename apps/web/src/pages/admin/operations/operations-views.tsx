@@ -48,11 +48,11 @@ export function Pager({ ctx, path, query, window }: { ctx: PageContext; path: st
 }
 
 /** A wide table scrolls on its own, and can be reached by keyboard to do so. */
-function Table({ id, caption, head, children }: { id: string; caption: string; head: string[]; children: ComponentChildren }) {
+function Table({ id, caption, head, children, hiddenCaption }: { id: string; caption: ComponentChildren; head: string[]; children: ComponentChildren; hiddenCaption?: boolean }) {
   return (
     <div class="etp-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table class="ecl-table etp-table" id={id}>
-        <caption id={`${id}-caption`} class="etp-table__caption">{caption}</caption>
+        <caption id={`${id}-caption`} class={hiddenCaption ? 'ecl-u-sr-only' : 'etp-table__caption'}>{caption}</caption>
         <thead class="ecl-table__head">
           <tr class="ecl-table__row">
             {head.map((label) => <th class="ecl-table__header" scope="col" key={label}>{label}</th>)}
@@ -240,7 +240,7 @@ export function DuplicatesPage({ ctx, groups, window }: { ctx: PageContext; grou
               <h2 class="ecl-u-type-heading-3" id={`group-${index}`}>
                 <Isolated text={t('adminOperations.duplicates.group', { phone: '\u0001' })} value={group.phone} />
               </h2>
-              <Table id={`group-${index}-table`} caption={t('adminOperations.duplicates.group', { phone: group.phone })} head={[k('reference'), k('account'), k('registered')]}>
+              <Table id={`group-${index}-table`} caption={<Isolated text={t('adminOperations.duplicates.group', { phone: '\u0001' })} value={group.phone} />} hiddenCaption head={[k('reference'), k('account'), k('registered')]}>
                 {group.candidates.map((candidate) => (
                   <tr class="ecl-table__row" key={candidate.candidateId}>
                     <td class="ecl-table__cell"><bdi class="etp-code">{candidate.referenceCode}</bdi></td>
