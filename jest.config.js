@@ -1,13 +1,14 @@
 // One command runs both projects: unit specs (no I/O) and end-to-end specs against real services.
 const transform = {
-  // The Meilisearch client ships ESM only; jest loads CommonJS, so it is transpiled with our code.
-  '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  // The Meilisearch client and the d3 modules ship ESM only; jest loads CommonJS, so they are
+  // transpiled with our code (d3's builds are .mjs files).
+  '^.+\\.(t|j)sx?$|^.+\\.mjs$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
 };
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',

@@ -6,6 +6,8 @@ import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
 import { AdminHomeController } from './pages/admin/admin-home.controller';
 import { PolicyController } from './pages/admin/policy.controller';
+import { OperationsController } from './pages/admin/operations/operations.controller';
+import { QueueDashboardModule } from './pages/admin/operations/queue-dashboard.module';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
@@ -17,7 +19,7 @@ import { CsrfMiddleware } from './session/csrf.middleware';
 import { SessionStore } from './session/session.store';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forService('web')],
+  imports: [ConfigModule, LoggingModule.forService('web'), QueueDashboardModule],
   // The redirects of language-less addresses come first: `/:locale` would otherwise take them.
   controllers: [
     LocaleRedirectController,
@@ -29,6 +31,7 @@ import { SessionStore } from './session/session.store';
     NcpController,
     AdminHomeController,
     PolicyController,
+    OperationsController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
@@ -40,6 +43,8 @@ export class WebModule implements NestModule {
       .exclude(
         { path: 'alerts/unsubscribe/:token', method: RequestMethod.POST },
         { path: ':locale/alerts/unsubscribe/:token', method: RequestMethod.POST },
+        // The queue dashboard's script posts JSON; its access check admits only this site's own requests.
+        { path: 'admin/queues/{*path}', method: RequestMethod.POST },
       )
       .forRoutes({ path: '{*path}', method: RequestMethod.POST });
   }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@app/config';
 import type { Queue } from 'bullmq';
+import { ResourceNotFoundError } from '@app/common';
 import { QueuesUnavailableError, FailedJobs } from './failed-jobs.service';
 import type { QueueRegistry } from './job-producer';
 
@@ -37,5 +38,31 @@ describe('FailedJobs', () => {
     const page = await sut.list({ limit: 20, offset: 0 });
 
     expect(page).toMatchObject({ total: 1, items: [{ queue: 'mail', name: 'mail.send', id: '7' }] });
+  });
+});
+
+describe('FailedJobs.retry', () => {
+  const failedJob = (failed: boolean) => {
+    const retry = jest.fn(() => Promise.resolve());
+    const job = { name: 'mail.send', id: '7', attemptsMade: 5, failedReason: 'smtp', timestamp: 1, finishedOn: 2, isFailed: () => Promise.resolve(failed), retry };
+    return { job, retry };
+  };
+
+  it('puts a failed job back in its queue and answers what it was', async () => {
+    const { job, retry } = failedJob(true);
+    const sut = new FailedJobs(registry({ name: 'mail', getJob: () => Promise.resolve(job as never) }), config);
+
+    await expect(sut.retry('mail', '7')).resolves.toMatchObject({ queue: 'mail', name: 'mail.send', id: '7', attemptsMade: 5 });
+    expect(retry).toHaveBeenCalledWith('failed');
+  });
+
+  it('finds nothing to retry in an unknown queue, for an unknown id or for a job that is not failed', async () => {
+    const { job, retry } = failedJob(false);
+    const sut = new FailedJobs(registry({ name: 'mail', getJob: (id: string) => Promise.resolve((id === '7' ? job : undefined) as never) }), config);
+
+    await expect(sut.retry('elsewhere', '7')).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(sut.retry('mail', '8')).rejects.toBeInstanceOf(ResourceNotFoundError);
+    await expect(sut.retry('mail', '7')).rejects.toBeInstanceOf(ResourceNotFoundError);
+    expect(retry).not.toHaveBeenCalled();
   });
 });

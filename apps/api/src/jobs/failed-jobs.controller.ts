@@ -1,8 +1,20 @@
-import { FailedJobs } from '@app/queue';
+import { AuditService } from '@app/audit';
+import { FailedJobs, QUEUE_NAMES } from '@app/queue';
 import type { Page } from '@app/common';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { actorOf, type CallContext, type Principal } from '@app/identity';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../access/access.decorator';
+import { CallerContext, CurrentPrincipal } from '../access/current-principal.decorator';
+import { ErrorBody } from '../errors/error-body';
 import { PageQuery, PageResponse } from '../openapi/pagination';
 
 class FailedJobResponse {
@@ -20,7 +32,10 @@ class FailedJobResponse {
 @ApiBearerAuth()
 @Controller('admin/jobs')
 export class FailedJobsController {
-  constructor(private readonly failed: FailedJobs) {}
+  constructor(
+    private readonly failed: FailedJobs,
+    private readonly audit: AuditService,
+  ) {}
 
   @Roles('admin')
   @Get('failed')
@@ -28,5 +43,35 @@ export class FailedJobsController {
   @ApiOkResponse({ type: PageResponse(FailedJobResponse) })
   list(@Query() query: PageQuery): Promise<Page<FailedJobResponse>> {
     return this.failed.list(query);
+  }
+
+  @Roles('admin')
+  @Post('failed/:queue/:id/retry')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Run a failed job again',
+    description:
+      'The job goes back to its queue with the same payload and a fresh round of attempts. The retry is audited.',
+  })
+  @ApiParam({ name: 'queue', enum: QUEUE_NAMES })
+  @ApiParam({ name: 'id', type: String })
+  @ApiOkResponse({ type: FailedJobResponse, description: 'The job as it was when it failed, now queued again' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No failed job with this id in this queue (any more)' })
+  async retry(
+    @Param('queue') queue: string,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @CallerContext() context: CallContext,
+  ): Promise<FailedJobResponse> {
+    const job = await this.failed.retry(queue, id);
+    // The queue lives in Redis: there is no transaction to join, so the event is written on its own.
+    await this.audit.recordRead({
+      actor: actorOf(principal),
+      action: 'job.retried',
+      target: { type: 'job', id: `${job.queue}/${id}` },
+      requestId: context.requestId,
+      details: { queue: job.queue, name: job.name, attemptsMade: job.attemptsMade },
+    });
+    return job;
   }
 }

@@ -1,6 +1,7 @@
 import { employerMessages } from './areas/employer';
 import { ncpMessages } from './areas/ncp';
 import { adminMessages } from './areas/admin';
+import { adminOperationsMessages } from './areas/admin-operations';
 import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
@@ -296,5 +297,6 @@ export const ar = {
   employer: employerMessages.ar,
   ncp: ncpMessages.ar,
   admin: adminMessages.ar,
+  adminOperations: adminOperationsMessages.ar,
   notices: noticesMessages.ar,
 } satisfies Messages;

@@ -1,6 +1,7 @@
 import { employerMessages } from './areas/employer';
 import { ncpMessages } from './areas/ncp';
 import { adminMessages } from './areas/admin';
+import { adminOperationsMessages } from './areas/admin-operations';
 import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
@@ -288,5 +289,6 @@ export const en = {
   employer: employerMessages.en,
   ncp: ncpMessages.en,
   admin: adminMessages.en,
+  adminOperations: adminOperationsMessages.en,
   notices: noticesMessages.en,
 } satisfies Messages;

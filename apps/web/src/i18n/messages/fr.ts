@@ -1,6 +1,7 @@
 import { employerMessages } from './areas/employer';
 import { ncpMessages } from './areas/ncp';
 import { adminMessages } from './areas/admin';
+import { adminOperationsMessages } from './areas/admin-operations';
 import { noticesMessages } from './areas/notices';
 import type { Messages } from './messages';
 
@@ -290,5 +291,6 @@ export const fr = {
   employer: employerMessages.fr,
   ncp: ncpMessages.fr,
   admin: adminMessages.fr,
+  adminOperations: adminOperationsMessages.fr,
   notices: noticesMessages.fr,
 } satisfies Messages;

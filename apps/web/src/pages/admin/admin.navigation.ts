@@ -7,4 +7,9 @@ export const ADMIN_NAVIGATION: readonly NavigationItem[] = [
   { path: '/admin/shortage-list', label: 'admin.nav.shortageList' },
   { path: '/admin/member-states', label: 'admin.nav.memberStates' },
   { path: '/admin/ncp-invitations', label: 'admin.nav.invite' },
+  { path: '/admin/audit', label: 'adminOperations.nav.audit' },
+  { path: '/admin/statistics', label: 'adminOperations.nav.statistics' },
+  { path: '/admin/jobs', label: 'adminOperations.nav.jobs' },
+  { path: '/admin/duplicates', label: 'adminOperations.nav.duplicates' },
+  { path: '/admin/queues', label: 'adminOperations.nav.queues' },
 ];
