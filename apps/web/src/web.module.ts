@@ -6,6 +6,12 @@ import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
+import { ColleaguesController } from './pages/employer/colleagues.controller';
+import { InboxController } from './pages/employer/inbox.controller';
+import { OrganisationController } from './pages/employer/organisation.controller';
+import { PipelineController } from './pages/employer/pipeline.controller';
+import { TalentController } from './pages/employer/talent.controller';
+import { VacanciesController } from './pages/employer/vacancies.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
 import { LocaleRedirectController, PublicController } from './pages/public/public.controller';
@@ -23,6 +29,12 @@ import { SessionStore } from './session/session.store';
     AccountController,
     CandidateController,
     ActivityController,
+    OrganisationController,
+    ColleaguesController,
+    VacanciesController,
+    PipelineController,
+    TalentController,
+    InboxController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
