@@ -174,17 +174,13 @@ export class VacanciesController {
 /** The API's refusal in the editor's words: the shortage rule says why and what to do; field errors land on their fields. */
 function refusal(ctx: PageContext, status: number, error: ApiError | undefined): FieldErrors {
   const { t } = ctx;
-  const detail = error?.details?.[0] as (Record<string, unknown> & { field?: string }) | undefined;
-  switch (error?.code) {
-    case 'OCCUPATION_NOT_IN_SHORTAGE':
-      return [{ field: 'occupationUri', message: t('employer.vacancy.refusedShortage', { state: countryName(ctx.locale, String(detail?.memberState ?? '')), date: String(detail?.date ?? '') }) }];
-    case 'EMPLOYER_NOT_VERIFIED':
-      return [{ field: '_', message: t('employer.vacancy.refusedUnverified') }];
-    case 'MEMBER_STATE_NOT_PARTICIPATING':
-      return [{ field: '_', message: t('employer.register.notParticipating') }];
-    default:
-      break;
+  const detail = error?.details?.[0] as Record<string, unknown> | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  if (error?.code === 'OCCUPATION_NOT_IN_SHORTAGE') {
+    return [{ field: 'occupationUri', message: t('employer.vacancy.refusedShortage', { state: countryName(ctx.locale, text(detail?.memberState)), date: text(detail?.date) }) }];
   }
+  if (error?.code === 'EMPLOYER_NOT_VERIFIED') return [{ field: '_', message: t('employer.vacancy.refusedUnverified') }];
+  if (error?.code === 'MEMBER_STATE_NOT_PARTICIPATING') return [{ field: '_', message: t('employer.register.notParticipating') }];
   const named = (error?.details ?? [])
     .map((item) => ({ entry: VACANCY_FIELDS.find(([, , apiName]) => apiName === item.field), reason: item.reason }))
     .filter((item) => item.entry)
