@@ -8,10 +8,10 @@ import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
 import { COLLEAGUE_ROLES, ColleaguesPage } from './colleagues.page';
-import { employerRequest, queryText } from './employer-session';
+import { doneNotice, employerRequest } from './employer-session';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DONE = ['invited', 'changed', 'removed'];
+const NOTICES: Record<string, string> = { invited: 'employer.colleagues.done_invited', changed: 'employer.colleagues.done_changed', removed: 'employer.colleagues.done_removed' };
 
 type Role = (typeof COLLEAGUE_ROLES)[number];
 
@@ -24,8 +24,7 @@ export class ColleaguesController {
   async list(@Param('locale', LocalePipe) locale: Locale, @Query('done') done: unknown, @Req() req: Request, @Res() res: Response) {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
-    const key = queryText(done);
-    await this.render(res, request.ctx, request.api, DONE.includes(key) ? request.ctx.t(`employer.colleagues.done_${key}`) : undefined);
+    await this.render(res, request.ctx, request.api, doneNotice(request.ctx, NOTICES, done));
   }
 
   @Post()

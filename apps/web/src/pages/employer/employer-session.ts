@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ApiClient, Schemas } from '../../api/web-api';
 import type { Locale } from '../../i18n/locales';
+import type { PageContext } from '../../views/page-context';
 import type { Pages } from '../pages.service';
 import { signedInRequest, type SignedInRequest } from '../signed-in';
 
@@ -30,4 +31,10 @@ export async function employerUser(api: ApiClient): Promise<EmployerUser | null>
 export function queryText(value: unknown, max = 200): string {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first.trim().slice(0, max) : '';
+}
+
+/** The confirmation a `?done=` redirect asks for, in the page's words; nothing for an unknown key. */
+export function doneNotice(ctx: PageContext, notices: Readonly<Record<string, string>>, done: unknown): string | undefined {
+  const key = notices[queryText(done, 40)];
+  return key ? ctx.t(key) : undefined;
 }

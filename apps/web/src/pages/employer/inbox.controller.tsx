@@ -5,7 +5,7 @@ import { escoLanguage, type Locale } from '../../i18n/locales';
 import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
-import { employerRequest, queryText } from './employer-session';
+import { doneNotice, employerRequest } from './employer-session';
 import { NotificationsPage, SavedSearchesPage } from './inbox.pages';
 import { parseTalentQuery, queryOf, talentSearchBody } from './talent-query';
 import { renderTalentSearch } from './talent.controller';
@@ -22,8 +22,7 @@ export class InboxController {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
     const { data } = await request.api.GET('/api/v1/me/saved-searches', { params: { query: { limit: 100 } } });
-    const notice = NOTICES[queryText(done)];
-    this.pages.send(res, <SavedSearchesPage ctx={request.ctx} searches={(data?.items ?? []).filter((search) => search.kind === 'talent')} notice={notice ? request.ctx.t(notice) : undefined} />);
+    this.pages.send(res, <SavedSearchesPage ctx={request.ctx} searches={(data?.items ?? []).filter((search) => search.kind === 'talent')} notice={doneNotice(request.ctx, NOTICES, done)} />);
   }
 
   @Post('saved-searches')
@@ -52,8 +51,7 @@ export class InboxController {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
     const { data } = await request.api.GET('/api/v1/me/notifications', { params: { query: { limit: 50 } } });
-    const notice = NOTICES[queryText(done)];
-    this.pages.send(res, <NotificationsPage ctx={request.ctx} notifications={data?.items ?? []} notice={notice ? request.ctx.t(notice) : undefined} />);
+    this.pages.send(res, <NotificationsPage ctx={request.ctx} notifications={data?.items ?? []} notice={doneNotice(request.ctx, NOTICES, done)} />);
   }
 
   @Post('notifications/read')

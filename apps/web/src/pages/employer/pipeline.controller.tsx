@@ -7,7 +7,7 @@ import type { PageContext } from '../../views/page-context';
 import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
-import { employerRequest, queryText } from './employer-session';
+import { doneNotice, employerRequest, queryText } from './employer-session';
 import { EMPLOYER_STAGES, MATCH_STATUSES, MatchesPage, PipelineEntryPage, PipelinePage } from './pipeline.pages';
 
 const REFERENCE = /^[A-Z0-9-]{4,20}$/;
@@ -31,7 +31,7 @@ export class PipelineController {
     const filter = queryText(status) as MatchStatus;
     const known = MATCH_STATUSES.includes(filter) ? filter : undefined;
     const { data } = await api.GET('/api/v1/vacancies/{id}/matches', { params: { path: { id }, query: { lang: escoLanguage(locale), limit: 50, ...(known ? { status: known } : {}) } } });
-    this.pages.send(res, <MatchesPage ctx={ctx} vacancy={vacancy} matches={data ?? null} status={known ?? ''} notice={this.notice(ctx, done)} />);
+    this.pages.send(res, <MatchesPage ctx={ctx} vacancy={vacancy} matches={data ?? null} status={known ?? ''} notice={doneNotice(ctx, NOTICES, done)} />);
   }
 
   @Post('matches/:referenceCode/status')
@@ -53,14 +53,14 @@ export class PipelineController {
     const vacancy = await this.vacancy(api, id);
     if (!vacancy) return this.pages.redirect(res, ctx, '/employer/vacancies');
     const { data } = await api.GET('/api/v1/vacancies/{id}/pipeline', { params: { path: { id }, query: { lang: escoLanguage(locale), limit: 100 } } });
-    this.pages.send(res, <PipelinePage ctx={ctx} vacancy={vacancy} entries={data?.items ?? []} notice={this.notice(ctx, done)} />);
+    this.pages.send(res, <PipelinePage ctx={ctx} vacancy={vacancy} entries={data?.items ?? []} notice={doneNotice(ctx, NOTICES, done)} />);
   }
 
   @Get('pipeline/:referenceCode')
   async entry(@Param('locale', LocalePipe) locale: Locale, @Param('id', ParseUUIDPipe) id: string, @Param('referenceCode') referenceCode: string, @Query('done') done: unknown, @Req() req: Request, @Res() res: Response) {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
-    await this.renderEntry(res, request.ctx, request.api, id, referenceCode, this.notice(request.ctx, done));
+    await this.renderEntry(res, request.ctx, request.api, id, referenceCode, doneNotice(request.ctx, NOTICES, done));
   }
 
   @Post('pipeline/:referenceCode/:action')
@@ -90,11 +90,6 @@ export class PipelineController {
     if (!outcome) return this.pages.redirect(res, ctx, `/employer/vacancies/${id}/pipeline/${referenceCode}`);
     if (!outcome.response.ok) return this.renderEntry(res, ctx, api, id, referenceCode, undefined, [{ field: '_', message: apiError(outcome.error)?.message ?? ctx.t('errors.generic') }]);
     this.pages.redirect(res, ctx, `/employer/vacancies/${id}/pipeline/${referenceCode}?done=${action === 'messages' ? 'sent' : 'moved'}`);
-  }
-
-  private notice(ctx: PageContext, done: unknown): string | undefined {
-    const key = NOTICES[queryText(done)];
-    return key ? ctx.t(key) : undefined;
   }
 
   private async vacancy(api: ApiClient, id: string) {

@@ -67,7 +67,7 @@ export function ExplanationView({ ctx, explanation }: { ctx: PageContext; explan
             <tr class="ecl-table__row" key={factor.factor}>
               <th class="ecl-table__cell" scope="row">{t(`employer.factor.${factor.factor}`)}</th>
               <td class="ecl-table__cell"><bdi>{Math.round(factor.value * 100)} %</bdi></td>
-              <td class="ecl-table__cell"><bdi>{factor.contribution.toFixed(1)}</bdi></td>
+              <td class="ecl-table__cell"><bdi>{Math.round(factor.contribution * 100)}</bdi></td>
             </tr>
           ))}
         </tbody>
@@ -100,13 +100,13 @@ export function MatchesPage({ ctx, vacancy, matches, status, notice }: { ctx: Pa
       <p>{t('employer.matches.count', { count: matches?.total ?? 0 })}</p>
       {matches?.items.length ? (
         <ol class="etp-cards">
-          {matches.items.map((match) => (
+          {matches.items.map((match, index) => (
             <li class="etp-card" key={match.referenceCode}>
               <h2 class="etp-card__title">
                 <a class="ecl-link" href={href(ctx, `/employer/talent/${match.referenceCode}`)}><bdi>{match.referenceCode}</bdi></a>
               </h2>
               <p><strong>{t('employer.matches.score', { value: Math.round(match.score) })}</strong> · {t('employer.matches.status')} {t(`employer.matchStatus.${match.status}`)}</p>
-              <details>
+              <details open={index === 0}>
                 <summary>{t('employer.matches.why')}</summary>
                 <ExplanationView ctx={ctx} explanation={match.explanation} />
               </details>

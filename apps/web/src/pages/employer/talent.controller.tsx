@@ -9,7 +9,7 @@ import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
 import { employerRequest } from './employer-session';
-import { parseTalentQuery, talentSearchBody, type TalentState } from './talent-query';
+import { parseTalentQuery, talentSearchBody, talentSearchString, type TalentState } from './talent-query';
 import { profileView, TalentProfilePage, TalentSearchPage } from './talent.pages';
 
 const REFERENCE = /^[A-Z0-9-]{4,20}$/;
@@ -23,7 +23,11 @@ export class TalentController {
   async search(@Param('locale', LocalePipe) locale: Locale, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
-    await renderTalentSearch(this.pages, res, request.ctx, request.api, parseTalentQuery(query));
+    const state = parseTalentQuery(query);
+    // One address per search: the empty and malformed fields a GET form sends are dropped by a redirect.
+    const canonical = talentSearchString(state);
+    if ((req.originalUrl.split('?')[1] ?? '') !== canonical) return this.pages.redirect(res, request.ctx, canonical ? `/employer/talent?${canonical}` : '/employer/talent');
+    await renderTalentSearch(this.pages, res, request.ctx, request.api, state);
   }
 
   @Get(':referenceCode')

@@ -9,7 +9,7 @@ import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
 import { countryName } from '../reference-data';
 import { labelled, searchConcepts } from '../candidate/esco';
-import { employerRequest, employerUser, queryText } from './employer-session';
+import { doneNotice, employerRequest, employerUser, queryText } from './employer-session';
 import { answerErrors, answersFromBody, answersFromVacancy, blankAnswers, currentBody, VACANCY_FIELDS, type VacancyAnswers, vacancyBody } from './vacancy-answers';
 import { type EditorState, VacanciesPage, VacancyEditorPage } from './vacancy-editor.page';
 
@@ -36,8 +36,7 @@ export class VacanciesController {
     const request = await employerRequest(this.pages, req, res, locale);
     if (!request) return;
     const { data } = await request.api.GET('/api/v1/vacancies', { params: { query: { limit: 100 } } });
-    const notice = NOTICES[queryText(done)];
-    this.pages.send(res, <VacanciesPage ctx={request.ctx} vacancies={data?.items ?? []} notice={notice ? request.ctx.t(notice) : undefined} />);
+    this.pages.send(res, <VacanciesPage ctx={request.ctx} vacancies={data?.items ?? []} notice={doneNotice(request.ctx, NOTICES, done)} />);
   }
 
   @Get('new')
@@ -82,8 +81,7 @@ export class VacanciesController {
     const answers = answersFromVacancy(vacancy);
     const chosen = queryText(occupation, 300);
     if (OCCUPATION.test(chosen)) answers.occupationUri = chosen;
-    const notice = NOTICES[queryText(done)];
-    await this.editor(res, request.ctx, request.api, { vacancy, answers, query: queryText(q, 100), skillQuery: queryText(skill, 100), notice: notice ? request.ctx.t(notice) : undefined });
+    await this.editor(res, request.ctx, request.api, { vacancy, answers, query: queryText(q, 100), skillQuery: queryText(skill, 100), notice: doneNotice(request.ctx, NOTICES, done) });
   }
 
   @Post(':id')
