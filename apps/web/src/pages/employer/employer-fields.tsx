@@ -1,5 +1,6 @@
 import { errorFor, type FieldErrors, fieldId } from '../../views/form-errors';
 import type { PageContext } from '../../views/page-context';
+import { languageName } from '../reference-data';
 
 /** A multi-line text field in the one form pattern (label, hint, error, described-by). */
 export function TextArea(props: { name: string; label: string; hint?: string; value?: string; errors?: FieldErrors; optional?: string; rows?: number }) {
@@ -44,4 +45,14 @@ export function StatusTag({ ctx, status, id }: { ctx: PageContext; status: strin
 export function shortDate(ctx: PageContext, value: string | Date | null | undefined): string {
   if (!value) return '';
   return new Date(value).toLocaleDateString(ctx.locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** Items joined as the page's language lists them ("A, B and C", "A، B وC"). */
+export function listOf(ctx: PageContext, items: string[]): string {
+  return new Intl.ListFormat(ctx.locale, { style: 'short', type: 'unit' }).format(items);
+}
+
+/** A candidate's languages with their CEFR levels, or a dash. */
+export function languagesOf(ctx: PageContext, languages: ReadonlyArray<{ code: string; cefr: string }>): string {
+  return languages.length ? listOf(ctx, languages.map((language) => `${languageName(ctx.locale, language.code)} ${language.cefr}`)) : '–';
 }

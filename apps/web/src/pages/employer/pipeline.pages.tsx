@@ -3,8 +3,8 @@ import { ErrorSummary, Form, Notice, SelectField, Submit } from '../../views/for
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
-import { countryName, languageName } from '../reference-data';
-import { shortDate, TextArea } from './employer-fields';
+import { countryName } from '../reference-data';
+import { languagesOf, shortDate, TextArea } from './employer-fields';
 
 type Vacancy = Schemas['VacancyResponse'];
 type Match = Schemas['EmployerMatchResponse'];
@@ -202,7 +202,7 @@ export function PipelineEntryPage(props: { ctx: PageContext; vacancy: Vacancy; e
             <dt>{t('employer.talent.residence')}</dt>
             <dd>{countryName(ctx.locale, profile.residenceCountry)}</dd>
             <dt>{t('employer.profile.languages')}</dt>
-            <dd>{profile.languages.map((language) => `${languageName(ctx.locale, language.code)} ${language.cefr}`).join(', ') || '–'}</dd>
+            <dd>{languagesOf(ctx, profile.languages)}</dd>
           </>
         ) : null}
       </dl>

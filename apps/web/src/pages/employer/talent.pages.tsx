@@ -4,8 +4,8 @@ import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import type { Concept } from '../candidate/esco';
-import { countryName, languageName } from '../reference-data';
-import { shortDate, TextArea } from './employer-fields';
+import { countryName } from '../reference-data';
+import { languagesOf, listOf, shortDate, TextArea } from './employer-fields';
 import { TALENT_PAGE_SIZE, TALENT_SORTS, talentSearchString, type TalentState } from './talent-query';
 
 interface Occupation { uri: string; label: string | null; yearsOfExperience: number }
@@ -87,7 +87,7 @@ export function TalentSearchPage(props: TalentPageProps) {
         <form method="get" action={href(ctx, PATH)} role="search" class="etp-form etp-facets" aria-label={t('employer.talent.filters')}>
           <TextField name="text" type="search" label={t('employer.talent.text')} hint={t('employer.talent.textHint')} value={state.text} optional={t('form.optional')} />
           <FacetGroup name="occupations" legend={t('employer.talent.occupations')} options={options('occupationUris', state.occupations, (uri) => occupationLabel.get(uri)?.label ?? uri)} selected={state.occupations} lang={props.conceptLang} />
-          <FacetGroup name="sectors" legend={t('employer.talent.sectors')} options={options('sectors', state.sectors, (code) => props.sectors[code] ?? code)} selected={state.sectors} />
+          <FacetGroup name="sectors" legend={t('employer.talent.sectors')} options={options('sectors', state.sectors, (code) => props.sectors[code] ?? code)} selected={state.sectors} lang="en" />
           <FacetGroup name="residenceCountries" legend={t('employer.talent.residence')} options={options('residenceCountry', state.residenceCountries, (code) => countryName(ctx.locale, code))} selected={state.residenceCountries} />
           <FacetGroup name="preferredMemberStates" legend={t('employer.talent.preferred')} options={options('preferredMemberStates', state.preferredMemberStates, (code) => countryName(ctx.locale, code))} selected={state.preferredMemberStates} />
           <FacetGroup name="programme" legend={t('employer.talent.programme')} options={options('programmeType', state.programme, (code) => t(`employer.programme.${code}`))} selected={state.programme} />
@@ -191,7 +191,7 @@ function ProfileCard({ ctx, profile, lang }: { ctx: PageContext; profile: Profil
         {profile.maxEqfLevel ? <> · {t('employer.vacancy.eqf', { level: profile.maxEqfLevel })}</> : null}
       </p>
       {profile.skills.length ? <p class="etp-meta" lang={lang}>{profile.skills.map((skill) => skill.label ?? '').filter(Boolean).join(', ')}</p> : null}
-      {profile.languages.length ? <p class="etp-meta">{profile.languages.map((language) => `${languageName(ctx.locale, language.code)} ${language.cefr}`).join(', ')}</p> : null}
+      {profile.languages.length ? <p class="etp-meta">{languagesOf(ctx, profile.languages)}</p> : null}
     </>
   );
 }
@@ -221,7 +221,7 @@ export function TalentProfilePage(props: { ctx: PageContext; profile: ProfileVie
           </ul>
         </dd>
         <dt>{t('employer.profile.languages')}</dt>
-        <dd>{profile.languages.map((language) => `${languageName(ctx.locale, language.code)} ${language.cefr}`).join(', ') || '–'}</dd>
+        <dd>{languagesOf(ctx, profile.languages)}</dd>
         <dt>{t('employer.profile.education')}</dt>
         <dd>{profile.maxEqfLevel ? t('employer.vacancy.eqf', { level: profile.maxEqfLevel }) : '–'}</dd>
         <dt>{t('employer.profile.experience')}</dt>
@@ -231,7 +231,7 @@ export function TalentProfilePage(props: { ctx: PageContext; profile: ProfileVie
         <dt>{t('employer.talent.programme')}</dt>
         <dd>{programme ? t(`employer.programme.${programme}`) : '–'}</dd>
         <dt>{t('employer.talent.preferred')}</dt>
-        <dd>{profile.preferredMemberStates.map((code) => countryName(ctx.locale, code)).join(', ') || '–'}</dd>
+        <dd>{profile.preferredMemberStates.length ? listOf(ctx, profile.preferredMemberStates.map((code) => countryName(ctx.locale, code))) : '–'}</dd>
         <dt>{t('employer.profile.availableFrom')}</dt>
         <dd>{profile.availableFrom ? shortDate(ctx, profile.availableFrom) : '–'}</dd>
         <dt>{t('employer.profile.updated')}</dt>

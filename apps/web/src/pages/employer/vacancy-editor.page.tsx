@@ -165,7 +165,7 @@ function ShortageCheck({ ctx, state }: { ctx: PageContext; state: EditorState })
       <p><strong>{t('employer.vacancy.inShortage', { state: stateName })}</strong></p>
       {entry ? (
         <p>
-          {t('employer.vacancy.shortageSector', { sector: state.sectors[entry.sectorCode] ?? entry.sectorCode })}{' '}
+          {t('employer.vacancy.shortageSectorLabel')} <span lang="en">{state.sectors[entry.sectorCode] ?? entry.sectorCode}</span>.{' '}
           {entry.layer === 'eu' ? t('employer.vacancy.euList') : t('employer.vacancy.stateList', { state: stateName })}
         </p>
       ) : null}
