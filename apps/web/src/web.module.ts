@@ -10,6 +10,12 @@ import { OperationsController } from './pages/admin/operations/operations.contro
 import { QueueDashboardModule } from './pages/admin/operations/queue-dashboard.module';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
+import { ColleaguesController } from './pages/employer/colleagues.controller';
+import { InboxController } from './pages/employer/inbox.controller';
+import { OrganisationController } from './pages/employer/organisation.controller';
+import { PipelineController } from './pages/employer/pipeline.controller';
+import { TalentController } from './pages/employer/talent.controller';
+import { VacanciesController } from './pages/employer/vacancies.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
 import { NcpController } from './pages/ncp/ncp.controller';
@@ -32,6 +38,12 @@ import { SessionStore } from './session/session.store';
     AdminHomeController,
     PolicyController,
     OperationsController,
+    OrganisationController,
+    ColleaguesController,
+    VacanciesController,
+    PipelineController,
+    TalentController,
+    InboxController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })

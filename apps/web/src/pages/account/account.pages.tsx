@@ -47,7 +47,12 @@ export function RegisterPage({ ctx, email, errors }: { ctx: PageContext; email?:
   const { t } = ctx;
   return (
     <FormPage ctx={ctx} title={t('register.title')} lead={t('register.lead')} action="/register" submit={t('register.submit')} errors={errors}
-      after={<p><a class="ecl-link" href={href(ctx, '/sign-in')}>{t('register.haveAccount')}</a></p>}>
+      after={
+        <>
+          <p><a class="ecl-link" href={href(ctx, '/sign-in')}>{t('register.haveAccount')}</a></p>
+          <p><a class="ecl-link" href={href(ctx, '/employers/register')}>{t('employer.register.link')}</a></p>
+        </>
+      }>
       <TextField name="email" type="email" autocomplete="email" dir="ltr" label={t('register.email')} hint={t('register.emailHint')} value={email} errors={errors} />
     </FormPage>
   );

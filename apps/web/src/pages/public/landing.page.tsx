@@ -24,6 +24,11 @@ export function LandingPage({ ctx }: { ctx: PageContext }) {
         <a class="ecl-button ecl-button--primary" href={href(ctx, '/eligibility')}>{t('landing.check')}</a>
         <a class="ecl-button ecl-button--secondary" href={href(ctx, '/register')}>{t('landing.start')}</a>
       </div>
+      <section class="etp-panel" aria-labelledby="employers-title">
+        <h2 id="employers-title">{t('employer.register.landingTitle')}</h2>
+        <p>{t('employer.register.landingText')}</p>
+        <p><a class="ecl-link" href={href(ctx, '/employers/register')}>{t('employer.register.link')}</a></p>
+      </section>
     </Layout>
   );
 }
