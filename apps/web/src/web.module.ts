@@ -6,6 +6,7 @@ import { WebApi } from './api/web-api';
 import { AccountController } from './pages/account/account.controller';
 import { ActivityController } from './pages/candidate/activity.controller';
 import { CandidateController } from './pages/candidate/candidate.controller';
+import { NoticesController } from './pages/candidate/notices.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
 import { LocaleRedirectController, PublicController } from './pages/public/public.controller';
@@ -23,6 +24,7 @@ import { SessionStore } from './session/session.store';
     AccountController,
     CandidateController,
     ActivityController,
+    NoticesController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })
