@@ -5,7 +5,8 @@ import type { Locale } from '../i18n/locales';
  * UTC and say so; calendar days (`2027-03-01`) are shown as the day they are.
  */
 export function formatDateTime(locale: Locale, value: string | Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value));
+  // dateStyle cannot be combined with timeZoneName: the parts are spelled out.
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value));
 }
 
 export function formatDay(locale: Locale, isoDay: string): string {

@@ -89,7 +89,6 @@ export function Layout({ ctx, title, children, scripts = [] }: { ctx: PageContex
 function UnreadBadge({ ctx, count }: { ctx: PageContext; count: number }) {
   return (
     <>
-      {' '}
       <span class="etp-badge" aria-hidden="true"><bdi>{count > 99 ? '99+' : count}</bdi></span>
       <span class="etp-visually-hidden"> ({ctx.t('notices.unread', { count })})</span>
     </>
