@@ -180,7 +180,7 @@ export function ConsentsPage({ ctx, rows, total, paging, notice, errors }: { ctx
                 {receipt.event === 'granted' ? (
                   <>
                     <dt>{t('notices.receipts.disclosed')}</dt>
-                    <dd>{receipt.fields.map((name) => t(`notices.receipts.fields.${name}`)).join(', ')}</dd>
+                    <dd>{new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(receipt.fields.map((name) => t(`notices.receipts.fields.${name}`)))}</dd>
                   </>
                 ) : null}
                 <dt>{t('notices.receipts.textVersion')}</dt>
