@@ -260,6 +260,12 @@ describe('web front end: the candidate’s notifications, consents and conversat
     }
   }, WALK_TIMEOUT_MS);
 
+  it('leads the notification mails’ link to the notification centre in the reader’s language', async () => {
+    const response = await fetch(`${stack.webUrl}/notifications`, { headers: { 'accept-language': 'ar' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/ar/candidate/notifications');
+  });
+
   it('answers the eligibility pre-check from the partner-country list: taking part, suspended, a change to come', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
