@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   });
   try {
     process.stdout.write(`page weight and first load at 1.6 Mbit/s, 150 ms latency (budget ${BUDGET_BYTES / 1024} KB)\n`);
-    process.stdout.write(`${'page'.padEnd(34)} ${'requests'.padStart(8)} ${'transferred'.padStart(12)} ${'html'.padStart(8)} ${'css'.padStart(8)} ${'js'.padStart(8)} ${'load'.padStart(8)}\n`);
+    process.stdout.write(`${'page'.padEnd(44)} ${'requests'.padStart(8)} ${'transferred'.padStart(12)} ${'html'.padStart(8)} ${'css'.padStart(8)} ${'js'.padStart(8)} ${'load'.padStart(8)}\n`);
     for (const path of PAGES) await measure(browser, base, path);
     const cookies = await signedInCookies(browser, base, await seedCandidate(api));
     for (const path of SIGNED_IN_PAGES) await measure(browser, base, path, cookies, 'signed in');
@@ -110,7 +110,7 @@ async function measure(browser: Browser, base: string, path: string, cookies: Co
   const label = note ? `${path} (${note})` : path;
   const over = bytes.total > BUDGET_BYTES ? '  OVER BUDGET' : '';
   process.stdout.write(
-    `${label.padEnd(34)} ${String(bytes.requests).padStart(8)} ${kb(bytes.total).padStart(12)} ${kb(bytes.html).padStart(8)} ${kb(bytes.css).padStart(8)} ${kb(bytes.js).padStart(8)} ${`${(loadMs / 1000).toFixed(2)} s`.padStart(8)}${over}\n`,
+    `${label.padEnd(44)} ${String(bytes.requests).padStart(8)} ${kb(bytes.total).padStart(12)} ${kb(bytes.html).padStart(8)} ${kb(bytes.css).padStart(8)} ${kb(bytes.js).padStart(8)} ${`${(loadMs / 1000).toFixed(2)} s`.padStart(8)}${over}\n`,
   );
   await context.close();
 }
