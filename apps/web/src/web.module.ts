@@ -16,6 +16,7 @@ import { OrganisationController } from './pages/employer/organisation.controller
 import { PipelineController } from './pages/employer/pipeline.controller';
 import { TalentController } from './pages/employer/talent.controller';
 import { VacanciesController } from './pages/employer/vacancies.controller';
+import { NoticesController } from './pages/candidate/notices.controller';
 import { PageErrorsFilter } from './pages/page-errors.filter';
 import { Pages } from './pages/pages.service';
 import { NcpController } from './pages/ncp/ncp.controller';
@@ -44,6 +45,7 @@ import { SessionStore } from './session/session.store';
     PipelineController,
     TalentController,
     InboxController,
+    NoticesController,
   ],
   providers: [SessionStore, WebApi, Pages, { provide: APP_FILTER, useClass: PageErrorsFilter }],
 })

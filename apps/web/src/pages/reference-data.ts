@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/web-api';
+import type { ApiClient, Schemas } from '../api/web-api';
 import type { Locale } from '../i18n/locales';
 import type { Option } from '../views/forms';
 
@@ -41,4 +41,21 @@ export function countryOptions(locale: Locale, list: Country[], filter: (c: Coun
     .filter(filter)
     .map((country) => ({ value: country.code, label: countryName(locale, country.code) }))
     .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+export type PartnerCountry = Schemas['PartnerCountryResponse'];
+
+/**
+ * The partner-country statuses in force today, with their next recorded change (read fresh: a suspension
+ * applies from its day). A third country not listed takes part; EU countries never do.
+ */
+export async function partnerCountries(api: ApiClient): Promise<Map<string, PartnerCountry>> {
+  const listed = new Map<string, PartnerCountry>();
+  const limit = 100;
+  for (let offset = 0; offset < 1000; offset += limit) {
+    const { data } = await api.GET('/api/v1/partner-countries', { params: { query: { limit, offset } } });
+    for (const country of data?.items ?? []) listed.set(country.countryCode, country);
+    if (!data || offset + limit >= data.total) break;
+  }
+  return listed;
 }

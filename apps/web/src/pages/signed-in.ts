@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { ApiClient } from '../api/web-api';
 import type { Locale } from '../i18n/locales';
 import type { WebRole } from '../session/web-session';
+import { NAVIGATION } from '../views/navigation';
 import type { PageContext } from '../views/page-context';
 import type { Pages } from './pages.service';
 
@@ -33,5 +34,12 @@ export async function signedInRequest(
     pages.forbidden(res, signed);
     return null;
   }
-  return { ctx: signed, api };
+  return { ctx: { ...signed, unread: await unreadCount(api, role) }, api };
+}
+
+/** How many notifications wait unread, when this kind of account's menu shows it (one small call). */
+async function unreadCount(api: ApiClient, role: WebRole): Promise<number | undefined> {
+  if (!NAVIGATION[role].some((item) => item.badge === 'unread')) return undefined;
+  const { data } = await api.GET('/api/v1/me/notifications', { params: { query: { unread: true, limit: 1 } } });
+  return data?.total;
 }

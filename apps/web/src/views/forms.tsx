@@ -104,7 +104,13 @@ export interface Option {
   lang?: string;
 }
 
-export function SelectField(props: FieldProps & { options: Option[]; value?: string; placeholder?: string; multiple?: boolean; values?: string[] }) {
+/** Options under a heading of the list (`<optgroup>`). */
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+export function SelectField(props: FieldProps & { options: Option[]; groups?: OptionGroup[]; value?: string; placeholder?: string; multiple?: boolean; values?: string[] }) {
   const invalid = Boolean(errorFor(props.errors, props.name));
   const selected = new Set(props.values ?? (props.value ? [props.value] : []));
   return (
@@ -123,14 +129,23 @@ export function SelectField(props: FieldProps & { options: Option[]; value?: str
           required={!props.optional}
         >
           {props.placeholder !== undefined && !props.multiple ? <option value="">{props.placeholder}</option> : null}
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value} selected={selected.has(option.value)} lang={option.lang}>
-              {option.label}
-            </option>
+          {props.options.map((option) => <OptionItem key={option.value} option={option} selected={selected} />)}
+          {props.groups?.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.options.map((option) => <OptionItem key={option.value} option={option} selected={selected} />)}
+            </optgroup>
           ))}
         </select>
       </div>
     </div>
+  );
+}
+
+function OptionItem({ option, selected }: { option: Option; selected: Set<string> }) {
+  return (
+    <option value={option.value} selected={selected.has(option.value)} lang={option.lang}>
+      {option.label}
+    </option>
   );
 }
 

@@ -39,13 +39,19 @@ export function Layout({ ctx, title, children, scripts = [] }: { ctx: PageContex
           <div class="etp-header__banner">
             <div class="ecl-container etp-header__bar">
               <a class="etp-header__name" href={href(ctx, '/')}>{t('site.name')}</a>
+              {/* On phones the menu is one line that scrolls sideways (web.css), so the page starts near the top. */}
               <nav aria-label={t('site.menu')} class="etp-menu">
                 <ul>
                   <li><a class="ecl-link ecl-link--inverted" href={href(ctx, '/jobs')}>{t('nav.jobs')}</a></li>
                   {ctx.signedIn ? (
                     <>
                       {NAVIGATION[ctx.role ?? 'candidate'].map((item) => (
-                        <li key={item.path}><a class="ecl-link ecl-link--inverted" href={href(ctx, item.path)}>{t(item.label)}</a></li>
+                        <li key={item.path}>
+                          <a class="ecl-link ecl-link--inverted" href={href(ctx, item.path)} aria-current={current(ctx, item.path) ? 'page' : undefined}>
+                            {t(item.label)}
+                            {item.badge === 'unread' && ctx.unread ? <UnreadBadge ctx={ctx} count={ctx.unread} /> : null}
+                          </a>
+                        </li>
                       ))}
                       <li>
                         <form method="post" action={href(ctx, '/sign-out')} class="etp-inline-form">
@@ -77,6 +83,22 @@ export function Layout({ ctx, title, children, scripts = [] }: { ctx: PageContex
       </body>
     </html>
   );
+}
+
+/** The number on the menu entry; a screen reader hears the whole phrase ("3 unread") instead of a bare number. */
+function UnreadBadge({ ctx, count }: { ctx: PageContext; count: number }) {
+  return (
+    <>
+      <span class="etp-badge" aria-hidden="true"><bdi>{count > 99 ? '99+' : count}</bdi></span>
+      <span class="etp-visually-hidden"> ({ctx.t('notices.unread', { count })})</span>
+    </>
+  );
+}
+
+/** Whether a menu entry leads to the page shown. */
+function current(ctx: PageContext, path: string): boolean {
+  const here = ctx.path.replace(/\?.*$/, '');
+  return here === path;
 }
 
 export function PageTitle({ children }: { children: ComponentChildren }) {

@@ -8,6 +8,8 @@ import type { WebRole } from '../session/web-session';
 export interface NavigationItem {
   readonly path: string;
   readonly label: string;
+  /** `unread`: the entry shows how many notifications are not read yet. */
+  readonly badge?: 'unread';
 }
 
 /** Each kind of account's menu; its first entry is where signing in leads. */

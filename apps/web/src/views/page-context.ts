@@ -11,6 +11,8 @@ export interface PageContext {
   readonly signedIn: boolean;
   /** The signed-in account's kind, which picks the menu; absent when nobody is signed in. */
   readonly role?: WebRole;
+  /** Notifications not read yet, for the menu's badge (signed-in pages whose menu shows it). */
+  readonly unread?: number;
   /** The current path without its locale prefix (`/jobs?q=…`), for the language switcher. */
   readonly path: string;
 }

@@ -1,6 +1,7 @@
 import type { Schemas } from '../../api/web-api';
 import { Checkbox, ErrorSummary, Form, Notice, type Option, SelectField, Submit, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
+import { Time } from '../../views/dates';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import { countryName } from '../reference-data';
@@ -170,6 +171,7 @@ export function ContactsPage({ ctx, contacts }: { ctx: PageContext; contacts: Sc
       ) : (
         <p>{t('contacts.none')}</p>
       )}
+      <p><a class="ecl-link" href={href(ctx, '/candidate/consents')}>{t('notices.receipts.title')}</a></p>
     </Layout>
   );
 }
@@ -190,7 +192,6 @@ export function ContactPage(props: { ctx: PageContext; contact: Schemas['Candida
         <dt>{t('contacts.status')}</dt>
         <dd id="contact-status">{t(`stages.${contact.stage}`)}</dd>
       </dl>
-      {contact.openingMessage ? <blockquote class="etp-panel" dir="auto">{contact.openingMessage}</blockquote> : null}
       {contact.consent === 'pending' && contact.terms ? (
         <section class="etp-panel">
           <p lang={contact.terms.language}>{contact.terms.text}</p>
@@ -210,13 +211,7 @@ export function ContactPage(props: { ctx: PageContext; contact: Schemas['Candida
       ) : null}
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t('contacts.messages')}</h2>
-        <ul class="etp-picked">
-          {messages.map((message) => (
-            <li key={message.id}>
-              <strong>{message.sender === 'candidate' ? t('nav.profile') : <bdi>{contact.employer.legalName}</bdi>}</strong> <span dir="auto">{message.body}</span>
-            </li>
-          ))}
-        </ul>
+        <Thread ctx={ctx} contact={contact} messages={messages} />
         {open ? (
           <Form ctx={ctx} action={action('messages')}>
             <TextField name="body" label={t('contacts.message')} errors={props.errors} />
@@ -225,6 +220,32 @@ export function ContactPage(props: { ctx: PageContext; contact: Schemas['Candida
         ) : null}
       </section>
     </Layout>
+  );
+}
+
+/**
+ * The conversation, oldest first, each message with its sender and time. The opening message is the
+ * employer's (a contact request) or the candidate's own (an application).
+ */
+function Thread({ ctx, contact, messages }: { ctx: PageContext; contact: Schemas['CandidateContactResponse']; messages: Schemas['MessageResponse'][] }) {
+  const opening: Schemas['MessageResponse'][] = contact.openingMessage
+    ? [{ id: 'opening', sender: contact.origin === 'application' ? 'candidate' : 'employer', body: contact.openingMessage, sentAt: contact.createdAt }]
+    : [];
+  const all = [...opening, ...messages];
+  if (!all.length) return null;
+  const employer = contact.employer.legalName || ctx.t('notices.conversation.employer');
+  return (
+    <ol class="etp-thread">
+      {all.map((message) => (
+        <li key={message.id} class={message.sender === 'candidate' ? 'etp-thread--own' : undefined}>
+          <p class="etp-thread__who">
+            <strong>{message.sender === 'candidate' ? ctx.t('notices.conversation.you') : <bdi>{employer}</bdi>}</strong>
+            <Time locale={ctx.locale} value={message.sentAt} />
+          </p>
+          <p class="etp-thread__body" dir="auto">{message.body}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -253,6 +274,11 @@ export function AccountPage({ ctx, profile, notice, errors }: { ctx: PageContext
           </Form>
         </section>
       ) : null}
+      <section class="etp-panel">
+        <h2>{t('notices.receipts.title')}</h2>
+        <p>{t('notices.receipts.withdrawText')}</p>
+        <p><a class="ecl-link" href={href(ctx, '/candidate/consents')}>{t('notices.receipts.title')}</a></p>
+      </section>
       <section class="etp-panel">
         <h2>{t('account.export')}</h2>
         <p>{t('account.exportText')}</p>
