@@ -1,6 +1,6 @@
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
 import { candidateShard, MatchingFeatures } from '@app/matching';
-import { JobProducer, ShardQueues, type JobRequest } from '@app/queue';
+import { JobProducer, shardQueueName, ShardQueues, type JobRequest } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory } from './factories/account.factory';
 import { CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
+import type { SignedInAccount } from './factories/account.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
@@ -29,6 +30,7 @@ describe('sharded matching', () => {
   let sut: NestExpressApplication;
   let dataSource: DataSource;
   let employer: RegisteredEmployer;
+  let admin: SignedInAccount;
   const workers: TestingModule[] = [];
   const people: string[] = [];
   const vacancyIds: string[] = [];
@@ -126,7 +128,15 @@ describe('sharded matching', () => {
   }
 
   beforeAll(async () => {
-    sut = await createApiApp();
+    // The API knows matching is sharded in two (its failed-jobs listing reads the shard queues).
+    sut = await createApiApp({
+      override: (builder) => {
+        const config = loadConfig(process.env);
+        return builder
+          .overrideProvider(APP_CONFIG)
+          .useValue({ ...config, matching: { ...config.matching, shards: { count: 2, served: [0, 1] } } });
+      },
+    });
     dataSource = sut.get<DataSource>(getDataSourceToken());
     await truncateAll(dataSource);
     await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
@@ -134,7 +144,7 @@ describe('sharded matching', () => {
     await sut.get(ShortageSeeder).seed();
     const accounts = new AccountFactory(sut);
     const candidates = new CandidateFactory(sut);
-    const admin = await accounts.admin();
+    admin = await accounts.admin();
     employer = await new EmployerFactory(sut, accounts).verified(await accounts.ncp(admin, 'NL'));
     // Eight equals (their order is the pair's tie value alone) and a few who differ.
     const profiles = [
@@ -202,5 +212,85 @@ describe('sharded matching', () => {
     expect(sharded.targeted).toEqual(unsharded.targeted);
     expect(sharded.refreshed).toEqual(unsharded.refreshed);
     expect(bothShardsInOneWorker).toEqual(unsharded);
+  });
+
+  it('lists a job that failed on a shard queue, and runs it again when an administrator retries it', async () => {
+    await stopWorkers();
+    await startWorker(2, [0, 1]);
+    await drain();
+    const [matched] = await dataSource.query<{ candidate_id: string }[]>(
+      'SELECT candidate_id FROM matches WHERE in_candidate_top GROUP BY candidate_id ORDER BY candidate_id LIMIT 1',
+    );
+    expect(matched).toBeDefined();
+    const candidateId = matched.candidate_id;
+    const queue = shardQueueName(candidateShard(candidateId, 2));
+    await dataSource.query('DELETE FROM matches WHERE candidate_id = $1', [candidateId]);
+    const ownRows = async () =>
+      (
+        await dataSource.query<unknown[]>(
+          'SELECT 1 FROM matches WHERE candidate_id = $1 AND in_candidate_top',
+          [candidateId],
+        )
+      ).length;
+
+    // Every write of the shard job dies until the trigger goes, so the job uses up its attempts.
+    await dataSource.query(`
+      CREATE OR REPLACE FUNCTION matches_crash() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'shard worker killed mid-write'; END $$`);
+    await dataSource.query(
+      'CREATE TRIGGER matches_crash BEFORE INSERT OR UPDATE OF explanation ON matches FOR EACH ROW EXECUTE FUNCTION matches_crash()',
+    );
+    type FailedJob = { queue: string; name: string; id: string; failedReason: string };
+    const failedOnShard = async (): Promise<FailedJob> => {
+      try {
+        await enqueue({ name: 'matching.candidate', data: { candidateId } });
+        return await waitFor(
+          async () => {
+            const response = await http()
+              .get('/api/v1/admin/jobs/failed?limit=100')
+              .auth(admin.accessToken, { type: 'bearer' })
+              .expect(200);
+            return (response.body.items as FailedJob[]).find(
+              (job) => job.queue === queue && job.name === 'shard.match-candidates',
+            );
+          },
+          { what: 'the shard job in the failed-jobs listing' },
+        );
+      } finally {
+        await dataSource.query('DROP TRIGGER IF EXISTS matches_crash ON matches');
+        await dataSource.query('DROP FUNCTION IF EXISTS matches_crash()');
+      }
+    };
+    const failed = await failedOnShard();
+    expect(failed.failedReason).toMatch(/killed mid-write/);
+    expect(await ownRows()).toBe(0);
+
+    await http()
+      .post(`/api/v1/admin/jobs/failed/${failed.queue}/${failed.id}/retry`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(200);
+    await drain();
+
+    expect(await ownRows()).toBeGreaterThan(0);
+    const after = await http()
+      .get('/api/v1/admin/jobs/failed?limit=100')
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(200);
+    expect(after.body.items).not.toContainEqual(expect.objectContaining({ queue, id: failed.id }));
+    // A job that no longer failed, and a queue that does not exist, cannot be retried.
+    const again = await http()
+      .post(`/api/v1/admin/jobs/failed/${failed.queue}/${failed.id}/retry`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(409);
+    expect(again.body.error.code).toBe('JOB_NOT_FAILED');
+    const unknown = await http()
+      .post(`/api/v1/admin/jobs/failed/matching-shard-7/${failed.id}/retry`)
+      .auth(admin.accessToken, { type: 'bearer' })
+      .expect(404);
+    expect(unknown.body.error.code).toBe('JOB_NOT_FOUND');
+    await http()
+      .post(`/api/v1/admin/jobs/failed/${failed.queue}/${failed.id}/retry`)
+      .auth(employer.user.accessToken, { type: 'bearer' })
+      .expect(403);
   });
 });

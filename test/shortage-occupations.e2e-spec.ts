@@ -102,6 +102,49 @@ describe('shortage occupations', () => {
     expect((await check('BE', FASHION_DESIGNER, '2020-06-30')).body.inShortage).toBe(false);
   });
 
+  it('reads the EU layer itself, paged, entries a state removed included, for anyone', async () => {
+    const euLayer = (query: Record<string, unknown>) =>
+      http().get('/api/v1/shortage-occupations/eu-layer').query(query);
+    // NL removed 7212 for 2025 (above): its list lacks it, the EU layer still holds it.
+    const day = '2025-06-01';
+    const nl = await http().get('/api/v1/shortage-occupations').query({ memberState: 'NL', date: day });
+    expect(nl.body.entries.map((entry: { iscoCode: string }) => entry.iscoCode)).not.toContain('7212');
+    const all = await euLayer({ date: day, limit: 100 }).expect(200);
+    expect(all.body).toMatchObject({ total: 15, limit: 100, offset: 0 });
+    expect(all.body.items).toHaveLength(15);
+    expect(all.body.items).toContainEqual(
+      expect.objectContaining({ iscoCode: '7212', layer: 'eu', memberState: null, effect: 'addition' }),
+    );
+    expect(all.body.items.every((entry: { layer: string }) => entry.layer === 'eu')).toBe(true);
+    // The state's own addition of another year is not part of the EU layer on any day.
+    const in2020 = await euLayer({ date: '2020-06-30', limit: 100 }).expect(200);
+    expect(in2020.body.items.map((entry: { layer: string }) => entry.layer)).not.toContain('member_state');
+
+    // Pages follow one stable order; labels come in the reader's language.
+    const first = await euLayer({ date: day, limit: 10, offset: 0, lang: 'fr' }).expect(200);
+    const second = await euLayer({ date: day, limit: 10, offset: 10, lang: 'fr' }).expect(200);
+    expect(first.body).toMatchObject({ total: 15, limit: 10, offset: 0 });
+    expect(second.body.items).toHaveLength(5);
+    const ids = (body: { items: { entryId: string }[] }) => body.items.map((entry) => entry.entryId);
+    expect([...ids(first.body), ...ids(second.body)]).toEqual(ids(all.body));
+    const welders = second.body.items
+      .concat(first.body.items)
+      .find((entry: { iscoCode: string }) => entry.iscoCode === '7212');
+    expect(welders).toMatchObject({ label: expect.any(String) });
+
+    // Before any entry applies, the layer is empty; today it is what the seed added.
+    expect((await euLayer({ date: '2000-01-01' }).expect(200)).body).toMatchObject({ items: [], total: 0 });
+    expect((await euLayer({}).expect(200)).body.total).toBe(15);
+    // Administrators and NCPs read it too.
+    await euLayer({ date: day }).auth(admin.accessToken, { type: 'bearer' }).expect(200);
+    await euLayer({ date: day }).auth(ncpNl.accessToken, { type: 'bearer' }).expect(200);
+
+    for (const bad of [{ date: '2025-13-01' }, { limit: 0 }, { limit: 101 }, { offset: -1 }, { lang: 'xx' }, { memberState: 'NL' }]) {
+      const refused = await euLayer(bad).expect(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('keeps the EU layer to administrators and each state layer to its own NCP', async () => {
     const euByNcp = await addEntry(ncpNl, { layer: 'eu', effect: 'addition', iscoCode: '2163' }).expect(403);
     expect(euByNcp.body.error.code).toBe('EU_LAYER_ADMIN_ONLY');

@@ -1,4 +1,8 @@
+import { CANDIDATES_INDEX } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
+import { VACANCIES_INDEX } from '@app/vacancies';
+import type { Meilisearch } from 'meilisearch';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -43,6 +47,7 @@ export async function startWebStack(): Promise<WebStack> {
   await web.listen(webPort, '127.0.0.1');
   // Each spec starts from an empty platform with the reference data and the fixture ESCO concepts.
   await truncateAll(api.get<DataSource>(getDataSourceToken()));
+  await emptySearchIndexes(api);
   await clearRateLimits(api.get<AppConfig>(APP_CONFIG));
   await seedCandidateFixtures(api);
   return {
@@ -56,6 +61,18 @@ export async function startWebStack(): Promise<WebStack> {
       await closeApp(api);
     },
   };
+}
+
+/**
+ * The run's candidate and vacancy indexes keep what earlier specs wrote; emptied with the tables,
+ * so that counts and facets on the pages see this spec's data alone.
+ */
+async function emptySearchIndexes(api: NestExpressApplication): Promise<void> {
+  const client = api.get<Meilisearch>(MEILI_CLIENT);
+  const indexes = api.get(SearchIndexes);
+  for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
+    await settle(client.index(indexes.uid(name)).deleteAllDocuments(), 600_000, 'index_not_found');
+  }
 }
 
 function freePort(): Promise<number> {

@@ -1,10 +1,11 @@
-import { DomainError, ResourceNotFoundError, type Page, type PageRequest } from '@app/common';
+import { DomainError, type Page, type PageRequest } from '@app/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { QUEUES, type QueueRegistry } from './job-producer';
-import { QUEUE_NAMES, type QueueName } from './job-map';
+import { QUEUE_NAMES } from './job-map';
 import { RedisTimeoutError, withinTimeout } from './redis-options';
+import { ShardQueues } from './shard-queues';
 
 export class QueuesUnavailableError extends DomainError {
   constructor() {
@@ -12,8 +13,21 @@ export class QueuesUnavailableError extends DomainError {
   }
 }
 
+export class FailedJobNotFoundError extends DomainError {
+  constructor() {
+    super('not_found', 'JOB_NOT_FOUND', 'No job with this id on this queue');
+  }
+}
+
+export class JobNotFailedError extends DomainError {
+  constructor() {
+    super('conflict', 'JOB_NOT_FAILED', 'The job has not failed (it is waiting, running or done)');
+  }
+}
+
 export interface FailedJobView {
-  queue: QueueName;
+  /** A queue of QUEUE_NAMES, or a matching shard's queue (`matching-shard-<n>`) when sharded. */
+  queue: string;
   name: string;
   id: string | null;
   attemptsMade: number;
@@ -24,66 +38,64 @@ export interface FailedJobView {
 }
 
 /**
- * Jobs that used up their attempts, across every queue, newest first (administrators' view). The
- * queues' connections wait for Redis to return, so the listing is bounded by the command timeout.
+ * Jobs that used up their attempts, across every queue (the shard queues too when matching is
+ * sharded), newest first, and their retry (administrators' view). The queues' connections wait
+ * for Redis to return, so each call is bounded by the command timeout.
  */
 @Injectable()
 export class FailedJobs {
   constructor(
     @Inject(QUEUES) private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shards: ShardQueues,
   ) {}
 
-  async list(page: PageRequest): Promise<Page<FailedJobView>> {
+  list(page: PageRequest): Promise<Page<FailedJobView>> {
+    return this.bounded(this.collect(page), 'Listing failed jobs');
+  }
+
+  /**
+   * Runs a failed job again, from its first attempt and with the same payload, on its own queue;
+   * answers the job as it was when it failed. Anything but a failed job is refused, so a second
+   * click changes nothing.
+   */
+  retry(queueName: string, id: string): Promise<FailedJobView> {
+    return this.bounded(this.retryOn(queueName, id), 'Retrying a failed job');
+  }
+
+  /** Every queue whose failed jobs administrators see, in a stable order. */
+  private all(): Queue[] {
+    const named = QUEUE_NAMES.flatMap((name) => this.queues.get(name) ?? []);
+    return [...named, ...this.shards.inUse()];
+  }
+
+  private async bounded<T>(work: Promise<T>, what: string): Promise<T> {
     try {
-      return await withinTimeout(
-        this.collect(page),
-        this.config.redis.commandTimeoutMs,
-        'Listing failed jobs',
-      );
+      return await withinTimeout(work, this.config.redis.commandTimeoutMs, what);
     } catch (error) {
       if (error instanceof RedisTimeoutError) throw new QueuesUnavailableError();
       throw error;
     }
   }
 
-  /**
-   * Puts a failed job back in its queue for a fresh round of attempts, with the same payload. Only a
-   * job that is failed now can be retried: anything else (unknown queue or id, a job already waiting
-   * again or done) is not found, so a second click changes nothing.
-   */
-  async retry(queueName: string, id: string): Promise<FailedJobView> {
-    const queue = (QUEUE_NAMES as readonly string[]).includes(queueName) ? this.queues.get(queueName as QueueName) : undefined;
-    const notFound = new ResourceNotFoundError('Failed job', `${queueName}/${id}`);
-    if (!queue) throw notFound;
-    try {
-      return await withinTimeout(
-        (async () => {
-          const job = await queue.getJob(id);
-          if (!job || !(await job.isFailed())) throw notFound;
-          const view = toView(queue.name as QueueName, job);
-          await job.retry('failed');
-          return view;
-        })(),
-        this.config.redis.commandTimeoutMs,
-        'Retrying a failed job',
-      );
-    } catch (error) {
-      if (error instanceof RedisTimeoutError) throw new QueuesUnavailableError();
-      throw error;
-    }
+  private async retryOn(queueName: string, id: string): Promise<FailedJobView> {
+    const queue = this.all().find((candidate) => candidate.name === queueName);
+    const job = queue ? await queue.getJob(id) : undefined;
+    if (!queue || !job) throw new FailedJobNotFoundError();
+    if (!(await job.isFailed())) throw new JobNotFailedError();
+    const view = toView(queue.name, job);
+    await job.retry('failed');
+    return view;
   }
 
   /** Each queue's newest `offset + limit` are enough to find the window of the merged list. */
   private async collect(page: PageRequest): Promise<Page<FailedJobView>> {
     const all: FailedJobView[] = [];
     let total = 0;
-    for (const name of QUEUE_NAMES) {
-      const queue = this.queues.get(name);
-      if (!queue) continue;
+    for (const queue of this.all()) {
       total += await queue.getFailedCount();
       for (const job of await queue.getFailed(0, page.offset + page.limit - 1)) {
-        all.push(toView(name, job));
+        all.push(toView(queue.name, job));
       }
     }
     all.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0));
@@ -91,7 +103,7 @@ export class FailedJobs {
   }
 }
 
-function toView(queue: QueueName, job: Job): FailedJobView {
+function toView(queue: string, job: Job): FailedJobView {
   return {
     queue,
     name: job.name,

@@ -1,5 +1,11 @@
 export * from './job-map';
-export { FailedJobs, QueuesUnavailableError, type FailedJobView } from './failed-jobs.service';
+export {
+  FailedJobNotFoundError,
+  FailedJobs,
+  JobNotFailedError,
+  QueuesUnavailableError,
+  type FailedJobView,
+} from './failed-jobs.service';
 export { JobProducer, type EnqueueOptions } from './job-producer';
 export { OutboxService } from './outbox/outbox.service';
 export { OutboxRelay } from './outbox/outbox-relay.service';
@@ -12,6 +18,7 @@ export { bullConnection, defaultJobOptions } from './queue-options';
 export {
   isShardJobName,
   shardQueueName,
+  shardQueueNames,
   ShardQueues,
   type ShardJobName,
   type ShardJobPayloads,

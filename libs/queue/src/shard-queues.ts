@@ -26,6 +26,14 @@ export function shardQueueName(shard: number): string {
   return `matching-shard-${shard}`;
 }
 
+/**
+ * The shard queues in use: one per shard when the store is sharded (MATCH_SHARDS > 1), none
+ * otherwise (a single store matches on the matching queue itself).
+ */
+export function shardQueueNames(count: number): string[] {
+  return count > 1 ? Array.from({ length: count }, (_, shard) => shardQueueName(shard)) : [];
+}
+
 export function isShardJobName(name: string): name is ShardJobName {
   return (
     name === 'shard.rank-vacancies' || name === 'shard.match-candidates' || name === 'shard.stage-refresh'
@@ -77,6 +85,11 @@ export class ShardQueues implements OnModuleDestroy {
 
   async enqueue<S extends ShardJobName>(shard: number, name: S, data: ShardJobPayloads[S]): Promise<void> {
     await this.queue(shard).add(name, data);
+  }
+
+  /** Every shard queue in use (none when the store is not sharded), for listings across queues. */
+  inUse(): Queue[] {
+    return shardQueueNames(this.count).map((_, shard) => this.queue(shard));
   }
 
   /** The queue of a shard (for producers, and for tests and tools that watch it). */

@@ -6,7 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
 import { ShortageEntryEntity } from './shortage-entry.entity';
 import { toShortageEntry } from './shortage-entry.mapper';
-import { checkShortage, resolveList } from './shortage-list';
+import { appliesOn, checkShortage, resolveList } from './shortage-list';
 import { ShortageSectorEntity } from './shortage-sector.entity';
 import type {
   OccupationRef,
@@ -34,6 +34,18 @@ export class ShortageLists {
     const code = memberStateCode(memberState);
     const { entries, removals } = resolveList(await this.currentRules(code), code, date);
     return { memberState: code, date, entries, removals };
+  }
+
+  /**
+   * The EU layer itself on a day: every EU entry that applies, whether or not Member States removed
+   * it from their own lists (a resolved list shows only what a state keeps).
+   */
+  async euLayer(date: string): Promise<ShortageEntry[]> {
+    const rows = await this.entries.find({
+      where: { layer: 'eu', supersededAt: IsNull() },
+      order: { validFrom: 'ASC', recordedAt: 'ASC', entryId: 'ASC' },
+    });
+    return rows.map(toShortageEntry).filter((entry) => appliesOn(entry, date));
   }
 
   async check(occupationUri: string, memberState: string, date: string): Promise<ShortageCheck> {

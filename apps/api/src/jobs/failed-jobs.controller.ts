@@ -1,10 +1,11 @@
 import { AuditService } from '@app/audit';
-import { FailedJobs, QUEUE_NAMES } from '@app/queue';
+import { FailedJobs } from '@app/queue';
 import type { Page } from '@app/common';
 import { actorOf, type CallContext, type Principal } from '@app/identity';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,7 +19,10 @@ import { ErrorBody } from '../errors/error-body';
 import { PageQuery, PageResponse } from '../openapi/pagination';
 
 class FailedJobResponse {
-  @ApiProperty() queue!: string;
+  @ApiProperty({
+    description: 'The queue, a matching shard’s own (`matching-shard-<n>`) when matching is sharded',
+  })
+  queue!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
   @ApiProperty() attemptsMade!: number;
@@ -39,7 +43,10 @@ export class FailedJobsController {
 
   @Roles('admin')
   @Get('failed')
-  @ApiOperation({ summary: 'Background jobs that used up their retries, across every queue, newest first' })
+  @ApiOperation({
+    summary:
+      'Background jobs that used up their retries, across every queue (the matching shards’ too), newest first',
+  })
   @ApiOkResponse({ type: PageResponse(FailedJobResponse) })
   list(@Query() query: PageQuery): Promise<Page<FailedJobResponse>> {
     return this.failed.list(query);
@@ -53,10 +60,11 @@ export class FailedJobsController {
     description:
       'The job goes back to its queue with the same payload and a fresh round of attempts. The retry is audited.',
   })
-  @ApiParam({ name: 'queue', enum: QUEUE_NAMES })
+  @ApiParam({ name: 'queue', description: 'The queue the listing names' })
   @ApiParam({ name: 'id', type: String })
   @ApiOkResponse({ type: FailedJobResponse, description: 'The job as it was when it failed, now queued again' })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No failed job with this id in this queue (any more)' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'JOB_NOT_FOUND: no such queue or job' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'JOB_NOT_FAILED: the job is waiting, running or done' })
   async retry(
     @Param('queue') queue: string,
     @Param('id') id: string,

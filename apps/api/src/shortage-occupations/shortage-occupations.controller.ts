@@ -1,4 +1,4 @@
-import { isoDay, pageOf, type Page } from '@app/common';
+import { isoDay, mapPage, pageOf, type Page } from '@app/common';
 import { ShortageListAdministration, ShortageLists, type ShortageEntry } from '@app/shortage-occupations';
 import { labelLanguageFor, TaxonomyLookup } from '@app/taxonomy';
 import type { CallContext, Principal } from '@app/identity';
@@ -30,6 +30,7 @@ import { ErrorBody } from '../errors/error-body';
 import { CompleteList, PageQuery, PageResponse } from '../openapi/pagination';
 import {
   AddShortageEntryRequest,
+  EuShortageLayerQuery,
   ReviseShortageEntryRequest,
   ShortageCheckQuery,
   ShortageListQuery,
@@ -80,6 +81,19 @@ export class ShortageOccupationsController {
       list,
       await this.labels([...list.entries, ...list.removals], query.lang),
     );
+  }
+
+  @Public()
+  @Get('eu-layer')
+  @ApiOperation({
+    summary: 'The EU layer on a day: every EU entry that applies, including those some Member States removed',
+  })
+  @ApiOkResponse({ type: PageResponse(ShortageEntryResponse) })
+  async euLayer(@Query() query: EuShortageLayerQuery): Promise<Page<ShortageEntryResponse>> {
+    const entries = await this.lists.euLayer(query.date ?? isoDay());
+    const page = pageOf(entries, query);
+    const labels = await this.labels(page.items, query.lang);
+    return mapPage(page, (entry) => ShortageEntryResponse.from(entry, labels));
   }
 
   @Public()

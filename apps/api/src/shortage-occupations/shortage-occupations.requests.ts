@@ -6,8 +6,9 @@ import {
   type ShortageEffect,
   type ShortageLayer,
 } from '@app/shortage-occupations';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '../openapi/pagination';
 import { IsIsoDay } from '../validation/iso-day';
 
 const MEMBER_STATE = /^[A-Za-z]{2}$/;
@@ -17,6 +18,13 @@ export class ShortageListQuery extends ReaderLanguageQuery {
   @Matches(MEMBER_STATE, { message: 'memberState must be a two-letter ISO 3166-1 code' })
   memberState!: string;
 
+  @ApiPropertyOptional({ format: 'date', description: 'Day to answer for; today (UTC) by default' })
+  @IsOptional()
+  @IsIsoDay()
+  date?: string;
+}
+
+export class EuShortageLayerQuery extends IntersectionType(ReaderLanguageQuery, PageQuery) {
   @ApiPropertyOptional({ format: 'date', description: 'Day to answer for; today (UTC) by default' })
   @IsOptional()
   @IsIsoDay()

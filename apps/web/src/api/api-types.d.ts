@@ -116,7 +116,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Background jobs that used up their retries, across every queue, newest first
+         * Background jobs that used up their retries, across every queue (the matching shards’ too), newest first
          * @description Access: signed in as admin.
          */
         get: operations["FailedJobsController_list_v1"];
@@ -1674,6 +1674,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shortage-occupations/eu-layer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The EU layer on a day: every EU entry that applies, including those some Member States removed
+         * @description Access: public, no sign-in needed.
+         */
+        get: operations["ShortageOccupationsController_euLayer_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shortage-occupations/sectors": {
         parameters: {
             query?: never;
@@ -2930,6 +2950,7 @@ export interface components {
             name: string;
             /** Format: date-time */
             processedAt: string | null;
+            /** @description The queue, a matching shard’s own (`matching-shard-<n>`) when matching is sharded */
             queue: string;
         };
         HealthResponse: {
@@ -4987,7 +5008,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                queue: "maintenance" | "search-indexing" | "mail" | "vacancies" | "candidates" | "matching" | "notifications" | "webhooks";
+                /** @description The queue the listing names */
+                queue: string;
             };
             cookie?: never;
         };
@@ -5029,8 +5051,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No failed job with this id in this queue (any more) */
+            /** @description JOB_NOT_FOUND: no such queue or job */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description JOB_NOT_FAILED: the job is waiting, running or done */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11672,6 +11703,60 @@ export interface operations {
             };
             /** @description The body is not JSON in UTF-8, or its encoding is not supported */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An unexpected error, logged with the errorId of the body */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A service the operation needs is busy or unreachable (`SERVICE_UNAVAILABLE`, with `Retry-After`); nothing was written */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ShortageOccupationsController_euLayer_v1: {
+        parameters: {
+            query?: {
+                /** @description Day to answer for; today (UTC) by default */
+                date?: string;
+                /** @description Language of labels and notices (ESCO labels fall back to en where missing, e.g. ar) */
+                lang?: "en" | "fr" | "es" | "ar";
+                /** @description How many items to return at most */
+                limit?: number;
+                /** @description How many items of the list to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShortageEntryPage"];
+                };
+            };
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,3 +34,19 @@ export class WebApi {
 export function apiError(body: unknown): ApiError | undefined {
   return (body as { error?: ApiError } | undefined)?.error;
 }
+
+/** The most items one API page holds (`limit`'s maximum). */
+export const API_PAGE_MAX = 100;
+
+/**
+ * Every item of an API list, read page by page with the largest pages the API allows (a single call
+ * for lists that fit in one page). `read` answers one page, or nothing when the API refused it.
+ */
+export async function readAllPages<T>(read: (page: { limit: number; offset: number }) => Promise<{ items: T[]; total: number } | undefined>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += API_PAGE_MAX) {
+    const data = await read({ limit: API_PAGE_MAX, offset });
+    all.push(...(data?.items ?? []));
+    if (!data || all.length >= data.total || data.items.length < API_PAGE_MAX) return all;
+  }
+}

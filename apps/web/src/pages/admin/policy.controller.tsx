@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ApiClient, apiError, type Schemas } from '../../api/web-api';
+import { type ApiClient, apiError, readAllPages, type Schemas } from '../../api/web-api';
 import type { Locale } from '../../i18n/locales';
 import { ISO_DAY, today } from '../../views/console';
 import type { FieldErrors } from '../../views/form-errors';
@@ -31,8 +31,6 @@ import {
 
 const EU_SHORTAGE: ShortageScope = { layer: 'eu', base: '/admin/shortage-list' };
 const COUNTRY = /^[A-Z]{2}$/;
-/** The API's largest page. */
-const PAGE = 100;
 
 /**
  * The administrator's policy pages: partner-country statuses (previewed before they are applied),
@@ -277,13 +275,8 @@ function participationErrors(ctx: PageContext, answers: ParticipationAnswers): F
 }
 
 /** Every third country's status today, read page by page. */
-async function partnerCountries(api: ApiClient): Promise<Schemas['PartnerCountryResponse'][]> {
-  const all: Schemas['PartnerCountryResponse'][] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await api.GET('/api/v1/partner-countries', { params: { query: { limit: PAGE, offset } } });
-    all.push(...(data?.items ?? []));
-    if (!data || all.length >= data.total || data.items.length < PAGE) return all;
-  }
+function partnerCountries(api: ApiClient): Promise<Schemas['PartnerCountryResponse'][]> {
+  return readAllPages(async (query) => (await api.GET('/api/v1/partner-countries', { params: { query } })).data);
 }
 
 async function stateOf(api: ApiClient, code: string) {

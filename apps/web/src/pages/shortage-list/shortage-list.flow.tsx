@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { type ApiClient, apiError } from '../../api/web-api';
+import { type ApiClient, apiError, readAllPages } from '../../api/web-api';
 import { escoLanguage } from '../../i18n/locales';
 import { ISO_DAY, today } from '../../views/console';
 import type { Option } from '../../views/forms';
@@ -98,17 +98,18 @@ export class ShortageListFlow {
   }
 
   /**
-   * A Member State's list as it applies today. The API resolves lists per Member State only, so the
-   * EU layer is read through every Member State's list: an EU entry shows unless every state removed it.
+   * The list as it applies today: a Member State's resolved list (the EU layer, its own additions,
+   * less its removals), or for the EU scope the EU layer itself, entries some states removed included.
    */
   private async lists(api: ApiClient, scope: ShortageScope, lang: 'en' | 'fr' | 'es'): Promise<{ entries: ShortageEntry[]; removals: ShortageEntry[] }> {
-    const states = scope.memberState ? [scope.memberState] : ((await api.GET('/api/v1/reference/member-states')).data ?? []).map((state) => state.countryCode);
-    const lists = await Promise.all(states.map(async (memberState) => (await api.GET('/api/v1/shortage-occupations', { params: { query: { memberState, lang } } })).data));
-    const entries = new Map<string, ShortageEntry>();
-    for (const entry of lists.flatMap((list) => list?.entries ?? [])) if (scope.memberState || entry.layer === 'eu') entries.set(entry.entryId, entry);
     const collator = new Intl.Collator(lang);
     const byLabel = (a: ShortageEntry, b: ShortageEntry) => collator.compare(entryName(a), entryName(b));
-    return { entries: [...entries.values()].sort(byLabel), removals: scope.memberState ? (lists[0]?.removals ?? []).sort(byLabel) : [] };
+    if (!scope.memberState) {
+      const entries = await readAllPages(async (page) => (await api.GET('/api/v1/shortage-occupations/eu-layer', { params: { query: { lang, ...page } } })).data);
+      return { entries: entries.sort(byLabel), removals: [] };
+    }
+    const { data } = await api.GET('/api/v1/shortage-occupations', { params: { query: { memberState: scope.memberState, lang } } });
+    return { entries: (data?.entries ?? []).sort(byLabel), removals: (data?.removals ?? []).sort(byLabel) };
   }
 
   private async sectors(api: ApiClient): Promise<Option[]> {
