@@ -52,10 +52,10 @@ export const STEP_OF_ITEM: Record<Schemas['MissingItemResponse']['item'], number
   occupations: 1,
   skills: 2,
   languages: 3,
-  education: 4,
   workExperience: 4,
-  preferredMemberStates: 5,
-  earliestStartDate: 5,
+  education: 5,
+  preferredMemberStates: 6,
+  earliestStartDate: 6,
 };
 
 export function CompletenessMeter({ ctx, profile }: { ctx: PageContext; profile: Profile }) {
@@ -119,7 +119,7 @@ export function DashboardPage({ ctx, profile, notice, errors }: { ctx: PageConte
   );
 }
 
-export const STEPS = ['wizard.occupations', 'wizard.skills', 'wizard.languages', 'wizard.education', 'wizard.preferences'] as const;
+export const STEPS = ['wizard.occupations', 'wizard.skills', 'wizard.languages', 'wizard.experience', 'wizard.education', 'wizard.preferences'] as const;
 
 export function WizardFrame({ ctx, step, errors, notice, children }: { ctx: PageContext; step: number; errors?: FieldErrors; notice?: string; children: preact.ComponentChildren }) {
   const { t } = ctx;
