@@ -3447,6 +3447,11 @@ export interface components {
         PasswordResetRequest: {
             /** @example amina.k@example.org */
             email: string;
+            /**
+             * @description The reader’s language: the mail is written in it and its link leads to the web page in it (default en)
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "ar";
         };
         PayRequest: {
             /**
@@ -3754,6 +3759,11 @@ export interface components {
         RegisterRequest: {
             /** @example amina.k@example.org */
             email: string;
+            /**
+             * @description The reader’s language: the mail is written in it and its link leads to the web page in it (default en)
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "ar";
         };
         RelatedSkillResponse: {
             label: string;

@@ -235,6 +235,13 @@ export const ar = {
     levelAdvanced: 'متقدم',
     levelExpert: 'خبير',
     languageChangeHint: 'لتغيير المستوى، أضف اللغة مرة أخرى بمستواها الجديد.',
+    suggestions_zero: 'لا توجد اقتراحات.',
+    suggestions_one: 'اقتراح واحد. اختر بالسهمين لأعلى ولأسفل ثم اضغط Enter.',
+    suggestions_two: 'اقتراحان. اختر بالسهمين لأعلى ولأسفل ثم اضغط Enter.',
+    suggestions_few: '{{count}} اقتراحات. اختر بالسهمين لأعلى ولأسفل ثم اضغط Enter.',
+    suggestions_many: '{{count}} اقتراحًا. اختر بالسهمين لأعلى ولأسفل ثم اضغط Enter.',
+    suggestions_other: '{{count}} اقتراح. اختر بالسهمين لأعلى ولأسفل ثم اضغط Enter.',
+    suggestionsLabel: 'اقتراحات',
   },
   matches: {
     title: 'الوظائف المتوافقة معي',

@@ -235,6 +235,9 @@ export const en = {
     levelAdvanced: 'Advanced',
     levelExpert: 'Expert',
     languageChangeHint: 'To change a level, add the language again with its new level.',
+    suggestions_one: '{{count}} suggestion. Choose with the up and down arrows, then press Enter.',
+    suggestions_other: '{{count}} suggestions. Choose with the up and down arrows, then press Enter.',
+    suggestionsLabel: 'Suggestions',
   },
   matches: {
     title: 'My matches',

@@ -235,6 +235,10 @@ export const es = {
     levelAdvanced: 'Avanzado',
     levelExpert: 'Experto',
     languageChangeHint: 'Para cambiar un nivel, añada de nuevo el idioma con su nuevo nivel.',
+    suggestions_one: '{{count}} sugerencia. Elija con las flechas arriba y abajo y pulse Intro.',
+    suggestions_many: '{{count}} de sugerencias. Elija con las flechas arriba y abajo y pulse Intro.',
+    suggestions_other: '{{count}} sugerencias. Elija con las flechas arriba y abajo y pulse Intro.',
+    suggestionsLabel: 'Sugerencias',
   },
   matches: {
     title: 'Mis coincidencias',

@@ -235,6 +235,10 @@ export const fr = {
     levelAdvanced: 'Avancé',
     levelExpert: 'Expert',
     languageChangeHint: 'Pour changer un niveau, ajoutez de nouveau la langue avec son nouveau niveau.',
+    suggestions_one: '{{count}} suggestion. Choisissez avec les flèches haut et bas, puis appuyez sur Entrée.',
+    suggestions_many: '{{count}} de suggestions. Choisissez avec les flèches haut et bas, puis appuyez sur Entrée.',
+    suggestions_other: '{{count}} suggestions. Choisissez avec les flèches haut et bas, puis appuyez sur Entrée.',
+    suggestionsLabel: 'Suggestions',
   },
   matches: {
     title: 'Mes correspondances',
