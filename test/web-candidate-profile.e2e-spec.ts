@@ -4,10 +4,11 @@ import request from 'supertest';
 import { ar } from '../apps/web/src/i18n/messages/ar';
 import { en } from '../apps/web/src/i18n/messages/en';
 import { fr } from '../apps/web/src/i18n/messages/fr';
+import { uniqueEmail } from './factories/account.factory';
 import { CandidateFactory, ESCO, type RegisteredCandidate } from './factories/candidate.factory';
 import { accessibilityViolations, launchBrowser, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
-import { Walk } from './utils/web-journey';
+import { mailedLink, Walk } from './utils/web-journey';
 import { startWebStack, type WebStack } from './utils/web-stack';
 
 type Catalogue = typeof en;
@@ -266,6 +267,33 @@ describe('web front end: the candidate profile wizard', () => {
       await walk.landed('wizard-2-picked');
       expect((await profileOf(candidate)).skills.map((s) => s.uri)).toEqual([ESCO.weldMetal]);
       expect(await page.locator('.etp-picked span[lang="en"]', { hasText: 'weld metal parts' }).count()).toBeGreaterThan(0);
+      expect(walk.violations).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, SPEC_TIMEOUT_MS);
+
+  it('mails in the reader’s language: a French registration’s link leads to the French page, whatever the browser prefers', async () => {
+    // A browser that prefers English: the language of the page the candidate registered on wins.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { 'accept-language': 'en' } });
+    ctx.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    const walk = new Walk(await ctx.newPage());
+    const { page } = walk;
+    try {
+      const email = uniqueEmail('web-fr-mail');
+      await walk.goto(`${stack.webUrl}/fr/register`, 'register');
+      await page.fill('#field-email', email);
+      await walk.press(fr.register.submit, 'register-sent');
+      const link = await mailedLink(stack, email, 'identity.verify-email');
+      expect(link.startsWith(`${stack.webUrl}/fr/verify-email?token=`)).toBe(true);
+      await walk.goto(link, 'verify-email');
+      expect(new URL(page.url()).pathname).toBe('/fr/verify-email');
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      expect(await page.locator('main h1').innerText()).toBe(fr.verify.title);
+
+      // A language-less link, as older mails carry, still leads to the page in the browser's language.
+      await walk.goto(`${stack.webUrl}/verify-email?token=${new URL(link).searchParams.get('token')}`, 'verify-email-en');
+      expect(new URL(page.url()).pathname).toBe('/en/verify-email');
       expect(walk.violations).toEqual([]);
     } finally {
       await ctx.close();
