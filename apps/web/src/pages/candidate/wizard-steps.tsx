@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Schemas } from '../../api/web-api';
 import { Checkbox, Form, type Option, SelectField, Submit, TextField } from '../../views/forms';
-import type { FieldErrors } from '../../views/form-errors';
+import { type FieldErrors, fieldId } from '../../views/form-errors';
 import { href, type PageContext } from '../../views/page-context';
 import { countryName, languageName } from '../reference-data';
 import type { Concept } from './esco';
@@ -237,7 +237,8 @@ export function ExperienceStep(props: { ctx: PageContext; profile: Profile; coun
         {occupations.length ? (
           <SelectField name="occupationUri" label={t('wizard.experienceOccupation')} hint={t('wizard.experienceOccupationHint')} options={occupations} value={draft.occupationUri} placeholder={t('form.choose')} errors={errors} />
         ) : (
-          <p class="ecl-help-block">
+          // The error summary's link to the occupation lands here when there is none to choose.
+          <p class="ecl-help-block" id={fieldId('occupationUri')} tabIndex={-1}>
             <a class="ecl-link" href={href(ctx, '/candidate/profile/1')}>{t('wizard.needOccupation')}</a>
           </p>
         )}
