@@ -93,16 +93,17 @@ describe('web front end: the candidate profile wizard', () => {
       await walk.press(en.form.continue, 'wizard-1-error');
       await expectErrorSummary(page, ['years-0']);
       expect(await page.inputValue('#field-years-0')).toBe('many');
-      await page.fill('#field-years-0', '6');
-      await page.fill('#field-years-1', '2.5');
+      // The API keeps its own order of the occupations: each field is found by the occupation it names.
+      await page.getByLabel('Years of experience: welder').fill('6');
+      await page.getByLabel('Years of experience: specialist nurse').fill('2.5');
       await walk.press(en.form.continue, 'wizard-2');
 
       // Step 2: the search-and-pick form without JavaScript, then a level per skill.
       await page.fill('#field-q', 'blueprints');
       await walk.press(en.form.search, 'wizard-2-results');
       await walk.press(/read standard blueprints/, 'wizard-2-picked', page.locator('.etp-results'));
-      await page.locator('#field-level-0').selectOption('advanced');
-      await page.locator('#field-level-1').selectOption('basic');
+      await page.getByLabel('Level: weld metal parts').selectOption('advanced');
+      await page.getByLabel('Level: read standard blueprints').selectOption('basic');
       await walk.press(en.form.continue, 'wizard-3');
 
       // Step 3: a language needs its CEFR level.
@@ -164,8 +165,8 @@ describe('web front end: the candidate profile wizard', () => {
         { eqfLevel: 4, field: 'Welding', countryCode: 'MA', completionYear: 2015 },
         { eqfLevel: 6, field: 'Nursing', countryCode: 'TN', completionYear: 2019 },
       ]);
-      expect(saved.occupations).toEqual([expect.objectContaining({ uri: ESCO.welder, yearsOfExperience: 6 }), expect.objectContaining({ uri: ESCO.nurse, yearsOfExperience: 2.5 })]);
-      expect(saved.skills).toEqual([expect.objectContaining({ uri: ESCO.weldMetal, level: 'advanced' }), expect.objectContaining({ uri: ESCO.readBlueprints, level: 'basic' })]);
+      expect(Object.fromEntries(saved.occupations.map((o) => [o.uri, o.yearsOfExperience]))).toEqual({ [ESCO.welder]: 6, [ESCO.nurse]: 2.5 });
+      expect(Object.fromEntries(saved.skills.map((s) => [s.uri, s.level]))).toEqual({ [ESCO.weldMetal]: 'advanced', [ESCO.readBlueprints]: 'basic' });
       expect(saved.languages).toEqual([{ code: 'fr', cefr: 'B2' }]);
 
       // "Save and continue later" leads to the dashboard, whose tips point at the last step.
