@@ -55,7 +55,7 @@ export class Passwords {
       await this.outbox.add(manager, 'identity.password-reset', {
         accountId: account?.id ?? null,
         requestId: context.requestId ?? null,
-        language: input.language ?? null,
+        ...(input.language ? { language: input.language } : {}),
       });
     });
   }

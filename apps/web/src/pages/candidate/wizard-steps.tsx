@@ -211,6 +211,11 @@ function EntryList(props: {
   );
 }
 
+/** The comma between the facts of an entry, Arabic's own on Arabic pages. */
+function comma(ctx: PageContext): string {
+  return ctx.locale === 'ar' ? '، ' : ', ';
+}
+
 function period(ctx: PageContext, from: string, to: string | null | undefined): string {
   const format = new Intl.DateTimeFormat(ctx.locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const date = (value: string) => format.format(new Date(`${value}T00:00:00Z`));
@@ -228,7 +233,7 @@ export function ExperienceStep(props: { ctx: PageContext; profile: Profile; coun
   }
   const entries = profile.workExperience.map((entry) => ({
     title: <><span lang={entry.occupationLabelLanguage}>{entry.occupationLabel}</span> – {entry.employerName}</>,
-    details: <>{countryName(ctx.locale, entry.countryCode)}, {period(ctx, entry.startDate, entry.endDate)}</>,
+    details: <>{countryName(ctx.locale, entry.countryCode)}{comma(ctx)}{period(ctx, entry.startDate, entry.endDate)}</>,
   }));
   return (
     <>
@@ -259,7 +264,7 @@ export function EducationStep(props: { ctx: PageContext; profile: Profile; count
     props.draft ?? (current ? { eqfLevel: String(current.eqfLevel), field: current.field, educationCountry: current.countryCode, completionYear: String(current.completionYear) } : {});
   const entries = profile.education.map((entry) => ({
     title: entry.field,
-    details: <>EQF {entry.eqfLevel}, {countryName(ctx.locale, entry.countryCode)}, <bdi>{entry.completionYear}</bdi></>,
+    details: <><bdi>EQF {entry.eqfLevel}</bdi>{comma(ctx)}{countryName(ctx.locale, entry.countryCode)}{comma(ctx)}<bdi>{entry.completionYear}</bdi></>,
   }));
   return (
     <>
