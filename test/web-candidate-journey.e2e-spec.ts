@@ -73,7 +73,8 @@ describe('web front end: the candidate journey', () => {
     expect(await page.locator('main bdi').innerText()).toBe(email);
 
     const link = await mailedLink(stack, email, 'identity.verify-email');
-    expect(link.startsWith(`${stack.webUrl}/verify-email?token=`)).toBe(true);
+    // The mail links to the verification page in the language the candidate registered in.
+    expect(link.startsWith(`${stack.webUrl}/${locale}/verify-email?token=`)).toBe(true);
     await walk.goto(link, 'verify-email');
     expect(new URL(page.url()).pathname).toBe(`/${locale}/verify-email`);
     await page.fill('#field-password', password);
@@ -94,6 +95,7 @@ describe('web front end: the candidate journey', () => {
     await page.fill('#field-q', search.occupation);
     await walk.press(t.form.search, 'wizard-1-results');
     await walk.press(new RegExp(search.occupation), 'wizard-1-picked', page.locator('.etp-results'));
+    await page.fill('#field-years-0', '5');
     await walk.press(t.form.continue, 'wizard-2');
     for (const skill of search.skills) {
       await page.fill('#field-q', skill);
@@ -107,12 +109,17 @@ describe('web front end: the candidate journey', () => {
       await walk.press(t.form.add, 'wizard-3-picked');
     }
     await walk.press(t.form.continue, 'wizard-4');
+    // "Continue" keeps the entry typed into the form, then moves on.
+    await page.locator('#field-occupationUri').selectOption({ index: 1 });
+    await page.fill('#field-employerName', 'Atelier de Fès');
+    await page.locator('#field-countryCode').selectOption('MA');
+    await page.fill('#field-startDate', '2016-03-01');
+    await walk.press(t.form.continue, 'wizard-5');
     await page.locator('#field-eqfLevel').selectOption('4');
     await page.fill('#field-field', 'Soudure');
     await page.locator('#field-educationCountry').selectOption('MA');
     await page.fill('#field-completionYear', '2015');
-    await page.fill('#field-years', '5');
-    await walk.press(t.form.continue, 'wizard-5');
+    await walk.press(t.form.continue, 'wizard-6');
     await page.locator('label[for="field-memberStates-NL"]').click();
     await walk.press(t.form.continue, 'dashboard');
     expect(await walk.text()).toContain(t.wizard.done);
@@ -155,7 +162,7 @@ describe('web front end: the candidate journey', () => {
 
       // The same pages in English, for their screenshots and checks.
       const english = new Walk(walk.page, 'candidate-en');
-      for (const path of ['/candidate', '/candidate/profile/1', '/candidate/profile/2', '/candidate/profile/3', '/candidate/profile/4', '/candidate/profile/5', '/candidate/matches', '/jobs', `/jobs/${vacancyId}`, '/candidate/contacts', '/candidate/account']) {
+      for (const path of ['/candidate', '/candidate/profile/1', '/candidate/profile/2', '/candidate/profile/3', '/candidate/profile/4', '/candidate/profile/5', '/candidate/profile/6', '/candidate/matches', '/jobs', `/jobs/${vacancyId}`, '/candidate/contacts', '/candidate/account']) {
         await english.goto(`${stack.webUrl}/en${path}`, path.replace(/\//g, '_').replace(vacancyId, 'vacancy'));
       }
       expect(await walk.page.getAttribute('html', 'dir')).toBe('ltr');
@@ -183,7 +190,7 @@ describe('web front end: the candidate journey', () => {
       await walk.page.fill('#field-body', 'شكرًا، أنا متاحة للمقابلة.');
       await walk.press(ar.contacts.send, 'contact-message');
       expect(await walk.text()).toContain('شكرًا، أنا متاحة للمقابلة.');
-      for (const path of ['/candidate/profile/1', '/candidate/profile/2', '/candidate/profile/3', '/candidate/profile/4', '/candidate/profile/5', '/jobs', `/jobs/${vacancyId}`, '/candidate/account']) {
+      for (const path of ['/candidate/profile/1', '/candidate/profile/2', '/candidate/profile/3', '/candidate/profile/4', '/candidate/profile/5', '/candidate/profile/6', '/jobs', `/jobs/${vacancyId}`, '/candidate/account']) {
         await walk.goto(`${stack.webUrl}/ar${path}`, path.replace(/\//g, '_').replace(vacancyId, 'vacancy'));
       }
       const skill = walk.page.locator('main');

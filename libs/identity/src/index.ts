@@ -2,6 +2,7 @@ export { ACCOUNT_ROLES, type AccountRole } from './accounts/account-role';
 export type { AccountView } from './accounts/account.view';
 export { normaliseEmail } from './accounts/email';
 export * from './identity.errors';
+export { isMailLanguage, MAIL_LANGUAGES, type MailLanguage } from './identity-mails';
 export { IdentityModule } from './identity.module';
 export { assertOwnAccount, assertOwnMemberState, assertOwnOrganisation } from './ownership';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './passwords/password-policy';

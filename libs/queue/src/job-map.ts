@@ -27,7 +27,7 @@ export interface JobPayloads {
    * A password-reset request: a link by mail when the address has a usable account. Queued for
    * unknown addresses too (`accountId` null), so the request costs the same whatever the address.
    */
-  'identity.password-reset': { accountId: string | null; requestId: string | null };
+  'identity.password-reset': { accountId: string | null; requestId: string | null; language?: string | null };
   /** Upserts or removes one candidate's search document; the reference code outlives an erased row. */
   'candidates.sync-index': { candidateId: string; referenceCode: string };
   /** Re-evaluates every candidate residing in or holding the citizenship of a country. */

@@ -1,4 +1,5 @@
 import { Authentication, Passwords, Registration, type CallContext, type Principal } from '@app/identity';
+import { NotificationPreferencesService } from '@app/notifications';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -34,6 +35,7 @@ export class AuthController {
     private readonly registration: Registration,
     private readonly authentication: Authentication,
     private readonly passwords: Passwords,
+    private readonly preferences: NotificationPreferencesService,
   ) {}
 
   @Post('register')
@@ -51,7 +53,9 @@ export class AuthController {
     @Body() body: RegisterRequest,
     @CallerContext() context: CallContext,
   ): Promise<AcceptedResponse> {
-    await this.registration.registerCandidate(body, context);
+    await this.registration.registerCandidate(body, context, (manager, accountId, language) =>
+      this.preferences.keepLanguage(manager, accountId, language),
+    );
     return accepted('Check your mailbox to confirm your email address.');
   }
 

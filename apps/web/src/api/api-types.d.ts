@@ -3490,6 +3490,11 @@ export interface components {
         PasswordResetRequest: {
             /** @example amina.k@example.org */
             email: string;
+            /**
+             * @description The reader’s language: the mail is written in it and its link leads to the web page in it (default en)
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "ar";
         };
         PayRequest: {
             /**
@@ -3797,6 +3802,11 @@ export interface components {
         RegisterRequest: {
             /** @example amina.k@example.org */
             email: string;
+            /**
+             * @description The reader’s language: the mail is written in it and its link leads to the web page in it (default en)
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es" | "ar";
         };
         RelatedSkillResponse: {
             label: string;

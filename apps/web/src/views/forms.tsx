@@ -45,7 +45,7 @@ export function Form({ ctx, action, children, method = 'post' }: { ctx: PageCont
 
 interface FieldProps {
   name: string;
-  label: string;
+  label: ComponentChildren;
   hint?: string;
   errors?: FieldErrors;
   optional?: string;

@@ -12,7 +12,7 @@ import {
   InvalidOneTimeTokenError,
   WeakPasswordError,
 } from '../identity.errors';
-import { passwordResetMail } from '../identity-mails';
+import { isMailLanguage, type MailLanguage, passwordResetMail } from '../identity-mails';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
 import { actorOf, type CallContext, type Principal } from '../principal';
@@ -44,7 +44,8 @@ export class Passwords {
    * unknown addresses too); the token, the mail and the audit entry are the worker's (`sendReset`),
    * so neither the answer nor its timing tells whether the address has an account.
    */
-  async requestReset(input: { email: string }, context: CallContext): Promise<void> {
+  /** `language`: the reader's (the page they asked on); the mail is written in it and links to that page. */
+  async requestReset(input: { email: string; language?: MailLanguage }, context: CallContext): Promise<void> {
     const email = normaliseEmail(input.email);
     await this.rateLimits.consumePasswordReset(context.ip, email);
     await this.dataSource.transaction(async (manager) => {
@@ -54,6 +55,7 @@ export class Passwords {
       await this.outbox.add(manager, 'identity.password-reset', {
         accountId: account?.id ?? null,
         requestId: context.requestId ?? null,
+        ...(input.language ? { language: input.language } : {}),
       });
     });
   }
@@ -62,7 +64,10 @@ export class Passwords {
   async sendReset(request: {
     accountId: string | null;
     requestId: string | null;
+    /** Absent from jobs queued before mails had languages. */
+    language?: string | null;
   }): Promise<'sent' | 'no_account'> {
+    const language = isMailLanguage(request.language) ? request.language : undefined;
     if (!request.accountId) return 'no_account';
     const accountId = request.accountId;
     return this.dataSource.transaction(async (manager) => {
@@ -76,7 +81,7 @@ export class Passwords {
       );
       await this.mail.queue(
         manager,
-        passwordResetMail(account.email, actionLink(this.config, 'reset-password', token)),
+        passwordResetMail(account.email, actionLink(this.config, 'reset-password', token, language), language),
       );
       await this.audit.record(manager, {
         actor: { accountId: null, role: 'anonymous' },

@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity';
 import { normaliseEmail } from '../accounts/email';
 import { InvalidOneTimeTokenError, WeakPasswordError } from '../identity.errors';
-import { alreadyRegisteredMail, verificationMail } from '../identity-mails';
+import { alreadyRegisteredMail, type MailLanguage, verificationMail } from '../identity-mails';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
 import type { CallContext } from '../principal';
@@ -34,8 +34,21 @@ export class Registration {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async registerCandidate(input: { email: string }, context: CallContext): Promise<void> {
+  /**
+   * `language` is the reader's (the page they registered on): the mail is written in it and links to
+   * that page; `keepLanguage` stores it as the account's mail language, in the same transaction, for an
+   * account that nobody has confirmed yet (never for an existing one, which a stranger could name).
+   */
+  async registerCandidate(
+    input: { email: string; language?: MailLanguage },
+    context: CallContext,
+    keepLanguage?: (manager: EntityManager, accountId: string, language: MailLanguage) => Promise<void>,
+  ): Promise<void> {
     await this.rateLimits.consumeRegistration(context.ip);
+    const language = input.language;
+    const keep = async (manager: EntityManager, accountId: string) => {
+      if (language && keepLanguage) await keepLanguage(manager, accountId, language);
+    };
     const email = normaliseEmail(input.email);
     // One transaction of much the same work whichever way it goes, decided by the unique index so
     // that concurrent calls agree.
@@ -47,19 +60,24 @@ export class Registration {
       );
       const id = inserted[0]?.id;
       if (id) {
-        await this.sendVerification(manager, id, email);
+        await keep(manager, id);
+        await this.sendVerification(manager, id, email, language);
         await this.recordRegistration(manager, id, 'account.registered', context);
         return;
       }
       const account = await manager.findOneByOrFail(AccountEntity, { email });
       if (awaitsVerification(account)) {
         // Registered again before confirming: a fresh link, to the same mailbox.
-        await this.sendVerification(manager, account.id, email);
+        await keep(manager, account.id);
+        await this.sendVerification(manager, account.id, email, language);
         await this.recordRegistration(manager, account.id, 'account.verification_resent', context);
         return;
       }
       // No token here: a new one would void the reset link or invitation the owner may be holding.
-      await this.mail.queue(manager, alreadyRegisteredMail(email, pageLink(this.config, 'forgot-password')));
+      await this.mail.queue(
+        manager,
+        alreadyRegisteredMail(email, pageLink(this.config, 'forgot-password', language), language),
+      );
       await this.recordRegistration(manager, account.id, 'account.registration_refused', context);
     });
   }
@@ -89,14 +107,22 @@ export class Registration {
     });
   }
 
-  private async sendVerification(manager: EntityManager, accountId: string, email: string): Promise<void> {
+  private async sendVerification(
+    manager: EntityManager,
+    accountId: string,
+    email: string,
+    language?: MailLanguage,
+  ): Promise<void> {
     const token = await this.tokens.issue(
       manager,
       accountId,
       'email_verification',
       this.config.auth.emailTokenTtlHours * 3600 * 1000,
     );
-    await this.mail.queue(manager, verificationMail(email, actionLink(this.config, 'verify-email', token)));
+    await this.mail.queue(
+      manager,
+      verificationMail(email, actionLink(this.config, 'verify-email', token, language), language),
+    );
   }
 
   private async recordRegistration(

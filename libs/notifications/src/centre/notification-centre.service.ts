@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { NotificationChannel, NotificationKind } from './notification-kinds';
+import type { NotificationChannel, NotificationKind, NotificationLanguage } from './notification-kinds';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { notificationMail, renderNotification, type NotificationParams } from './notification-templates';
 
@@ -61,14 +61,15 @@ export class NotificationCentre {
         await this.mail.queue(manager, {
           template: `notifications.${input.kind}`,
           to,
-          ...notificationMail(choice.language, rendered, this.inboxLink()),
+          ...notificationMail(choice.language, rendered, this.inboxLink(choice.language)),
         });
       }
       return made;
     });
   }
 
-  inboxLink(): string {
-    return `${this.config.mail.publicUrl}/notifications`;
+  /** The web front end's notification list, in the reader's mail language. */
+  inboxLink(language: NotificationLanguage): string {
+    return `${this.config.mail.publicUrl}/${language}/notifications`;
   }
 }

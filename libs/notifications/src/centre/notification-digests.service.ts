@@ -61,7 +61,7 @@ export class NotificationDigests {
       await this.mail.queue(manager, {
         template: 'notifications.digest',
         to,
-        ...digestMail(language, items, this.centre.inboxLink()),
+        ...digestMail(language, items, this.centre.inboxLink(language)),
       });
       return true;
     });

@@ -52,6 +52,16 @@ export class NotificationPreferencesService {
     return next;
   }
 
+  /** The mail language of a new account (chosen by the page it registered on), kept with its other choices. */
+  async keepLanguage(manager: EntityManager, accountId: string, language: NotificationLanguage): Promise<void> {
+    await manager.query(
+      `INSERT INTO notification_preferences (account_id, language, channels, updated_at)
+       VALUES ($1, $2, '{}'::jsonb, now())
+       ON CONFLICT (account_id) DO UPDATE SET language = $2, updated_at = now()`,
+      [accountId, language],
+    );
+  }
+
   /** Preferences of several accounts, defaults for those who never chose. */
   async of(
     manager: EntityManager,

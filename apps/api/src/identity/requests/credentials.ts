@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { MAIL_LANGUAGES, type MailLanguage } from '@app/identity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Generous bounds on the wire; the password rules proper live in the identity library. */
 export const MAX_PASSWORD_INPUT = 1024;
@@ -20,4 +21,15 @@ export class EmailAndPassword extends EmailField {
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD_INPUT)
   password!: string;
+}
+
+/** An address, and the language of the page the request comes from: its mail is written in it. */
+export class EmailAndLanguage extends EmailField {
+  @ApiPropertyOptional({
+    enum: MAIL_LANGUAGES,
+    description: 'The reader’s language: the mail is written in it and its link leads to the web page in it (default en)',
+  })
+  @IsOptional()
+  @IsIn(MAIL_LANGUAGES)
+  language?: MailLanguage;
 }

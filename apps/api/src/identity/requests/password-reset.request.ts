@@ -1,3 +1,3 @@
-import { EmailField } from './credentials';
+import { EmailAndLanguage } from './credentials';
 
-export class PasswordResetRequest extends EmailField {}
+export class PasswordResetRequest extends EmailAndLanguage {}

@@ -39,7 +39,7 @@ export class AccountController {
     const email = field(body, 'email');
     const invalid = emailErrors(ctx, email, 'register.email');
     if (invalid) return this.pages.send(res, <RegisterPage ctx={ctx} email={email} errors={invalid} />, 400);
-    const { response } = await this.pages.anonymous(req).POST('/api/v1/auth/register', { body: { email } });
+    const { response } = await this.pages.anonymous(req).POST('/api/v1/auth/register', { body: { email, language: locale } });
     if (!response.ok) return this.pages.send(res, <RegisterPage ctx={ctx} email={email} errors={failure(ctx, response.status)} />, 400);
     this.pages.send(res, <RegisterSentPage ctx={ctx} email={email} />);
   }
@@ -112,7 +112,7 @@ export class AccountController {
     const email = field(body, 'email');
     const invalid = emailErrors(ctx, email, 'reset.email');
     if (invalid) return this.pages.send(res, <ForgotPasswordPage ctx={ctx} email={email} errors={invalid} />, 400);
-    const { response } = await this.pages.anonymous(req).POST('/api/v1/auth/password-reset/request', { body: { email } });
+    const { response } = await this.pages.anonymous(req).POST('/api/v1/auth/password-reset/request', { body: { email, language: locale } });
     if (!response.ok) return this.pages.send(res, <ForgotPasswordPage ctx={ctx} email={email} errors={failure(ctx, response.status)} />, 400);
     this.pages.send(res, <ResetSentPage ctx={ctx} email={email} />);
   }

@@ -52,10 +52,10 @@ export const STEP_OF_ITEM: Record<Schemas['MissingItemResponse']['item'], number
   occupations: 1,
   skills: 2,
   languages: 3,
-  education: 4,
   workExperience: 4,
-  preferredMemberStates: 5,
-  earliestStartDate: 5,
+  education: 5,
+  preferredMemberStates: 6,
+  earliestStartDate: 6,
 };
 
 export function CompletenessMeter({ ctx, profile }: { ctx: PageContext; profile: Profile }) {
@@ -119,7 +119,7 @@ export function DashboardPage({ ctx, profile, notice, errors }: { ctx: PageConte
   );
 }
 
-export const STEPS = ['wizard.occupations', 'wizard.skills', 'wizard.languages', 'wizard.education', 'wizard.preferences'] as const;
+export const STEPS = ['wizard.occupations', 'wizard.skills', 'wizard.languages', 'wizard.experience', 'wizard.education', 'wizard.preferences'] as const;
 
 export function WizardFrame({ ctx, step, errors, notice, children }: { ctx: PageContext; step: number; errors?: FieldErrors; notice?: string; children: preact.ComponentChildren }) {
   const { t } = ctx;
@@ -174,10 +174,12 @@ export function ConceptSearch(props: { ctx: PageContext; step: number; kind: 'oc
   const { ctx, step, kind, query, results } = props;
   const { t } = ctx;
   const label = kind === 'occupations' ? t('wizard.occupationSearch') : t('wizard.skillSearch');
+  // The autocomplete island announces how many suggestions it shows, in each plural form of the page's language.
+  const counts = new Intl.PluralRules(ctx.locale).resolvedOptions().pluralCategories.map((category) => [category, t(`wizard.suggestions_${category}`)]);
   return (
     <section aria-labelledby="search-title" class="etp-panel">
       <h2 id="search-title" class="ecl-u-type-heading-3">{label}</h2>
-      <form method="get" action={href(ctx, `/candidate/profile/${step}`)} class="etp-row" role="search" data-autocomplete={kind} data-lang={props.lang} data-pick={href(ctx, `/candidate/profile/${step}`)}>
+      <form method="get" action={href(ctx, `/candidate/profile/${step}`)} class="etp-row" role="search" data-autocomplete={kind} data-lang={props.lang} data-counts={JSON.stringify(Object.fromEntries(counts))} data-list-label={t('wizard.suggestionsLabel')}>
         <TextField name="q" type="search" label={label} hint={kind === 'occupations' ? t('wizard.occupationSearchHint') : t('wizard.skillSearchHint')} value={query} />
         <div class="etp-field"><Submit label={t('form.search')} secondary /></div>
       </form>
