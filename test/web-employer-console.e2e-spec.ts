@@ -1,7 +1,7 @@
 import { ShortageSeeder } from '@app/shortage-occupations';
 import { TaxonomyIndexer } from '@app/taxonomy';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ar } from '../apps/web/src/i18n/messages/ar';
@@ -13,12 +13,10 @@ import { insertTaxonomyFixture } from './factories/taxonomy.fixture';
 import { launchBrowser, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { drainQueues } from './utils/drain';
-import { waitFor } from './utils/wait-for';
-import { mailedLink, Walk } from './utils/web-journey';
+import { acceptInvitation, addSkills, chooseOccupation, consoleContext, describeJob, openMatch, registerOrganisation } from './utils/web-consoles';
+import { Walk } from './utils/web-journey';
 import { startWebStack, type WebStack } from './utils/web-stack';
 
-type Catalogue = typeof en;
-const ACTION_TIMEOUT_MS = 60_000;
 /** Some forty pages, each checked by axe-core and photographed, on a machine shared with other runs. */
 const JOURNEY_TIMEOUT_MS = 1_500_000;
 
@@ -60,43 +58,6 @@ describe('web front end: the employer console', () => {
     await stack?.close();
   });
 
-  async function context(locale: string): Promise<BrowserContext> {
-    const created = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { 'accept-language': locale } });
-    created.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    return created;
-  }
-
-  /** The public registration form, filled in and sent; the contact person's address. */
-  async function registerOrganisation(walk: Walk, locale: string, t: Catalogue, legalName: string): Promise<string> {
-    const { page } = walk;
-    const email = uniqueEmail('employer');
-    await walk.goto(`${stack.webUrl}/${locale}/`, 'landing');
-    await walk.press(t.employer.register.link, 'register-organisation');
-    await page.fill('#field-legalName', legalName);
-    await page.locator('#field-memberState').selectOption('NL');
-    await page.fill('#field-registrationNumber', `KVK ${Date.now().toString().slice(-8)}`);
-    await page.fill('#field-description', 'Shipbuilding and ship repair in the port of Rotterdam.');
-    await page.fill('#field-contactName', 'Ana Lopes');
-    await page.fill('#field-contactEmail', email);
-    await page.fill('#field-contactPhone', '+31 20 123 4567');
-    await walk.press(t.employer.register.submit, 'registered');
-    expect(await walk.text()).toContain(t.employer.register.sentTitle);
-    return email;
-  }
-
-  /** The invitation link from the mailbox: a password chosen, then signed in. */
-  async function acceptInvitation(walk: Walk, t: Catalogue, email: string, password: string): Promise<void> {
-    const { page } = walk;
-    await walk.goto(await mailedLink(stack, email, 'identity.invitation'), 'set-password');
-    await page.fill('#field-password', password);
-    await page.fill('#field-confirm', password);
-    await walk.press(t.reset.submit, 'password-set');
-    await walk.press(t.nav.signIn, 'sign-in');
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', password);
-    await walk.press(t.signIn.submit, 'organisation-status');
-  }
-
   async function organisationId(legalName: string): Promise<string> {
     const { body } = await request(stack.api.getHttpServer()).get('/api/v1/employers?status=pending&limit=100').auth(ncp.accessToken, { type: 'bearer' }).expect(200);
     const found = (body.items as Array<{ id: string; legalName: string }>).find((item) => item.legalName === legalName);
@@ -104,30 +65,16 @@ describe('web front end: the employer console', () => {
     return found.id;
   }
 
-  /** Searches an occupation on the editor and picks it; the shortage check is then on the page. */
-  async function chooseOccupation(walk: Walk, text: string, name: string): Promise<string> {
-    await walk.page.fill('#field-q', text);
-    await walk.press(en.form.search, `${name}-search`);
-    await walk.press(new RegExp(text), `${name}-chosen`, walk.page.locator('#occupation-results'));
-    return walk.page.locator('#shortage-check').innerText();
-  }
-
-  async function describeJob(walk: Walk, title: string): Promise<void> {
-    await walk.page.fill('#field-title', title);
-    await walk.page.fill('#field-description', 'Welding of steel hull sections in a ship repair yard, day shifts.');
-    await walk.page.fill('#field-city', 'Rotterdam');
-  }
-
   it('in English: registers, is verified, publishes, sees an explained match, is refused outside the list, searches and asks a candidate', async () => {
-    const ctx = await context('en-GB,en;q=0.9');
+    const ctx = await consoleContext(browser, 'en-GB,en;q=0.9');
     const walk = new Walk(await ctx.newPage(), 'employer-en');
     const { page } = walk;
     const t = en;
     try {
       const legalName = `Scheepswerf ${Date.now()} B.V.`;
       journey.password = strongPassword();
-      journey.email = await registerOrganisation(walk, 'en', t, legalName);
-      await acceptInvitation(walk, t, journey.email, journey.password);
+      journey.email = await registerOrganisation(walk, stack, 'en', t, legalName);
+      await acceptInvitation(walk, stack, t, journey.email, journey.password);
       expect(new URL(page.url()).pathname).toBe('/en/employer');
       expect(await page.locator('#organisation-status').innerText()).toBe(t.employer.status.pending);
       expect(await walk.text()).toContain(legalName);
@@ -141,40 +88,25 @@ describe('web front end: the employer console', () => {
       // A vacancy for a shortage occupation: drafted, given skills, published.
       await walk.press(t.employer.nav.vacancies, 'vacancies', page.locator('main'));
       await walk.press(t.employer.vacancies.new, 'vacancy-new');
-      expect(await chooseOccupation(walk, 'welder', 'vacancy-new')).toContain(t.employer.vacancy.inShortage.replace('{{state}}', 'Netherlands'));
+      expect(await chooseOccupation(walk, t, 'welder', 'vacancy-new')).toContain(t.employer.vacancy.inShortage.replace('{{state}}', 'Netherlands'));
       expect(await page.locator('#competitiveness').count()).toBe(0);
       await describeJob(walk, 'MIG/MAG welder for ship repair');
       await walk.press(t.employer.vacancy.saveDraft, 'vacancy-draft');
       expect(await walk.text()).toContain(t.employer.vacancy.saved);
       journey.vacancyId = new URL(page.url()).pathname.split('/').pop() ?? '';
-      for (const skill of ['weld metal parts', 'blueprints']) {
-        await page.fill('#field-skill', skill);
-        await walk.press(t.form.search, 'vacancy-skill-search', page.locator('#skills'));
-        await walk.press(new RegExp(skill), 'vacancy-skill-added', page.locator('#skill-results'));
-      }
+      await addSkills(walk, t, ['weld metal parts', 'blueprints']);
       await walk.press(t.employer.vacancy.publish, 'vacancy-published');
       expect(await walk.text()).toContain(t.employer.vacancy.published);
       expect(await page.locator('#vacancy-status').innerText()).toBe(t.employer.status.published);
 
       // Its matches, each with the reasons of its score.
-      await drainQueues(stack.api, ['vacancies', 'matching', 'candidates']);
-      await waitFor(
-        async () => {
-          await page.goto(`${stack.webUrl}/en/employer/vacancies/${journey.vacancyId}/matches`);
-          return (await walk.text()).includes(candidates[0].referenceCode);
-        },
-        { what: 'the candidate among the vacancy’s matches' },
-      );
-      await walk.landed('matches');
-      const card = page.locator('main li.etp-card', { hasText: candidates[0].referenceCode });
-      // The first explanation is open; the others open on a click of their summary.
-      if ((await card.locator('details').getAttribute('open')) === null) await card.locator('summary').click();
+      const card = await openMatch(walk, stack, 'en', journey.vacancyId, candidates[0].referenceCode);
       expect(await card.locator('details').innerText()).toContain(t.employer.matches.matchedSkills);
       expect(await card.locator('details li', { hasText: 'weld metal parts' }).count()).toBe(1);
 
       // An occupation on no list is refused at publication, with the reason on the form.
       await walk.goto(`${stack.webUrl}/en/employer/vacancies/new`, 'vacancy-new-2');
-      expect(await chooseOccupation(walk, 'fashion designer', 'vacancy-other')).toContain(t.employer.vacancy.notInShortage.replace('{{state}}', 'Netherlands'));
+      expect(await chooseOccupation(walk, t, 'fashion designer', 'vacancy-other')).toContain(t.employer.vacancy.notInShortage.replace('{{state}}', 'Netherlands'));
       expect(await page.locator('#competitiveness').count()).toBe(1);
       await describeJob(walk, 'Fashion designer for workwear');
       await walk.press(t.employer.vacancy.publish, 'vacancy-refused');
@@ -228,12 +160,12 @@ describe('web front end: the employer console', () => {
   }, JOURNEY_TIMEOUT_MS);
 
   it('in Arabic, right to left: the registration, the status page and every console page', async () => {
-    const ctx = await context('ar');
+    const ctx = await consoleContext(browser, 'ar');
     const walk = new Walk(await ctx.newPage(), 'employer-ar');
     const { page } = walk;
     try {
-      const email = await registerOrganisation(walk, 'ar', ar, 'مؤسسة الميناء للتجارة B.V.');
-      await acceptInvitation(walk, ar, email, strongPassword());
+      const email = await registerOrganisation(walk, stack, 'ar', ar, 'مؤسسة الميناء للتجارة B.V.');
+      await acceptInvitation(walk, stack, ar, email, strongPassword());
       expect(await page.locator('#organisation-status').innerText()).toBe(ar.employer.status.pending);
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
       await walk.press(ar.nav.signOut, 'signed-out', page.locator('header'));

@@ -1,7 +1,7 @@
 import { ShortageSeeder } from '@app/shortage-occupations';
 import { TaxonomyIndexer } from '@app/taxonomy';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ar } from '../apps/web/src/i18n/messages/ar';
@@ -12,11 +12,10 @@ import { EmployerFactory, type RegisteredEmployer } from './factories/employer.f
 import { launchBrowser, type TestBrowser } from './utils/browser';
 import { CONDITION_DEADLINE_MS, SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { waitFor } from './utils/wait-for';
+import { consoleContext, signIn } from './utils/web-consoles';
 import { Walk } from './utils/web-journey';
 import { startWebStack, type WebStack } from './utils/web-stack';
 
-type Catalogue = typeof en;
-const ACTION_TIMEOUT_MS = 60_000;
 /** Some twenty pages per test, each checked by axe-core and photographed, on a shared machine. */
 const JOURNEY_TIMEOUT_MS = 1_200_000;
 const TO_VERIFY = 'Havenbouw Verificatie B.V.';
@@ -81,27 +80,14 @@ describe('web front end: the national contact point and administrator consoles',
     return response.body;
   }
 
-  async function context(locale: string): Promise<BrowserContext> {
-    const created = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { 'accept-language': locale } });
-    created.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    return created;
-  }
-
-  async function signIn(walk: Walk, locale: string, t: Catalogue, account: SignedInAccount, landing: string): Promise<void> {
-    await walk.goto(`${stack.webUrl}/${locale}/sign-in`, 'sign-in');
-    await walk.page.fill('#field-email', account.email);
-    await walk.page.fill('#field-password', account.password);
-    await walk.press(t.signIn.submit, landing);
-  }
-
   const url = (locale: string, path: string) => `${stack.webUrl}/${locale}${path}`;
 
   it('an NCP verifies a registered employer, suspends another with a reason and edits its shortage list', async () => {
-    const ctx = await context('en');
+    const ctx = await consoleContext(browser, 'en');
     const walk = new Walk(await ctx.newPage(), 'ncp-en');
     const { page } = walk;
     try {
-      await signIn(walk, 'en', en, ncp, 'queue');
+      await signIn(walk, stack, 'en', en, ncp, 'queue');
       expect(new URL(page.url()).pathname).toBe('/en/ncp');
       expect(await walk.text()).toContain(TO_VERIFY);
 
@@ -155,11 +141,11 @@ describe('web front end: the national contact point and administrator consoles',
   }, JOURNEY_TIMEOUT_MS);
 
   it('the NCP console in Arabic, right to left', async () => {
-    const ctx = await context('ar');
+    const ctx = await consoleContext(browser, 'ar');
     const walk = new Walk(await ctx.newPage(), 'ncp-ar');
     const { page } = walk;
     try {
-      await signIn(walk, 'ar', ar, ncp, 'queue');
+      await signIn(walk, stack, 'ar', ar, ncp, 'queue');
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
       await walk.goto(url('ar', '/ncp?status=suspended'), 'queue-suspended');
       await walk.press(TO_SUSPEND, 'employer-suspended');
@@ -175,11 +161,11 @@ describe('web front end: the national contact point and administrator consoles',
   }, JOURNEY_TIMEOUT_MS);
 
   it('an administrator previews and applies a partner-country suspension, edits the EU list and a participation, and invites an NCP', async () => {
-    const ctx = await context('en');
+    const ctx = await consoleContext(browser, 'en');
     const walk = new Walk(await ctx.newPage(), 'admin-en');
     const { page } = walk;
     try {
-      await signIn(walk, 'en', en, admin, 'home');
+      await signIn(walk, stack, 'en', en, admin, 'home');
       expect(new URL(page.url()).pathname).toBe('/en/admin');
 
       await walk.goto(url('en', '/admin/partner-countries'), 'partner-countries');
@@ -250,11 +236,11 @@ describe('web front end: the national contact point and administrator consoles',
   }, JOURNEY_TIMEOUT_MS);
 
   it('the administrator console in Arabic, right to left', async () => {
-    const ctx = await context('ar');
+    const ctx = await consoleContext(browser, 'ar');
     const walk = new Walk(await ctx.newPage(), 'admin-ar');
     const { page } = walk;
     try {
-      await signIn(walk, 'ar', ar, admin, 'home');
+      await signIn(walk, stack, 'ar', ar, admin, 'home');
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
       await walk.goto(url('ar', '/admin/partner-countries'), 'partner-countries');
       await walk.goto(url('ar', '/admin/partner-countries/MA'), 'partner-country');
