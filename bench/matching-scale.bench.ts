@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
@@ -44,10 +45,12 @@ import { numberArg, percentile, printRuntime, timed } from './support/measure';
  * Run with `npm run bench:matching-scale [-- --candidates 1000000 --vacancies 50000 --samples 100
  * --rematch-sample 2000 --seed 7]`.
  *
- * With `--shards K` (K > 1) it measures the sharded mode instead: the same candidates split by
- * `candidateShard` into K stores built one after another (each with every vacancy), each store's
- * memory, each shard's vacancy → pool p50/p95, and the flow's computing path per vacancy: the
- * slowest shard plus the merge (`mergeShardLists`); the queue hops of the flow are not included.
+ * With `--shards K` (K > 1) it measures the sharded mode instead. First each shard in a process of
+ * its own, as a worker serving one shard holds it (`--shard i` runs one of them alone): its
+ * candidates (split by `candidateShard`) and every vacancy, the process's RSS and live heap, and
+ * vacancy → pool p50/p95 on that shard. Then the K stores side by side in this process, for the
+ * flow's computing path per vacancy: the slowest shard plus the merge (`mergeShardLists`); the
+ * queue hops of the flow are not included.
  */
 const CANDIDATES = numberArg('candidates', 1_000_000);
 const VACANCIES = numberArg('vacancies', 50_000);
@@ -55,6 +58,8 @@ const SAMPLES = numberArg('samples', 100);
 const REMATCH_SAMPLE = numberArg('rematch-sample', 2_000);
 const SEED = numberArg('seed', 7);
 const SHARDS = numberArg('shards', 1);
+/** With `--shards K`: build and measure only shard `i`, in this process. */
+const SHARD = numberArg('shard', -1);
 const CHUNK = 50_000;
 
 const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
@@ -72,7 +77,8 @@ function timeEach<T>(items: readonly T[], run: (item: T) => unknown): number[] {
 
 async function main(): Promise<void> {
   printRuntime();
-  const { dispose } = await startIsolatedRun('matching_scale');
+  if (SHARDS > 1 && SHARD < 0) for (let shard = 0; shard < SHARDS; shard++) runShardProcess(shard);
+  const { dispose } = await startIsolatedRun(SHARD < 0 ? 'matching_scale' : `matching_scale_shard${SHARD}`);
 
   @Module({
     imports: [
@@ -114,6 +120,10 @@ async function main(): Promise<void> {
 
     const isco = new Map(catalogue.occupations.map((occupation) => [occupation.uri, occupation.iscoCode]));
     const generation = { catalogue, employers, isco };
+    if (SHARD >= 0) {
+      await measureOwnShard(store, { catalogue, employers, isco }, matching, before);
+      return;
+    }
     if (SHARDS > 1) {
       await measureShards(
         () => {
@@ -314,6 +324,52 @@ async function measureShards(
       `  vacancy → pool with ${SHARDS} shards (slowest shard + merge, top ${limit.limit}): ${spread(flow)}; merge alone ${spread(merges)}`,
       '',
     ].join('\n'),
+  );
+}
+
+/** This script again as a child process that builds and measures shard `shard` alone. */
+function runShardProcess(shard: number): void {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...process.argv.slice(1), '--shard', String(shard)],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+  );
+  const lines = child.stdout.split('\n').filter((line) => line.startsWith('  '));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (child.status !== 0) throw new Error(`Shard ${shard} process exited with ${child.status}`);
+}
+
+/** One shard in this process, as a worker serving only it holds it: its memory and vacancy → pool. */
+async function measureOwnShard(
+  store: FeatureStore,
+  generation: Generation,
+  matching: AppConfig['matching'],
+  before: number,
+): Promise<void> {
+  const build = await timed(`shard ${SHARD} of ${SHARDS} generated and stored`, async () => {
+    const vacancies = await fillVacancies(store, generation);
+    return (
+      vacancies + (await fillCandidates(store, generation, (id) => candidateShard(id, SHARDS) === SHARD))
+    );
+  });
+  collect();
+  const after = process.memoryUsage();
+  const random = new SeededRandom(SEED ^ 0x51ab);
+  const vacancyIds = store.vacancyIds();
+  const limit = { limit: matching.topPerVacancy * CROSS_FACTOR, minScore: matching.minScore };
+  timeEach(
+    Array.from({ length: 10 }, () => random.pick(vacancyIds)),
+    (id) => store.rankCandidates(id, limit),
+  );
+  const times = timeEach(
+    Array.from({ length: SAMPLES }, () => random.pick(vacancyIds)),
+    (id) => store.rankCandidates(id, limit),
+  );
+  process.stdout.write(
+    `  shard ${SHARD} of ${SHARDS} in its own process: ${store.candidateCount.toLocaleString('en-US')} candidates and ` +
+      `${store.vacancyCount.toLocaleString('en-US')} vacancies, store build ${(build / 1000).toFixed(1)} s, ` +
+      `RSS ${GiB(after.rss)} (live heap ${GiB(after.heapUsed)}; ${GiB(before)} before the store), ` +
+      `vacancy → pool ${spread(times)}\n`,
   );
 }
 

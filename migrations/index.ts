@@ -20,6 +20,7 @@ import { CompactMatchRows1795951800000 } from './1795951800000-CompactMatchRows'
 import { CreateNotifications1796200000000 } from './1796200000000-CreateNotifications';
 import { CreateVacancyVersions1796300000000 } from './1796300000000-CreateVacancyVersions';
 import { CreateMatchRefreshRows1796400000000 } from './1796400000000-CreateMatchRefreshRows';
+import { UnloggedMatchRefreshRows1796500000000 } from './1796500000000-UnloggedMatchRefreshRows';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CreateNotifications1796200000000,
   CreateVacancyVersions1796300000000,
   CreateMatchRefreshRows1796400000000,
+  UnloggedMatchRefreshRows1796500000000,
 ];

@@ -1,10 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Matcher, pairTie } from '@app/matching';
+import { Matcher, MatchResults, pairTie } from '@app/matching';
 import { JobProducer } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -379,6 +380,44 @@ describe('matching', () => {
     expect(listed.find((match) => match.referenceCode === candidate.referenceCode)?.status).toBe(
       'shortlisted',
     );
+  });
+
+  it('swaps a full re-match in as a table with the old one’s indexes and checked foreign keys', async () => {
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const schema = async () => ({
+      indexes: await dataSource.query<unknown[]>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'matches' ORDER BY indexname`,
+      ),
+      constraints: await dataSource.query<unknown[]>(
+        `SELECT conname, pg_get_constraintdef(oid) AS definition, convalidated FROM pg_constraint
+          WHERE conrelid = 'matches'::regclass ORDER BY conname`,
+      ),
+    });
+    const before = await schema();
+    expect(before.indexes.length).toBeGreaterThanOrEqual(4);
+    const count = async () =>
+      (await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM matches'))[0].n;
+    const rows = await count();
+
+    const refreshed = await worker!.get(Matcher).refreshAll();
+    expect(refreshed).toMatchObject({ written: rows, dropped: 0 });
+    expect(await schema()).toEqual(before);
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+
+    // A run whose staged rows are not all there (say the unlogged staging table was emptied by a
+    // crash) replaces nothing.
+    await expect(worker!.get(MatchResults).replaceAllStaged(randomUUID(), { staged: 1 })).rejects.toThrow(
+      /0 rows staged of 1; nothing replaced/,
+    );
+    expect(await count()).toBe(rows);
+
+    // The swapped-in table's foreign keys act: a deleted candidate takes its matches along.
+    await dataSource.query('DELETE FROM candidates WHERE id = $1', [candidate.candidateId]);
+    expect(
+      await dataSource.query('SELECT 1 FROM matches WHERE candidate_id = $1', [candidate.candidateId]),
+    ).toEqual([]);
   });
 
   it('matches a batch of candidates and of vacancies exactly as one job after another does', async () => {

@@ -1,9 +1,14 @@
 export { expectedMatches, type ExpectedMatch, type MatchSetLimits } from './engine/expected-matches';
-export { CROSS_FACTOR, Matcher, type MatchOutcome } from './engine/matcher.service';
+export { CROSS_FACTOR, Matcher, type FullRematch, type MatchOutcome } from './engine/matcher.service';
 export { MatchingEngine } from './engine/matching-engine';
 export { candidateShard } from './sharding/candidate-shard';
 export { mergeShardLists } from './sharding/merge-shard-lists';
-export { ShardedMatcher, type Routed, type ShardRanking } from './sharding/sharded-matcher.service';
+export {
+  ShardedMatcher,
+  type Routed,
+  type ShardRanking,
+  type ShardStaged,
+} from './sharding/sharded-matcher.service';
 export { MatchNotFoundError } from './matching.errors';
 export { MatchingModule } from './matching.module';
 export { MATCHES_SQL } from './matches.sql';
@@ -20,6 +25,7 @@ export * from './scoring/score';
 export { scoreMatch } from './scoring/score-match';
 export { SkillSpace, type SkillEdges } from './scoring/skill-space';
 export { compactExplanation, expandExplanation, type CompactExplanation } from './results/stored-explanation';
+export { MatchResults } from './results/match-results.repository';
 export { FeatureStore, pairTie, type RankedMatch, type ScoredSlot } from './store/feature-store';
 export { FeatureLoader } from './store/feature-loader';
 export { MatchingFeatures } from './store/matching-features.service';

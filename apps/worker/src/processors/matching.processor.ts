@@ -1,5 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Matcher, ShardedMatcher, type MatchingEngine, type ShardRanking } from '@app/matching';
+import {
+  Matcher,
+  ShardedMatcher,
+  type MatchingEngine,
+  type ShardRanking,
+  type ShardStaged,
+} from '@app/matching';
 import { ConcurrencyLimit, JobBatcher, type JobHandlers } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
@@ -50,6 +56,9 @@ export class MatchingProcessor extends TypedProcessor<'matching'> {
       const rankings = Object.values(await job.getChildrenValues<ShardRanking>());
       return this.sharded.mergeVacancies(job.data.vacancyIds, rankings);
     },
-    'matching.merge-refresh': (job) => this.scopes.run(() => this.sharded.mergeRefresh(job.data.runId)),
+    'matching.merge-refresh': async (job) => {
+      const staged = Object.values(await job.getChildrenValues<ShardStaged>());
+      return this.scopes.run(() => this.sharded.mergeRefresh(job.data.runId, staged));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { MatchResults, type StoredRank } from '../results/match-results.repository';
 import { compactExplanation } from '../results/stored-explanation';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
@@ -15,6 +16,18 @@ const WRITES_IN_FLIGHT = 3;
 export const CROSS_FACTOR = 3;
 
 export type MatchOutcome = { matches: number } | { removed: number };
+
+/** What a full re-match did, and how long its two steps took. */
+export interface FullRematch {
+  vacancies: number;
+  candidates: number;
+  written: number;
+  dropped: number;
+  rankSeconds: number;
+  swapSeconds: number;
+}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /**
  * The matching jobs: each re-reads the state it is about, recomputes, and replaces the affected
@@ -62,16 +75,29 @@ export class Matcher extends MatchingEngine {
   }
 
   /**
-   * Every set recomputed from a store brought up to date, and written in one replacement: pairs and
+   * Every set recomputed from a store brought up to date, staged, and swapped in at once: pairs and
    * people no longer matchable drop out with the old rows.
    */
-  async refreshAll(): Promise<{ vacancies: number; candidates: number; written: number; dropped: number }> {
+  async refreshAll(): Promise<FullRematch> {
     const store = await this.features.current();
-    const { written, dropped } = await this.results.replaceAll(this.expectedMatches(store));
+    const runId = randomUUID();
+    const started = performance.now();
+    const staged = await this.results.stage(runId, 0, this.expectedMatches(store));
+    const swapStarted = performance.now();
+    const { written, dropped } = await this.results.replaceAllStaged(runId, { staged });
+    const result = {
+      vacancies: store.vacancyCount,
+      candidates: store.candidateCount,
+      written,
+      dropped,
+      rankSeconds: seconds(swapStarted - started),
+      swapSeconds: seconds(performance.now() - swapStarted),
+    };
     this.logger.log(
-      `Matches refreshed: ${store.vacancyCount} vacancies, ${store.candidateCount} candidates, ${written} rows`,
+      `Matches refreshed: ${result.vacancies} vacancies, ${result.candidates} candidates, ${written} rows ` +
+        `(ranked, explained and staged in ${result.rankSeconds} s, swapped in ${result.swapSeconds} s)`,
     );
-    return { vacancies: store.vacancyCount, candidates: store.candidateCount, written, dropped };
+    return result;
   }
 
   /**

@@ -31,6 +31,11 @@ const SIDES = {
 } as const;
 const OTHER_SIDE = { vacancy: CANDIDATES_SQL, candidate: VACANCIES_SQL } as const;
 
+/** Rows per COPY while staging a full re-match: each statement sends rows already computed. */
+const STAGE_CHUNK = 20_000;
+/** The one long step of a full re-match, swapping millions of rows in, may outlast the usual limit. */
+const SWAP_TIMEOUT = '30min';
+
 /** One ranked pair as it is written: the other side's id, the score and the stored explanation. */
 export interface StoredRank {
   id: string;
@@ -103,76 +108,116 @@ export class MatchResults {
   }
 
   /**
-   * Replaces every set at once with these rows: they stream into a temporary table through COPY,
-   * then one short step under a lock that blocks other writers but not readers swaps them in.
-   * Readers see the old sets or the new ones, never a mix; employers' statuses live in
-   * `match_statuses` and are untouched. Pairs whose vacancy or candidate was deleted meanwhile
-   * are left out.
+   * Stages one shard's part of a full re-match (shard 0 when not sharded) under the run's id: its
+   * candidates' sets, and every vacancy's best candidates among its own. Rows are computed a chunk
+   * at a time and each chunk goes in through one short COPY, so no statement or transaction stays
+   * open while ranking runs. Staging again replaces the shard's rows, so a retried job leaves one
+   * copy. Returns how many rows were staged, which the swap checks before it replaces anything.
    */
-  async replaceAll(rows: AsyncIterable<ExpectedMatch>): Promise<{ written: number; dropped: number }> {
-    return this.inTransaction(async (runner, client) => {
-      await runner.query(
-        `CREATE TEMP TABLE matches_next (vacancy_id uuid, candidate_id uuid, score real, explanation jsonb,
-           tie_break integer, in_vacancy_top boolean, in_candidate_top boolean) ON COMMIT DROP`,
-      );
-      await pipeline(
-        Readable.from(copyLines(rows)),
-        client.query(
-          copyFrom(
-            `COPY matches_next (vacancy_id, candidate_id, score, explanation, tie_break, in_vacancy_top,
-               in_candidate_top) FROM STDIN`,
-          ),
-        ),
-      );
-      return swapIn(runner, 'matches_next', []);
-    });
+  async stage(runId: string, shard: number, rows: AsyncIterable<ExpectedMatch>): Promise<number> {
+    await this.dataSource.query('DELETE FROM match_refresh_rows WHERE run_id = $1 AND shard = $2', [
+      runId,
+      shard,
+    ]);
+    // One COPY in flight while the next chunk is ranked: Postgres stores as the engine computes.
+    let staged = 0;
+    let copying: Promise<void> = Promise.resolve();
+    try {
+      for await (const chunk of copyChunks(rows, `${runId}\t${shard}\t`)) {
+        await copying;
+        copying = this.copyIn(
+          `COPY match_refresh_rows (run_id, shard, vacancy_id, candidate_id, score, explanation, tie_break,
+             in_vacancy_top, in_candidate_top) FROM STDIN`,
+          chunk.text,
+        );
+        staged += chunk.rows;
+      }
+    } catch (error) {
+      await copying.catch(() => undefined);
+      throw error;
+    }
+    await copying;
+    return staged;
   }
 
   /**
-   * One shard's part of a sharded full re-match: its rows (its candidates' sets, and every vacancy's
-   * best candidates among its own) staged under the run's id. Staging again replaces the shard's rows,
-   * so a retried shard job leaves one copy.
-   */
-  async stage(runId: string, shard: number, rows: AsyncIterable<ExpectedMatch>): Promise<void> {
-    await this.inTransaction(async (runner, client) => {
-      await runner.query('DELETE FROM match_refresh_rows WHERE run_id = $1 AND shard = $2', [runId, shard]);
-      await pipeline(
-        Readable.from(copyLines(rows, `${runId}\t${shard}\t`)),
-        client.query(
-          copyFrom(
-            `COPY match_refresh_rows (run_id, shard, vacancy_id, candidate_id, score, explanation, tie_break,
-               in_vacancy_top, in_candidate_top) FROM STDIN`,
-          ),
-        ),
-      );
-    });
-  }
-
-  /**
-   * Replaces every set with what the shards staged for this run, as `replaceAll` does: each
-   * vacancy's set is its best `topPerVacancy` over all shards' candidates, in the engine's order
-   * (score, then the pair's tie value, then candidate id); candidates' sets are whole in their
-   * shard. The run's rows, and any left by runs that never merged, are removed in the same step.
+   * Replaces every set with what was staged for this run, once the staged rows are all there
+   * (`staged` of them: the staging table is unlogged, so a database crash may have emptied it).
+   * With `topPerVacancy` (a sharded run) each vacancy's set is its best `topPerVacancy` over all
+   * shards' candidates, in the engine's order (score, then the pair's tie value, then candidate
+   * id); candidates' sets are whole in their shard. The run's rows, and any left by runs that never
+   * finished, are removed in the same step.
    */
   async replaceAllStaged(
     runId: string,
-    topPerVacancy: number,
+    expected: { staged: number; topPerVacancy?: number },
   ): Promise<{ written: number; dropped: number }> {
-    return this.inTransaction(async (runner) => {
+    const swapped = await this.inTransaction(async (runner) => {
+      await runner.query(`SET LOCAL statement_timeout = '${SWAP_TIMEOUT}'`);
+      const [{ staged }] = (await runner.query(
+        'SELECT count(*)::int AS staged FROM match_refresh_rows WHERE run_id = $1',
+        [runId],
+      )) as { staged: number }[];
+      if (staged !== expected.staged)
+        throw new Error(
+          `Full re-match ${runId}: ${staged} rows staged of ${expected.staged}; nothing replaced`,
+        );
       const merged = await swapIn(
         runner,
-        `(SELECT s.vacancy_id, s.candidate_id, s.score, s.explanation, s.tie_break, s.in_candidate_top,
-                 s.in_vacancy_top AND row_number() OVER (PARTITION BY s.vacancy_id, s.in_vacancy_top
-                   ORDER BY s.score DESC, s.tie_break, s.candidate_id) <= $3 AS in_vacancy_top
-            FROM match_refresh_rows s WHERE s.run_id = $2)`,
-        [runId, topPerVacancy],
+        expected.topPerVacancy === undefined
+          ? `(SELECT s.vacancy_id, s.candidate_id, s.score, s.explanation, s.tie_break, s.in_candidate_top,
+                     s.in_vacancy_top
+                FROM match_refresh_rows s WHERE s.run_id = $2)`
+          : `(SELECT s.vacancy_id, s.candidate_id, s.score, s.explanation, s.tie_break, s.in_candidate_top,
+                     s.in_vacancy_top AND row_number() OVER (PARTITION BY s.vacancy_id, s.in_vacancy_top
+                       ORDER BY s.score DESC, s.tie_break, s.candidate_id) <= $3 AS in_vacancy_top
+                FROM match_refresh_rows s WHERE s.run_id = $2)`,
+        expected.topPerVacancy === undefined ? [runId] : [runId, expected.topPerVacancy],
       );
-      await runner.query(
-        `DELETE FROM match_refresh_rows WHERE run_id = $1 OR staged_at < now() - interval '1 day'`,
+      // Alone in the staging table, the run empties it at once; otherwise it removes only its own rows.
+      const [{ others }] = (await runner.query(
+        'SELECT EXISTS (SELECT 1 FROM match_refresh_rows WHERE run_id <> $1) AS others',
         [runId],
-      );
+      )) as { others: boolean }[];
+      if (others)
+        await runner.query(
+          `DELETE FROM match_refresh_rows WHERE run_id = $1 OR staged_at < now() - interval '1 day'`,
+          [runId],
+        );
+      else await runner.query('TRUNCATE match_refresh_rows');
       return merged;
     });
+    await this.validateSwapped();
+    return swapped;
+  }
+
+  /**
+   * After a swap: the foreign keys the new table got unchecked are checked (rows of deleted
+   * vacancies and candidates were already removed under their lock, so this only confirms it,
+   * without blocking writers), and the planner learns the new table's statistics.
+   */
+  private async validateSwapped(): Promise<void> {
+    const unchecked = await this.dataSource.query<{ name: string }[]>(
+      `SELECT conname AS name FROM pg_constraint
+        WHERE conrelid = 'matches'::regclass AND contype = 'f' AND NOT convalidated`,
+    );
+    for (const key of unchecked)
+      await this.inTransaction(async (runner) => {
+        await runner.query(`SET LOCAL statement_timeout = '${SWAP_TIMEOUT}'`);
+        await runner.query(`ALTER TABLE matches VALIDATE CONSTRAINT ${key.name}`);
+      });
+    await this.dataSource.query('ANALYZE matches');
+  }
+
+  /** One COPY of rows already written out, on a connection of its own, outside any transaction. */
+  private async copyIn(sql: string, text: string): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await pipeline(Readable.from([text]), client.query(copyFrom(sql)));
+    } finally {
+      await runner.release();
+    }
   }
 
   private async inTransaction<R>(work: (runner: QueryRunner, client: PoolClient) => Promise<R>): Promise<R> {
@@ -202,9 +247,14 @@ export class MatchResults {
 }
 
 /**
- * Under a lock that blocks other writers of `matches` but not its readers, every row is replaced by
- * the rows of `source` (a table or a subquery whose own parameters follow `$1`, the score version)
- * whose vacancy and candidate still exist.
+ * Every row of `matches` replaced by the rows of `source` (a table or a subquery whose own
+ * parameters follow `$1`, the score version) whose vacancy and candidate still exist. Other writers
+ * of `matches` wait from the start; readers go on reading the old rows. The new rows go into a
+ * fresh table with nothing to maintain row by row; its indexes and constraints, read from the
+ * catalogue as `matches` has them, are then built in bulk, and it takes the place of `matches`
+ * under a lock held only for the rename. Foreign keys are added unchecked, rows whose vacancy or
+ * candidate went meanwhile are removed under their lock, and `validateSwapped` checks them after
+ * commit without blocking anyone.
  */
 async function swapIn(
   runner: QueryRunner,
@@ -212,10 +262,14 @@ async function swapIn(
   params: unknown[],
 ): Promise<{ written: number; dropped: number }> {
   await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
-  const { affected: dropped = 0 } = await runner.query('DELETE FROM matches', [], true);
-  const { affected: written = 0 } = await runner.query(
-    `INSERT INTO matches (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
-                          tie_break, in_vacancy_top, in_candidate_top)
+  const [{ before }] = (await runner.query('SELECT count(*)::int AS before FROM matches')) as {
+    before: number;
+  }[];
+  await runner.query('DROP TABLE IF EXISTS matches_next');
+  await runner.query('CREATE TABLE matches_next (LIKE matches INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
+  const { affected: inserted = 0 } = await runner.query(
+    `INSERT INTO matches_next (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
+                               tie_break, in_vacancy_top, in_candidate_top)
      SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
             n.in_vacancy_top, n.in_candidate_top
        FROM ${source} n
@@ -225,24 +279,70 @@ async function swapIn(
     [SCORE_VERSION, ...params],
     true,
   );
-  return { written, dropped: Math.max(0, dropped - written) };
+  const indexes = (await runner.query(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.conname AS constraint_name,
+            pg_get_constraintdef(c.oid) AS constraint_definition
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+       LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid
+      WHERE x.indrelid = 'matches'::regclass`,
+  )) as { name: string; definition: string; constraint_name: string | null; constraint_definition: string }[];
+  for (const index of indexes)
+    await runner.query(
+      index.constraint_name
+        ? `ALTER TABLE matches_next ADD CONSTRAINT ${index.constraint_name}_next ${index.constraint_definition}`
+        : index.definition.replace(
+            /^CREATE (UNIQUE )?INDEX \S+ ON \S+ /,
+            `CREATE $1INDEX ${index.name}_next ON matches_next `,
+          ),
+    );
+  const foreignKeys = (await runner.query(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE conrelid = 'matches'::regclass AND contype = 'f'`,
+  )) as { name: string; definition: string }[];
+  for (const key of foreignKeys)
+    await runner.query(
+      `ALTER TABLE matches_next ADD CONSTRAINT ${key.name}_next ${key.definition.replace(/ NOT VALID$/, '')} NOT VALID`,
+    );
+  const { affected: gone = 0 } = await runner.query(
+    `DELETE FROM matches_next n
+      WHERE NOT EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
+         OR NOT EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
+    [],
+    true,
+  );
+  const written = inserted - gone;
+  await runner.query('LOCK TABLE matches IN ACCESS EXCLUSIVE MODE');
+  await runner.query('DROP TABLE matches');
+  await runner.query('ALTER TABLE matches_next RENAME TO matches');
+  for (const index of indexes)
+    await runner.query(
+      index.constraint_name
+        ? `ALTER TABLE matches RENAME CONSTRAINT ${index.constraint_name}_next TO ${index.constraint_name}`
+        : `ALTER INDEX ${index.name}_next RENAME TO ${index.name}`,
+    );
+  for (const key of foreignKeys)
+    await runner.query(`ALTER TABLE matches RENAME CONSTRAINT ${key.name}_next TO ${key.name}`);
+  return { written, dropped: Math.max(0, before - written) };
 }
 
 /**
- * COPY text lines, a thousand rows per chunk, each after `lead` (leading columns); JSON holds no
+ * COPY text in chunks of STAGE_CHUNK rows, each row after `lead` (leading columns); JSON holds no
  * tabs or newlines, only backslashes to double.
  */
-async function* copyLines(rows: AsyncIterable<ExpectedMatch>, lead = ''): AsyncGenerator<string> {
-  let chunk = '';
-  let count = 0;
+async function* copyChunks(
+  rows: AsyncIterable<ExpectedMatch>,
+  lead: string,
+): AsyncGenerator<{ text: string; rows: number }> {
+  let lines: string[] = [];
   for await (const row of rows) {
     const explanation = JSON.stringify(compactExplanation(row.explanation)).replaceAll('\\', '\\\\');
-    chunk += `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`;
-    if (++count === 1000) {
-      yield chunk;
-      chunk = '';
-      count = 0;
+    lines.push(
+      `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`,
+    );
+    if (lines.length === STAGE_CHUNK) {
+      yield { text: lines.join(''), rows: lines.length };
+      lines = [];
     }
   }
-  if (chunk) yield chunk;
+  if (lines.length > 0) yield { text: lines.join(''), rows: lines.length };
 }

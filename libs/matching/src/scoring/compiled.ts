@@ -19,14 +19,27 @@ export interface CompiledVacancy {
   cover: Map<number, Cover[]>;
   isco4: string;
   isco3: string;
+  /** The Member State's bit (`stateBit`), 0 when it has none. */
+  stateBit: number;
   startDay: number | null;
   /** Effective weights, cached for the model weights they were computed from. */
   weights?: { of: MatchWeights; effective: MatchWeights };
 }
 
+/** An occupation a candidate declares, with its ISCO unit group (4 digits) and minor group (3). */
+export interface CompiledOccupation {
+  uri: string;
+  unit: string;
+  group: string;
+  years: number;
+}
+
 /** A candidate prepared for scoring: skills as sorted ids, dates as day numbers. */
 export interface CompiledCandidate {
   input: MatchCandidateInput;
+  occupations: readonly CompiledOccupation[];
+  /** The preferred Member States' bits (`stateBit`); 0 without preferences, -1 when one has no bit. */
+  preferredStates: number;
   skills: Int32Array;
   languages: Map<string, number>;
   startDay: number | null;
@@ -63,6 +76,7 @@ export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): Com
     cover,
     isco4: input.iscoCode.slice(0, 4),
     isco3: input.iscoCode.slice(0, 3),
+    stateBit: stateBit(input.memberState),
     startDay: dayNumber(input.startDate),
   };
 }
@@ -71,6 +85,16 @@ export function compileCandidate(input: MatchCandidateInput, space: SkillSpace):
   const skills = Int32Array.from(new Set(input.skills.map((uri) => space.id(uri)))).sort();
   return {
     input,
+    occupations: input.occupations.map((occupation) => ({
+      uri: occupation.uri,
+      unit: occupation.iscoCode.slice(0, 4),
+      group: occupation.iscoCode.slice(0, 3),
+      years: occupation.yearsOfExperience,
+    })),
+    preferredStates: input.preferredMemberStates.reduce(
+      (mask, code) => (mask === -1 || stateBit(code) === 0 ? -1 : mask | stateBit(code)),
+      0,
+    ),
     skills,
     languages: new Map(input.languages.map((language) => [language.code, language.cefrRank])),
     startDay: dayNumber(input.earliestStartDate),
@@ -79,4 +103,19 @@ export function compileCandidate(input: MatchCandidateInput, space: SkillSpace):
 
 export function dayNumber(isoDate: string | null): number | null {
   return isoDate === null ? null : Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+const STATE_BITS = new Map<string, number>();
+
+/**
+ * A bit per Member State code, given in order of first sight, so a preference check is one AND;
+ * 0 once 31 codes have their bits (the EU has 27 states), and callers then fall back.
+ */
+export function stateBit(code: string): number {
+  let bit = STATE_BITS.get(code);
+  if (bit === undefined) {
+    bit = STATE_BITS.size < 31 ? 1 << STATE_BITS.size : 0;
+    STATE_BITS.set(code, bit);
+  }
+  return bit;
 }

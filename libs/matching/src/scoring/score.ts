@@ -46,8 +46,8 @@ export interface ScoredMatch {
   explanation: MatchExplanation;
 }
 
-const SIBLING_OCCUPATION = 0.2;
-const MINOR_GROUP_OCCUPATION = 0.1;
+export const SIBLING_OCCUPATION = 0.2;
+export const MINOR_GROUP_OCCUPATION = 0.1;
 
 /** Days after the vacancy's start at which the start-date factor reaches 0. */
 const START_DATE_TOLERANCE_DAYS = 180;
@@ -214,10 +214,10 @@ function languagesAllowed(
  */
 export function occupationValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
   let best = 0;
-  for (const occupation of candidate.input.occupations) {
+  for (const occupation of candidate.occupations) {
     if (occupation.uri === vacancy.input.occupationUri) return 1;
-    if (occupation.iscoCode.startsWith(vacancy.isco4)) best = Math.max(best, SIBLING_OCCUPATION);
-    else if (occupation.iscoCode.startsWith(vacancy.isco3)) best = Math.max(best, MINOR_GROUP_OCCUPATION);
+    if (occupation.unit === vacancy.isco4) best = Math.max(best, SIBLING_OCCUPATION);
+    else if (occupation.group === vacancy.isco3) best = Math.max(best, MINOR_GROUP_OCCUPATION);
   }
   return best;
 }
@@ -247,18 +247,19 @@ export function experienceValue(vacancy: CompiledVacancy, candidate: CompiledCan
   const min = vacancy.input.minExperienceYears;
   if (min === null) return 0;
   let years = 0;
-  for (const occupation of candidate.input.occupations) {
-    if (occupation.uri === vacancy.input.occupationUri || occupation.iscoCode.startsWith(vacancy.isco4))
-      years = Math.max(years, occupation.yearsOfExperience);
+  for (const occupation of candidate.occupations) {
+    if (occupation.uri === vacancy.input.occupationUri || occupation.unit === vacancy.isco4)
+      years = Math.max(years, occupation.years);
   }
   return min === 0 ? 1 : Math.min(1, years / min);
 }
 
 /** 1 when the candidate prefers the vacancy's state, 0.5 without preferences, 0 otherwise. */
 export function memberStateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
-  const preferred = candidate.input.preferredMemberStates;
-  if (preferred.length === 0) return 0.5;
-  return preferred.includes(vacancy.input.memberState) ? 1 : 0;
+  const preferred = candidate.preferredStates;
+  if (preferred === 0) return 0.5;
+  if (preferred !== -1 && vacancy.stateBit !== 0) return (preferred & vacancy.stateBit) !== 0 ? 1 : 0;
+  return candidate.input.preferredMemberStates.includes(vacancy.input.memberState) ? 1 : 0;
 }
 
 export function startDateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {

@@ -25,6 +25,11 @@ export interface ShardRank extends StoredRank {
 /** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
 export type ShardRanking = Record<string, { matchable: boolean; ranked: ShardRank[] }>;
 
+/** What a shard job of a full re-match reports: how many rows it staged. */
+export interface ShardStaged {
+  staged: number;
+}
+
 /** Where a job's work went: a flow over every shard, or the queue of one shard. */
 export type Routed = { flow: string | undefined } | { shard: number };
 
@@ -117,12 +122,11 @@ export class ShardedMatcher extends MatchingEngine {
   }
 
   /** A shard job: every row this shard contributes to the full re-match `runId`. */
-  async stageOnShard(shard: number, runId: string): Promise<{ staged: true }> {
+  async stageOnShard(shard: number, runId: string): Promise<ShardStaged> {
     const store = await this.features.current();
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
     const rows = expectedMatches(store, { topPerVacancy, topPerCandidate, minScore });
-    await this.results.stage(runId, shard, this.ofShard(shard, rows));
-    return { staged: true };
+    return { staged: await this.results.stage(runId, shard, this.ofShard(shard, rows)) };
   }
 
   /** The parent of a vacancy flow: each vacancy's set from its shards' lists, written in order. */
@@ -150,9 +154,18 @@ export class ShardedMatcher extends MatchingEngine {
     });
   }
 
-  /** The parent of a full re-match: what every shard staged, merged and swapped in at once. */
-  async mergeRefresh(runId: string): Promise<{ written: number; dropped: number }> {
-    const merged = await this.results.replaceAllStaged(runId, this.config.matching.topPerVacancy);
+  /**
+   * The parent of a full re-match: what every shard staged, merged and swapped in at once, once
+   * the rows the shard jobs report staged are all there.
+   */
+  async mergeRefresh(
+    runId: string,
+    shards: readonly ShardStaged[],
+  ): Promise<{ written: number; dropped: number }> {
+    const merged = await this.results.replaceAllStaged(runId, {
+      staged: shards.reduce((sum, shard) => sum + shard.staged, 0),
+      topPerVacancy: this.config.matching.topPerVacancy,
+    });
     this.logger.log(`Matches refreshed over ${this.shards.count} shards: ${merged.written} rows`);
     return merged;
   }

@@ -32,8 +32,15 @@ export interface VacancyRecord {
 export interface VacancyBounds {
   /** Candidate skill id → the most skill credit holding it can earn (summed over what it covers). */
   skills: Map<number, number>;
+  /** Candidates who declare the vacancy's occupation: occupation and experience at full. */
   occupation: number;
-  /** Languages, education, experience, Member State and start date, all at full credit. */
+  /** Candidates with an occupation in its ISCO unit group: a sibling's occupation credit, experience at full. */
+  unit: number;
+  /** Candidates with an occupation in its ISCO minor group: that occupation credit. */
+  group: number;
+  /** The Member State factor at full. */
+  memberState: number;
+  /** Languages, education and start date, all at full credit. */
   rest: number;
 }
 

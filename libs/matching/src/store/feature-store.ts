@@ -1,6 +1,7 @@
 import { compileCandidate, compileVacancy } from '../scoring/compiled';
 import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
 import { explainPair, scorePair, type ScoredMatch, type ScoringModel } from '../scoring/score';
+import type { CompiledCandidate } from '../scoring/compiled';
 import { BoundAccumulator } from './bound-accumulator';
 import { boundedTop } from './bounded-top';
 import {
@@ -48,11 +49,15 @@ export class FeatureStore {
   private readonly bySlot: (CandidateRecord | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly bySkill = new Map<number, number[]>();
+  private readonly byOccupation = new Map<string, number[]>();
+  private readonly byUnit = new Map<string, number[]>();
   private readonly byGroup = new Map<string, number[]>();
   private readonly vacancies = new Map<string, VacancyRecord>();
   private readonly vacancyBySlot: (VacancyRecord | undefined)[] = [];
   private readonly freeVacancySlots: number[] = [];
   private readonly vacanciesBySkill = new Map<number, Postings>();
+  private readonly vacanciesByOccupation = new Map<string, Postings>();
+  private readonly vacanciesByUnit = new Map<string, Postings>();
   private readonly vacanciesByGroup = new Map<string, Postings>();
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
@@ -75,7 +80,10 @@ export class FeatureStore {
     this.candidates.set(input.id, record);
     this.bySlot[slot] = record;
     for (const skill of record.compiled.skills) push(this.bySkill, skill, slot);
-    for (const group of groupsOf(input)) push(this.byGroup, group, slot);
+    const { occupations, units, groups } = occupationKeys(record.compiled);
+    for (const uri of occupations) push(this.byOccupation, uri, slot);
+    for (const unit of units) push(this.byUnit, unit, slot);
+    for (const group of groups) push(this.byGroup, group, slot);
   }
 
   removeCandidate(id: string): void {
@@ -85,7 +93,10 @@ export class FeatureStore {
     this.bySlot[record.slot] = undefined;
     this.freeSlots.push(record.slot);
     for (const skill of record.compiled.skills) pull(this.bySkill, skill, record.slot);
-    for (const group of groupsOf(record.compiled.input)) pull(this.byGroup, group, record.slot);
+    const { occupations, units, groups } = occupationKeys(record.compiled);
+    for (const uri of occupations) pull(this.byOccupation, uri, record.slot);
+    for (const unit of units) pull(this.byUnit, unit, record.slot);
+    for (const group of groups) pull(this.byGroup, group, record.slot);
   }
 
   putVacancy(input: MatchVacancyInput, gate: VacancyGate): void {
@@ -96,7 +107,9 @@ export class FeatureStore {
     this.vacancies.set(input.id, record);
     this.vacancyBySlot[slot] = record;
     for (const [skill, credit] of record.bounds.skills) post(this.vacanciesBySkill, skill, slot, credit);
-    post(this.vacanciesByGroup, compiled.isco3, slot, record.bounds.occupation);
+    post(this.vacanciesByOccupation, input.occupationUri, slot, record.bounds.occupation);
+    post(this.vacanciesByUnit, compiled.isco4, slot, record.bounds.unit);
+    post(this.vacanciesByGroup, compiled.isco3, slot, record.bounds.group);
   }
 
   removeVacancy(id: string): void {
@@ -106,6 +119,8 @@ export class FeatureStore {
     this.vacancyBySlot[record.slot] = undefined;
     this.freeVacancySlots.push(record.slot);
     for (const skill of record.bounds.skills.keys()) unpost(this.vacanciesBySkill, skill, record.slot);
+    unpost(this.vacanciesByOccupation, record.compiled.input.occupationUri, record.slot);
+    unpost(this.vacanciesByUnit, record.compiled.isco4, record.slot);
     unpost(this.vacanciesByGroup, record.compiled.isco3, record.slot);
   }
 
@@ -165,9 +180,14 @@ export class FeatureStore {
       const slots = this.bySkill.get(skill);
       if (slots) acc.add(slots, credit);
     }
+    const exact = this.byOccupation.get(compiled.input.occupationUri);
+    if (exact) acc.add(exact, bounds.occupation);
+    const unit = this.byUnit.get(compiled.isco4);
+    if (unit) acc.add(unit, bounds.unit);
     const group = this.byGroup.get(compiled.isco3);
-    if (group) acc.add(group, bounds.occupation);
-    for (let i = 0; i < acc.count; i++) acc.bounds[acc.touched[i]] += bounds.rest;
+    if (group) acc.add(group, bounds.group);
+    const rest = bounds.rest + bounds.memberState;
+    for (let i = 0; i < acc.count; i++) acc.bounds[acc.touched[i]] += rest;
     const found = boundedTop({
       items: acc.touched,
       count: acc.count,
@@ -197,12 +217,29 @@ export class FeatureStore {
       const postings = this.vacanciesBySkill.get(skill);
       if (postings) acc.add(postings.slots, 0, postings.credits);
     }
-    for (const group of groupsOf(candidate.compiled.input)) {
-      const postings = this.vacanciesByGroup.get(group);
-      if (postings) acc.add(postings.slots, 0, postings.credits);
+    const { occupations, units, groups } = occupationKeys(candidate.compiled);
+    for (const [keys, index] of [
+      [occupations, this.vacanciesByOccupation],
+      [units, this.vacanciesByUnit],
+      [groups, this.vacanciesByGroup],
+    ] as const)
+      for (const key of keys) {
+        const postings = index.get(key);
+        if (postings) acc.add(postings.slots, 0, postings.credits);
+      }
+    // The candidate is known here, so the Member State credit is read from their preferences.
+    const preferred = candidate.compiled.preferredStates;
+    for (let i = 0; i < acc.count; i++) {
+      const slot = acc.touched[i];
+      const { compiled, bounds } = this.vacancyBySlot[slot]!;
+      const state =
+        preferred === 0
+          ? 0.5
+          : preferred === -1 || compiled.stateBit === 0 || (preferred & compiled.stateBit) !== 0
+            ? 1
+            : 0;
+      acc.bounds[slot] += bounds.rest + bounds.memberState * state;
     }
-    for (let i = 0; i < acc.count; i++)
-      acc.bounds[acc.touched[i]] += this.vacancyBySlot[acc.touched[i]]!.bounds.rest;
     const found = boundedTop({
       items: acc.touched,
       count: acc.count,
@@ -278,8 +315,17 @@ function top<T extends { id: string; score: number; tie: number }>(scored: T[], 
   return scored.sort(byRank).slice(0, limit);
 }
 
-function groupsOf(input: MatchCandidateInput): Set<string> {
-  return new Set(input.occupations.map((occupation) => occupation.iscoCode.slice(0, 3)));
+/** The distinct occupations, ISCO unit groups and minor groups a candidate declares. */
+function occupationKeys(candidate: CompiledCandidate): {
+  occupations: Set<string>;
+  units: Set<string>;
+  groups: Set<string>;
+} {
+  return {
+    occupations: new Set(candidate.occupations.map((occupation) => occupation.uri)),
+    units: new Set(candidate.occupations.map((occupation) => occupation.unit)),
+    groups: new Set(candidate.occupations.map((occupation) => occupation.group)),
+  };
 }
 
 function post<K>(index: Map<K, Postings>, key: K, slot: number, credit: number): void {

@@ -1,11 +1,20 @@
 import type { CompiledVacancy } from '../scoring/compiled';
-import { vacancyWeights, type ScoringModel } from '../scoring/score';
+import {
+  MINOR_GROUP_OCCUPATION,
+  SIBLING_OCCUPATION,
+  vacancyWeights,
+  type ScoringModel,
+} from '../scoring/score';
 import type { VacancyBounds } from './feature-records';
 
 /**
  * Upper bounds of a vacancy's score parts. A candidate's skill credit is at most the sum, over the
  * skills it holds, of what each could earn: a required skill covered twice is over-counted, never
- * under. Occupation credit needs the same ISCO minor group; every other factor is taken at full.
+ * under. Occupation and experience credit are bounded by how close the candidate's declared
+ * occupations come (the same occupation, ISCO unit group or minor group: experience counts only in
+ * the first two); a candidate in several of these earns their sum, again an over-count. The
+ * Member State factor is kept apart, for a side that can read the candidate's preferences; every
+ * other factor is taken at full.
  */
 export function vacancyBounds(vacancy: CompiledVacancy, model: ScoringModel): VacancyBounds {
   const w = vacancyWeights(vacancy, model.weights);
@@ -20,9 +29,14 @@ export function vacancyBounds(vacancy: CompiledVacancy, model: ScoringModel): Va
         (cover.relation === 'exact' ? 1 : model.proximity[cover.relation]);
     skills.set(held, credit);
   }
+  // Experience needs the occupation or its unit group, unless the vacancy asks for none (0 years).
+  const experience = vacancy.input.minExperienceYears === 0 ? 0 : w.experience;
   return {
     skills,
-    occupation: w.occupation,
-    rest: w.languages + w.education + w.experience + w.memberState + w.startDate,
+    occupation: w.occupation + experience,
+    unit: SIBLING_OCCUPATION * w.occupation + experience,
+    group: MINOR_GROUP_OCCUPATION * w.occupation,
+    memberState: w.memberState,
+    rest: w.languages + w.education + w.startDate + (w.experience - experience),
   };
 }
