@@ -141,6 +141,24 @@ describe('scoreMatch', () => {
     ).toBe(0.5);
   });
 
+  it('reads Member State preferences alike for codes with a bit and for those past the 31 bits', () => {
+    // Codes get their bits in order of first sight; these use up whatever bits are left.
+    const codes = Array.from({ length: 40 }, (_, i) => `Q${String.fromCharCode(65 + (i % 26))}${i}`);
+    const value = (state: string, preferred: string[]) =>
+      factor(
+        scoreMatch(vacancy({ memberState: state }), candidate({ preferredMemberStates: preferred }), model()),
+        'memberState',
+      ).value;
+    for (const code of codes) {
+      expect(value(code, [code])).toBe(1);
+      expect(value(code, ['NL'])).toBe(0);
+      expect(value('NL', [code])).toBe(0);
+      expect(value(code, [])).toBe(0.5);
+    }
+    expect(value(codes[39], [codes[0], codes[39]])).toBe(1);
+    expect(value(codes[38], [codes[0], codes[39]])).toBe(0);
+  });
+
   it('ignores factors the vacancy does not ask about', () => {
     const sut = scoreMatch(
       vacancy({ languages: [], minEqfLevel: null, minExperienceYears: null, startDate: null }),
