@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { setImmediate } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { SCORE_VERSION } from '../scoring/score';
 import { MatchingFeatures } from '../store/matching-features.service';
@@ -41,6 +42,12 @@ const SCORE_TOLERANCE = 1e-4;
  * Each side's stored top set must contain its current top set; extra pairs offered by the other
  * side are legitimate until that side is recomputed, so only pairs of unmatchable sides count.
  */
+/**
+ * Sets ranked between two returns to the event loop: a check over the whole pool takes minutes, and
+ * the job running it must keep renewing its lock meanwhile.
+ */
+const YIELD_EVERY = 64;
+
 @Injectable()
 export class MatchConsistency {
   constructor(
@@ -81,8 +88,10 @@ export class MatchConsistency {
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
     const missing: MatchPairId[] = [];
     const vacancyIds = store.vacancyIds().filter((id) => store.isVacancyMatchable(id, now));
+    let ranked = 0;
     for (const vacancyId of vacancyIds) {
-      const expected = store.rankCandidates(vacancyId, { limit: topPerVacancy, minScore }, now);
+      if (++ranked % YIELD_EVERY === 0) await setImmediate();
+      const expected = store.scoreCandidates(vacancyId, { limit: topPerVacancy, minScore }, now);
       for (const id of lacking(expected, vacancyTops.get(vacancyId))) {
         missing.push(`${vacancyId}:${id}`);
         rematchVacancies.add(vacancyId);
@@ -90,7 +99,8 @@ export class MatchConsistency {
     }
     const candidateIds = store.candidateIds().filter((id) => store.isCandidateMatchable(id, now));
     for (const candidateId of candidateIds) {
-      const expected = store.rankVacancies(candidateId, { limit: topPerCandidate, minScore }, now);
+      if (++ranked % YIELD_EVERY === 0) await setImmediate();
+      const expected = store.scoreVacancies(candidateId, { limit: topPerCandidate, minScore }, now);
       for (const id of lacking(expected, candidateTops.get(candidateId))) {
         missing.push(`${id}:${candidateId}`);
         rematchCandidates.add(candidateId);
