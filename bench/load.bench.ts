@@ -124,8 +124,10 @@ function requestMix(
   const queries = talentQueries(catalogue, labels, 2_000, SEED);
   const jobWords = [...labels.values()].flat().map((label) => label.split(/[\s/]+/)[0]);
   const candidate = () => random.pick(tokens.candidates);
-  const json = { 'content-type': 'application/json' };
-  const bearer = (token: string) => ({ ...json, authorization: `Bearer ${token}` });
+  // A fresh object per request: autocannon writes each body's Content-Length into the headers it
+  // is given, and a shared object would carry it to the next request that has no body.
+  const json = () => ({ 'content-type': 'application/json' });
+  const bearer = (token: string) => ({ ...json(), authorization: `Bearer ${token}` });
   const steps: Record<(typeof MIX)[number][0], Request[]> = {
     'talent search': [
       {
@@ -199,7 +201,7 @@ function requestMix(
         path: '/api/v1/auth/login',
         setupRequest: (request) => ({
           ...request,
-          headers: json,
+          headers: json(),
           body: JSON.stringify({ email: candidate().email, password: PASSWORD }),
         }),
       },
