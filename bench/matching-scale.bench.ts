@@ -279,12 +279,7 @@ async function measureShards(
     collect();
     const before = process.memoryUsage();
     const store = newStore();
-    const build = await timed(`shard ${shard} of ${SHARDS} generated and stored`, async () => {
-      const vacancies = await fillVacancies(store, generation);
-      return (
-        vacancies + (await fillCandidates(store, generation, (id) => candidateShard(id, SHARDS) === shard))
-      );
-    });
+    const build = await fillShard(store, generation, shard);
     collect();
     const after = process.memoryUsage();
     shards.push({ store, grew: after.rss - before.rss, heap: after.heapUsed - before.heapUsed, build });
@@ -327,6 +322,16 @@ async function measureShards(
   );
 }
 
+/** Stores every vacancy and shard `shard`'s candidates; returns the time spent storing them. */
+async function fillShard(store: FeatureStore, generation: Generation, shard: number): Promise<number> {
+  return timed(`shard ${shard} of ${SHARDS} generated and stored`, async () => {
+    const vacancies = await fillVacancies(store, generation);
+    return (
+      vacancies + (await fillCandidates(store, generation, (id) => candidateShard(id, SHARDS) === shard))
+    );
+  });
+}
+
 /** This script again as a child process that builds and measures shard `shard` alone. */
 function runShardProcess(shard: number): void {
   const child = spawnSync(
@@ -346,12 +351,7 @@ async function measureOwnShard(
   matching: AppConfig['matching'],
   before: number,
 ): Promise<void> {
-  const build = await timed(`shard ${SHARD} of ${SHARDS} generated and stored`, async () => {
-    const vacancies = await fillVacancies(store, generation);
-    return (
-      vacancies + (await fillCandidates(store, generation, (id) => candidateShard(id, SHARDS) === SHARD))
-    );
-  });
+  const build = await fillShard(store, generation, SHARD);
   collect();
   const after = process.memoryUsage();
   const random = new SeededRandom(SEED ^ 0x51ab);
