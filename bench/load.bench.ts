@@ -13,7 +13,7 @@ import { shortageOccupationLabels, talentQueries } from './synthetic/talent-quer
 import { startIsolatedRun } from './support/isolated-run';
 import { numberArg, percentile, printRuntime, timed } from './support/measure';
 import { createBenchContext, PipelineProbe, seedPipelineData } from './support/pipeline';
-import { startBuiltService, until, type RunningService } from './support/services';
+import { startBuiltService, steadily, until, type RunningService } from './support/services';
 
 /**
  * Mixed traffic against the built API and worker, each a process of its own, at `--candidates`
@@ -373,7 +373,11 @@ async function main(): Promise<void> {
       // Ready once the worker has built the taxonomy indexes from the import: minutes on a loaded machine.
       await until('the API', async () => (await fetch(`${base}/api/v1/health/ready`)).ok, 900_000);
       await until('the worker', () => probe.workersConnected());
-      await until('the worker to settle', () => probe.settled(), 900_000);
+      await until(
+        'the worker to settle',
+        steadily(() => probe.settled(), 15_000),
+        900_000,
+      );
     });
     const signIns = new ConcurrencyLimit(4);
     const tokens: Tokens = {

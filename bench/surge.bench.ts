@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { startIsolatedRun } from './support/isolated-run';
 import { numberArg, percentile, printRuntime } from './support/measure';
 import { createBenchContext, LagSampler, PipelineProbe, seedPipelineData } from './support/pipeline';
-import { startBuiltService, until, type RunningService } from './support/services';
+import { startBuiltService, steadily, until, type RunningService } from './support/services';
 import type { SyntheticCandidate } from './synthetic/generate';
 
 /**
@@ -103,7 +103,11 @@ async function main(): Promise<void> {
     });
     worker = startBuiltService('worker');
     await until('the worker', () => probe.workersConnected());
-    await until('the worker to settle', () => probe.settled(), 900_000);
+    await until(
+      'the worker to settle',
+      steadily(() => probe.settled(), 15_000),
+      900_000,
+    );
     const before = await probe.candidateDocuments();
 
     // 1. Burst.

@@ -43,3 +43,20 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * A check that answers true once `check` has answered true for `forMs` without a break: a worker
+ * that has just connected has an empty queue for a moment before its schedules enqueue their
+ * first runs (a full re-match, a consistency check).
+ */
+export function steadily(check: () => Promise<boolean>, forMs: number): () => Promise<boolean> {
+  let since: number | undefined;
+  return async () => {
+    if (!(await check())) {
+      since = undefined;
+      return false;
+    }
+    since ??= Date.now();
+    return Date.now() - since >= forMs;
+  };
+}
