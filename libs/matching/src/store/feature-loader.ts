@@ -150,11 +150,16 @@ export class FeatureLoader {
     return rows.map(toCandidate);
   }
 
-  async candidatesChangedSince(since: Date): Promise<LoadedCandidate[]> {
-    const rows = await this.dataSource.query<CandidateRow[]>(`${CANDIDATE_SELECT} WHERE c.updated_at >= $1`, [
-      since,
-    ]);
-    return rows.map(toCandidate);
+  /**
+   * The candidates changed since `since`, each with its version: `updated_at` in microseconds, as
+   * text, so two changes within one millisecond still differ.
+   */
+  async candidateVersionsSince(since: Date): Promise<{ id: string; version: string }[]> {
+    return this.dataSource.query<{ id: string; version: string }[]>(
+      `SELECT c.id, (extract(epoch FROM c.updated_at) * 1000000)::bigint::text AS version
+         FROM ${CANDIDATE_MATCHING_PROFILES_SQL} c WHERE c.updated_at >= $1`,
+      [since],
+    );
   }
 
   async candidateIdsByCountry(code: string): Promise<string[]> {

@@ -23,6 +23,8 @@ export class MatchingFeatures {
   private version = '';
   private loading?: Promise<FeatureStore>;
   private candidatesSince = new Date(0);
+  /** The version (`candidateVersionsSince`) of each candidate the last sync saw, to skip re-reading it. */
+  private candidateVersions = new Map<string, string>();
   private vacanciesSince = new Date(0);
   /** Whether a candidate belongs to the shards this worker serves (all of them when not sharded). */
   readonly holds: (candidateId: string) => boolean;
@@ -84,6 +86,7 @@ export class MatchingFeatures {
     const started = Date.now();
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
     const store = await this.build(this.holds);
+    this.candidateVersions = new Map();
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
     this.store = store;
@@ -111,13 +114,20 @@ export class MatchingFeatures {
 
   private async sync(store: FeatureStore): Promise<void> {
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
-    const [facts, candidates, vacancies] = await Promise.all([
+    const [facts, versions, vacancies] = await Promise.all([
       this.loader.facts(),
-      this.loader.candidatesChangedSince(this.candidatesSince),
+      this.loader.candidateVersionsSince(this.candidatesSince),
       this.loader.vacanciesChangedSince(this.vacanciesSince),
     ]);
+    // Within the overlap window the same changes come back at every sync: only the candidates not
+    // read yet at their current version are loaded again.
+    const stale = versions.filter(
+      ({ id, version }) => this.holds(id) && this.candidateVersions.get(id) !== version,
+    );
+    const candidates = await this.loader.candidatesByIds(stale.map(({ id }) => id));
     store.facts = facts;
-    for (const candidate of candidates) if (this.holds(candidate.input.id)) putCandidate(store, candidate);
+    for (const candidate of candidates) putCandidate(store, candidate);
+    this.candidateVersions = new Map(versions.map(({ id, version }) => [id, version]));
     for (const vacancy of vacancies) putVacancy(store, vacancy);
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
