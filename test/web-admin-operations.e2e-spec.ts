@@ -6,7 +6,7 @@ import { ar } from '../apps/web/src/i18n/messages/ar';
 import { en } from '../apps/web/src/i18n/messages/en';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { CandidateFactory, type RegisteredCandidate } from './factories/candidate.factory';
-import { launchBrowser, screenshots, type TestBrowser } from './utils/browser';
+import { focusedId, launchBrowser, screenshots, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { drainQueues } from './utils/drain';
 import { waitFor } from './utils/wait-for';
@@ -128,7 +128,7 @@ describe('web front end: the administrator’s operations pages', () => {
       await page.fill('#field-actor', 'someone');
       await walk.press(t.audit.apply, 'audit-error');
       expect(await page.locator('#error-summary').innerText()).toContain(t.audit.badActor);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+      expect(await focusedId(page, 'error-summary')).toBe('error-summary');
 
       // Statistics: a chart drawn on the server, named and described, with its figures as a table.
       await walk.goto(`${stack.webUrl}/en/admin/statistics`, 'statistics');

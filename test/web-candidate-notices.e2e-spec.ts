@@ -8,7 +8,7 @@ import { AccountFactory, type SignedInAccount } from './factories/account.factor
 import { CandidateFactory, type RegisteredCandidate, seedCandidateFixtures } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
-import { launchBrowser, type TestBrowser } from './utils/browser';
+import { focusedId, launchBrowser, type TestBrowser } from './utils/browser';
 import { ContactSteps } from './utils/contacts';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { Walk } from './utils/web-journey';
@@ -152,7 +152,7 @@ describe('web front end: the candidate’s notifications, consents and conversat
           select.add(new Option('xx', 'xx', true, true));
         });
         await walk.press(t.notices.savePreferences, 'preferences-error');
-        expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+        expect(await focusedId(page, 'error-summary')).toBe('error-summary');
         expect(await page.locator('#error-summary a[href="#field-language"]').count()).toBe(1);
         await page.locator('#field-language').selectOption('fr');
         await page.locator('label[for="field-channel-new_matches-digest"]').click();

@@ -6,7 +6,7 @@ import { en } from '../apps/web/src/i18n/messages/en';
 import { fr } from '../apps/web/src/i18n/messages/fr';
 import { uniqueEmail } from './factories/account.factory';
 import { CandidateFactory, ESCO, type RegisteredCandidate } from './factories/candidate.factory';
-import { accessibilityViolations, launchBrowser, type TestBrowser } from './utils/browser';
+import { accessibilityViolations, focusedId, launchBrowser, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { mailedLink, Walk } from './utils/web-journey';
 import { startWebStack, type WebStack } from './utils/web-stack';
@@ -67,7 +67,7 @@ describe('web front end: the candidate profile wizard', () => {
 
   /** The error summary took the focus and links to these fields, in this order. */
   async function expectErrorSummary(page: Page, fields: string[]): Promise<void> {
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await focusedId(page, 'error-summary')).toBe('error-summary');
     const links = await page.locator('#error-summary a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(fields.map((name) => `#field-${name}`));
   }

@@ -10,7 +10,7 @@ import { AccountFactory, type SignedInAccount, strongPassword, uniqueEmail } fro
 import { CandidateFactory, type RegisteredCandidate } from './factories/candidate.factory';
 import { EmployerFactory } from './factories/employer.factory';
 import { insertTaxonomyFixture } from './factories/taxonomy.fixture';
-import { launchBrowser, type TestBrowser } from './utils/browser';
+import { focusedId, launchBrowser, type TestBrowser } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { drainQueues } from './utils/drain';
 import { acceptInvitation, addSkills, chooseOccupation, consoleContext, describeJob, openMatch, registerOrganisation } from './utils/web-consoles';
@@ -112,7 +112,7 @@ describe('web front end: the employer console', () => {
       await walk.press(t.employer.vacancy.publish, 'vacancy-refused');
       const summary = await page.locator('#error-summary').innerText();
       expect(summary).toContain('cannot be published: its occupation is not on the shortage list of Netherlands');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+      expect(await focusedId(page, 'error-summary')).toBe('error-summary');
 
       // Talent search: a facet in the address, which the back button brings back.
       await drainQueues(stack.api, ['candidates']);

@@ -9,7 +9,7 @@ import { en } from '../apps/web/src/i18n/messages/en';
 import { AccountFactory, type SignedInAccount, uniqueEmail } from './factories/account.factory';
 import { CandidateFactory, type RegisteredCandidate } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
-import { launchBrowser, type TestBrowser } from './utils/browser';
+import { focusedId, launchBrowser, type TestBrowser } from './utils/browser';
 import { CONDITION_DEADLINE_MS, SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { waitFor } from './utils/wait-for';
 import { consoleContext, signIn } from './utils/web-consoles';
@@ -96,7 +96,7 @@ describe('web front end: the national contact point and administrator consoles',
       await page.locator('label[for="field-status"]').click();
       await walk.press(en.ncp.decision.submit, 'employer-reason-missing');
       expect(await page.locator('#error-summary').innerText()).toContain(en.ncp.decision.reason);
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+      expect(await focusedId(page, 'error-summary')).toBe('error-summary');
       await page.fill('#field-reason', 'Checked against the Dutch business register (KVK).');
       await walk.press(en.ncp.decision.submit, 'employer-verified');
       expect(await walk.text()).toContain(en.ncp.decision.doneVerified);

@@ -10,6 +10,7 @@ import {
   newContext,
   screenshots,
   type TestBrowser,
+  focusedId,
 } from './utils/browser';
 import { SETUP_TIMEOUT_MS } from './utils/deadlines';
 import { startWebStack, type WebStack } from './utils/web-stack';
@@ -188,7 +189,7 @@ describe('web front end: public pages', () => {
 });
 
 async function expectFocusedSummary(page: Page, links: number): Promise<void> {
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+  expect(await focusedId(page, 'error-summary')).toBe('error-summary');
   expect(await page.locator('#error-summary a').count()).toBe(links);
 }
 

@@ -37,7 +37,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
 }
 
 /** A context that fails the test on any request to another host than the web app. */
-export async function newContext(browser: Browser, webUrl: string, width = 1280): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
+export async function newContext(
+  browser: Browser,
+  webUrl: string,
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const foreign: string[] = [];
   const origin = new URL(webUrl).origin;
@@ -75,4 +79,15 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize(viewport);
+}
+
+/**
+ * The id of the focused element once focus has reached `id`, or whatever has it after 30 s. A form's
+ * answer is a new page whose script moves the focus after load, and a click does not wait for it.
+ */
+export async function focusedId(page: Page, id: string): Promise<string | undefined> {
+  await page
+    .waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 30_000 })
+    .catch(() => undefined);
+  return page.evaluate(() => document.activeElement?.id);
 }
