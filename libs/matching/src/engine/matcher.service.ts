@@ -1,7 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { MatchResults, type StoredRank } from '../results/match-results.repository';
+import {
+  MatchResults,
+  type MatchSide,
+  type OwnedSet,
+  type StoredRank,
+} from '../results/match-results.repository';
 import { compactExplanation } from '../results/stored-explanation';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
 import { MatchingEngine } from './matching-engine';
@@ -9,8 +14,8 @@ import { FeatureLoader } from '../store/feature-loader';
 import type { FeatureStore, RankedMatch } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
 
-/** Set writes in flight during a full re-match. */
-const WRITES_IN_FLIGHT = 3;
+/** Sets written per transaction: one read of the other side's sets decides what their pairs enter. */
+const SETS_PER_WRITE = 100;
 
 /** How many ranked pairs beyond the owner's own set are offered to the other side's sets. */
 export const CROSS_FACTOR = 3;
@@ -58,20 +63,21 @@ export class Matcher extends MatchingEngine {
 
   /**
    * What `matchVacancy` does for each of these vacancies, in this order, from one read of the
-   * store: a burst of changes pays for bringing the store up to date once per batch, not per job.
-   * The sets are written one after another, so the result is the one of matching them one at a time.
+   * store: a burst of changes pays for bringing the store up to date once per batch, not per job,
+   * and its sets are written a chunk per transaction, with the result of writing them one at a
+   * time (the sets of vacancies no longer matchable are removed first).
    */
   async matchVacancyBatch(vacancyIds: readonly string[]): Promise<MatchOutcome[]> {
     const store = await this.features.current();
     await this.features.refreshVacancies(store, vacancyIds);
-    return inOrder(vacancyIds, (id) => this.writeVacancy(store, id, true));
+    return this.writeSets(store, 'vacancy', vacancyIds, true);
   }
 
-  /** What `matchCandidate` does for each of these candidates, in this order, from one read of the store. */
+  /** What `matchCandidate` does for each of these candidates, as `matchVacancyBatch` does for vacancies. */
   async matchCandidateBatch(candidateIds: readonly string[]): Promise<MatchOutcome[]> {
     const store = await this.features.current();
     await this.features.refreshCandidates(store, candidateIds);
-    return inOrder(candidateIds, (id) => this.writeCandidate(store, id, true));
+    return this.writeSets(store, 'candidate', candidateIds, true);
   }
 
   /**
@@ -110,69 +116,68 @@ export class Matcher extends MatchingEngine {
   }
 
   /**
-   * Recomputes these sets from the store as it is, vacancies before candidates, a few writes in
-   * flight so ranking the next set overlaps Postgres writing the last. Sets of one side touch only
-   * their own rows; what they offer the other side is settled when that side is recomputed.
+   * Recomputes these sets from the store as it is, vacancies before candidates. Sets of one side
+   * touch only their own rows; what they offer the other side is settled when that side is
+   * recomputed.
    */
   async rematch(
     store: FeatureStore,
     vacancyIds: readonly string[],
     candidateIds: readonly string[],
   ): Promise<void> {
-    await inFlight(vacancyIds, (id) => this.writeVacancy(store, id, false));
-    await inFlight(candidateIds, (id) => this.writeCandidate(store, id, false));
+    await this.writeSets(store, 'vacancy', vacancyIds, false);
+    await this.writeSets(store, 'candidate', candidateIds, false);
   }
 
-  private async writeVacancy(store: FeatureStore, id: string, cross: boolean): Promise<MatchOutcome> {
-    if (!store.isVacancyMatchable(id)) return { removed: await this.results.removeAll('vacancy', id) };
+  /**
+   * Ranks these owners' sets and writes them a chunk of SETS_PER_WRITE per transaction, the next
+   * chunk ranked while Postgres writes the last. With `cross`, each set also offers pairs beyond
+   * its own to the other side's sets. Owners no longer matchable lose their rows first. Returns each
+   * id's outcome, in the order given (an id given twice is written once).
+   */
+  private async writeSets(
+    store: FeatureStore,
+    side: MatchSide,
+    ids: readonly string[],
+    cross: boolean,
+  ): Promise<MatchOutcome[]> {
     const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
-    const ranked = store.rankCandidates(id, {
-      limit: cross ? topPerVacancy * CROSS_FACTOR : topPerVacancy,
-      minScore,
-    });
-    await this.results.replaceSet({
-      side: 'vacancy',
-      ownerId: id,
-      ranked: ranked.map(stored),
-      ownLimit: topPerVacancy,
-      otherLimit: topPerCandidate,
-    });
-    return { matches: Math.min(ranked.length, topPerVacancy) };
-  }
-
-  private async writeCandidate(store: FeatureStore, id: string, cross: boolean): Promise<MatchOutcome> {
-    if (!store.isCandidateMatchable(id)) return { removed: await this.results.removeAll('candidate', id) };
-    const { topPerVacancy, topPerCandidate, minScore } = this.config.matching;
-    const ranked = store.rankVacancies(id, {
-      limit: cross ? topPerCandidate * CROSS_FACTOR : topPerCandidate,
-      minScore,
-    });
-    await this.results.replaceSet({
-      side: 'candidate',
-      ownerId: id,
-      ranked: ranked.map(stored),
-      ownLimit: topPerCandidate,
-      otherLimit: topPerVacancy,
-    });
-    return { matches: Math.min(ranked.length, topPerCandidate) };
+    const sizes =
+      side === 'vacancy'
+        ? { own: topPerVacancy, other: topPerCandidate }
+        : { own: topPerCandidate, other: topPerVacancy };
+    const outcomes = new Map<string, MatchOutcome>();
+    const matchable: string[] = [];
+    for (const id of new Set(ids)) {
+      const live = side === 'vacancy' ? store.isVacancyMatchable(id) : store.isCandidateMatchable(id);
+      if (live) matchable.push(id);
+      else outcomes.set(id, { removed: await this.results.removeAll(side, id) });
+    }
+    const limit = cross ? sizes.own * CROSS_FACTOR : sizes.own;
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (let at = 0; at < matchable.length; at += SETS_PER_WRITE) {
+        const sets = matchable.slice(at, at + SETS_PER_WRITE).map((ownerId): OwnedSet => {
+          const ranked =
+            side === 'vacancy'
+              ? store.rankCandidates(ownerId, { limit, minScore })
+              : store.rankVacancies(ownerId, { limit, minScore });
+          outcomes.set(ownerId, { matches: Math.min(ranked.length, sizes.own) });
+          return { ownerId, ranked: ranked.map(stored) };
+        });
+        await writing;
+        writing = this.results.replaceSets(side, sets, sizes);
+      }
+    } catch (error) {
+      await writing.catch(() => undefined);
+      throw error;
+    }
+    await writing;
+    return ids.map((id) => outcomes.get(id)!);
   }
 }
 
 /** A ranked pair as it is written and as a shard hands it on: the explanation in its stored form. */
 export function stored(match: RankedMatch): StoredRank {
   return { id: match.id, score: match.score, explanation: compactExplanation(match.explanation) };
-}
-
-export async function inOrder<R>(ids: readonly string[], write: (id: string) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (const id of ids) results.push(await write(id));
-  return results;
-}
-
-async function inFlight(ids: readonly string[], write: (id: string) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < ids.length) await write(ids[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, ids.length) }, lane));
 }

@@ -10,6 +10,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { ExpectedMatch } from '../engine/expected-matches';
 import { SCORE_VERSION } from '../scoring/score';
 import { pairTie } from '../store/feature-store';
+import { OtherSetFloors, type HeldPair, type OtherSetFloor } from './other-set-floors';
 import { compactExplanation, type CompactExplanation } from './stored-explanation';
 
 export type MatchSide = 'vacancy' | 'candidate';
@@ -43,14 +44,16 @@ export interface StoredRank {
   explanation: CompactExplanation;
 }
 
-export interface ReplaceSetInput {
-  side: MatchSide;
+/** One owner's new set: best first, the first `own` of the limits form it, the rest are offered. */
+export interface OwnedSet {
   ownerId: string;
-  /** Best first: the first `ownLimit` form the owner's set; the rest may enter the other side's sets. */
   ranked: readonly StoredRank[];
-  ownLimit: number;
-  /** Size of the other side's sets, to decide whether a pair enters them. */
-  otherLimit: number;
+}
+
+/** Set sizes when writing one side's sets: its own, and the other side's (to decide what enters them). */
+export interface SetSizes {
+  own: number;
+  other: number;
 }
 
 /**
@@ -63,47 +66,74 @@ export interface ReplaceSetInput {
 export class MatchResults {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async replaceSet(input: ReplaceSetInput): Promise<{ kept: number }> {
-    const { own, other, ownTop, otherTop } = SIDES[input.side];
-    const rows = input.ranked.map((match, position) => ({
-      other_id: match.id,
-      score: match.score,
-      tie: input.side === 'vacancy' ? pairTie(input.ownerId, match.id) : pairTie(match.id, input.ownerId),
-      explanation: match.explanation,
-      own: position < input.ownLimit,
-    }));
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE matches SET ${ownTop} = false WHERE ${own} = $1 AND ${ownTop}`, [
-        input.ownerId,
-      ]);
-      const kept = await manager.query<{ id: string }[]>(
-        `WITH x AS (
-           SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(other_id uuid, score real, tie integer, explanation jsonb, own boolean)
-         ), floors AS (
-           SELECT m.${other} AS other_id, count(*) AS n, min(m.score) AS floor
-             FROM matches m JOIN x ON x.other_id = m.${other}
-            WHERE m.${otherTop} AND m.${own} <> $1 GROUP BY m.${other}
-         ), q AS (
-           SELECT x.*, (f.n IS NULL OR f.n < $3 OR x.score > f.floor) AS enters
-             FROM x LEFT JOIN floors f ON f.other_id = x.other_id
-         )
-         INSERT INTO matches (${own}, ${other}, score, score_version, computed_at, explanation, tie_break, ${ownTop}, ${otherTop})
-         SELECT $1, q.other_id, q.score, $4, now(), q.explanation, q.tie, q.own, q.enters
-           FROM q JOIN ${OTHER_SIDE[input.side]} t ON t.id = q.other_id
-          WHERE q.own OR q.enters
-          ORDER BY q.other_id
+  /**
+   * Replaces these owners' sets (each owner once) in one transaction, with the result of replacing
+   * them one after another in this order. Each set is its first `sizes.own` pairs; every pair also
+   * enters the other side's set when that set is not full or the pair beats its lowest score, which
+   * `OtherSetFloors` decides from one read of those sets. Only the rows that stay are sent.
+   */
+  async replaceSets(side: MatchSide, sets: readonly OwnedSet[], sizes: SetSizes): Promise<void> {
+    if (sets.length === 0) return;
+    const { own, other, ownTop, otherTop } = SIDES[side];
+    const owners = sets.map((set) => set.ownerId);
+    if (new Set(owners).size !== owners.length) throw new Error('replaceSets: an owner appears twice');
+    const others = [...new Set(sets.flatMap((set) => set.ranked.map((match) => match.id)))];
+    await this.dataSource.transaction(async (manager) => {
+      const floors = await manager.query<OtherSetFloor[]>(
+        `SELECT o.id AS "otherId", f.n, f.floor
+           FROM unnest($1::uuid[]) AS o(id)
+           CROSS JOIN LATERAL (
+             SELECT count(*)::int AS n, min(t.score) AS floor FROM (
+               SELECT m.score FROM matches m
+                WHERE m.${other} = o.id AND m.${otherTop} AND m.${own} <> ALL($2::uuid[])
+                ORDER BY m.score LIMIT $3) t) f`,
+        [others, owners, sizes.other],
+      );
+      const held = await manager.query<HeldPair[]>(
+        `SELECT ${own} AS "ownerId", ${other} AS "otherId", score FROM matches
+          WHERE ${own} = ANY($1::uuid[]) AND ${otherTop}`,
+        [owners],
+      );
+      const offers = new OtherSetFloors(sizes.other, floors, held);
+      const rows: object[] = [];
+      for (const set of sets)
+        set.ranked.forEach((match, position) => {
+          const inOwn = position < sizes.own;
+          const enters = offers.offer(set.ownerId, match.id, match.score, inOwn);
+          if (!inOwn && !enters) return;
+          const [vacancyId, candidateId] =
+            side === 'vacancy' ? [set.ownerId, match.id] : [match.id, set.ownerId];
+          rows.push({
+            owner_id: set.ownerId,
+            other_id: match.id,
+            score: match.score,
+            tie: pairTie(vacancyId, candidateId),
+            explanation: match.explanation,
+            own: inOwn,
+            enters,
+          });
+        });
+      await manager.query(
+        `UPDATE matches SET ${ownTop} = false WHERE ${own} = ANY($1::uuid[]) AND ${ownTop}`,
+        [owners],
+      );
+      await manager.query(
+        `INSERT INTO matches (${own}, ${other}, score, score_version, computed_at, explanation, tie_break, ${ownTop}, ${otherTop})
+         SELECT x.owner_id, x.other_id, x.score, $2, now(), x.explanation, x.tie, x.own, x.enters
+           FROM jsonb_to_recordset($1::jsonb)
+                  AS x(owner_id uuid, other_id uuid, score real, tie integer, explanation jsonb, own boolean, enters boolean)
+           JOIN ${OTHER_SIDE[side]} t ON t.id = x.other_id
+          ORDER BY x.${side === 'vacancy' ? 'owner_id' : 'other_id'}, x.${side === 'vacancy' ? 'other_id' : 'owner_id'}
          ON CONFLICT (vacancy_id, candidate_id) DO UPDATE SET
            score = EXCLUDED.score, score_version = EXCLUDED.score_version, computed_at = EXCLUDED.computed_at,
            explanation = EXCLUDED.explanation, tie_break = EXCLUDED.tie_break, ${ownTop} = EXCLUDED.${ownTop},
-           ${otherTop} = matches.${otherTop} OR EXCLUDED.${otherTop}
-         RETURNING ${other} AS id`,
-        [input.ownerId, JSON.stringify(rows), input.otherLimit, SCORE_VERSION],
+           ${otherTop} = matches.${otherTop} OR EXCLUDED.${otherTop}`,
+        [JSON.stringify(rows), SCORE_VERSION],
       );
       await manager.query(
-        `DELETE FROM matches WHERE ${own} = $1 AND NOT in_vacancy_top AND NOT in_candidate_top`,
-        [input.ownerId],
+        `DELETE FROM matches WHERE ${own} = ANY($1::uuid[]) AND NOT in_vacancy_top AND NOT in_candidate_top`,
+        [owners],
       );
-      return { kept: kept.length };
     });
   }
 

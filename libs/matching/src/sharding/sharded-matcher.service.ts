@@ -3,9 +3,9 @@ import { ShardQueues } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { expectedMatches, type ExpectedMatch } from '../engine/expected-matches';
-import { CROSS_FACTOR, inOrder, Matcher, type MatchOutcome } from '../engine/matcher.service';
+import { CROSS_FACTOR, Matcher, type MatchOutcome } from '../engine/matcher.service';
 import { MatchingEngine } from '../engine/matching-engine';
-import { MatchResults, type StoredRank } from '../results/match-results.repository';
+import { MatchResults, type OwnedSet, type StoredRank } from '../results/match-results.repository';
 import { compactExplanation } from '../results/stored-explanation';
 import { FeatureLoader } from '../store/feature-loader';
 import { MatchingFeatures } from '../store/matching-features.service';
@@ -129,29 +129,32 @@ export class ShardedMatcher extends MatchingEngine {
     return { staged: await this.results.stage(runId, shard, this.ofShard(shard, rows)) };
   }
 
-  /** The parent of a vacancy flow: each vacancy's set from its shards' lists, written in order. */
+  /**
+   * The parent of a vacancy flow: each vacancy's set from its shards' lists, written as one after
+   * another would be (the sets of vacancies no longer matchable removed first).
+   */
   async mergeVacancies(
     vacancyIds: readonly string[],
     rankings: readonly ShardRanking[],
   ): Promise<MatchOutcome[]> {
     const { topPerVacancy, topPerCandidate } = this.config.matching;
-    return inOrder(vacancyIds, async (vacancyId) => {
+    const outcomes = new Map<string, MatchOutcome>();
+    const sets: OwnedSet[] = [];
+    for (const vacancyId of new Set(vacancyIds)) {
       const parts = rankings.map((ranking) => ranking[vacancyId]);
-      if (parts.length === 0 || parts.some((part) => !part?.matchable))
-        return { removed: await this.results.removeAll('vacancy', vacancyId) };
+      if (parts.length === 0 || parts.some((part) => !part?.matchable)) {
+        outcomes.set(vacancyId, { removed: await this.results.removeAll('vacancy', vacancyId) });
+        continue;
+      }
       const ranked = mergeShardLists(
         parts.map((part) => part.ranked),
         topPerVacancy * CROSS_FACTOR,
       );
-      await this.results.replaceSet({
-        side: 'vacancy',
-        ownerId: vacancyId,
-        ranked,
-        ownLimit: topPerVacancy,
-        otherLimit: topPerCandidate,
-      });
-      return { matches: Math.min(ranked.length, topPerVacancy) };
-    });
+      sets.push({ ownerId: vacancyId, ranked });
+      outcomes.set(vacancyId, { matches: Math.min(ranked.length, topPerVacancy) });
+    }
+    await this.results.replaceSets('vacancy', sets, { own: topPerVacancy, other: topPerCandidate });
+    return vacancyIds.map((id) => outcomes.get(id)!);
   }
 
   /**
