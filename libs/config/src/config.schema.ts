@@ -118,7 +118,7 @@ const envFields = z.object({
   JOB_ATTEMPTS: positiveInt.max(100).default(5),
   JOB_BACKOFF_MS: positiveInt.default(2000),
   WORKER_CONCURRENCY: positiveInt.max(64).default(4),
-  INDEX_BATCH_SIZE: positiveInt.max(5000).default(100),
+  INDEX_BATCH_SIZE: positiveInt.max(5000).default(500),
   INDEX_BATCH_LINGER_MS: positiveInt.max(1000).default(20),
   OUTBOX_POLL_INTERVAL_MS: positiveInt.min(50).default(500),
   OUTBOX_BATCH_SIZE: positiveInt.max(1000).default(200),
