@@ -2,8 +2,11 @@ import { setImmediate } from 'node:timers/promises';
 import type { MatchExplanation } from '../scoring/score';
 import { pairTie, type FeatureStore } from '../store/feature-store';
 
-/** Sets ranked between two returns to the event loop. */
-const YIELD_EVERY = 64;
+/**
+ * Sets ranked between two returns to the event loop: a pass over the whole pool takes minutes, and
+ * the job running it must keep renewing its lock meanwhile.
+ */
+export const YIELD_EVERY = 64;
 
 export interface MatchSetLimits {
   topPerVacancy: number;

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { setImmediate } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
+import { YIELD_EVERY } from '../engine/expected-matches';
 import { SCORE_VERSION } from '../scoring/score';
 import { MatchingFeatures } from '../store/matching-features.service';
 
@@ -42,12 +43,6 @@ const SCORE_TOLERANCE = 1e-4;
  * Each side's stored top set must contain its current top set; extra pairs offered by the other
  * side are legitimate until that side is recomputed, so only pairs of unmatchable sides count.
  */
-/**
- * Sets ranked between two returns to the event loop: a check over the whole pool takes minutes, and
- * the job running it must keep renewing its lock meanwhile.
- */
-const YIELD_EVERY = 64;
-
 @Injectable()
 export class MatchConsistency {
   constructor(
