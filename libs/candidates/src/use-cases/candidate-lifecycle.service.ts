@@ -70,7 +70,8 @@ export class CandidateLifecycle {
       const allowed = from === 'draft' ? row.status === 'draft' : row.status !== 'draft';
       if (!allowed)
         throw new InvalidLifecycleTransitionError(row.status, from === 'draft' ? 'active' : 'renewed');
-      const completeness = completenessOf((await this.repository.sectionsOf(manager, [row])).get(row.id)!);
+      const sections = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+      const completeness = completenessOf(sections);
       if (!completeness.readyForActivation) {
         throw new ProfileIncompleteError(
           completeness.missing.filter((entry) => entry.requiredForActivation).map((entry) => entry.item),
@@ -99,7 +100,9 @@ export class CandidateLifecycle {
           referenceCode: row.referenceCode,
         });
       }
-      return this.profiles.load(manager, principal.accountId);
+      // Only the row changed: the profile is answered from the sections read above.
+      const updated = await this.repository.findByAccount(manager, principal.accountId);
+      return this.profiles.toProfile(manager, updated!, sections);
     });
   }
 

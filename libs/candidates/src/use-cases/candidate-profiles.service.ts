@@ -127,8 +127,13 @@ export class CandidateProfiles {
     return this.toProfile(manager, row);
   }
 
-  async toProfile(manager: EntityManager, row: CandidateRow): Promise<CandidateProfile> {
-    const sections = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
+  /** The profile of this row; `known` are its sections when the caller read them in the same transaction. */
+  async toProfile(
+    manager: EntityManager,
+    row: CandidateRow,
+    known?: ProfileSections,
+  ): Promise<CandidateProfile> {
+    const sections = known ?? (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
     const allow = await this.eligibility.countriesAllowSearch(
       row.residenceCountry,
       row.citizenships,
