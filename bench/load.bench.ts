@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConcurrencyLimit } from '@app/queue';
+import { ConcurrencyLimit, QUEUE_NAMES } from '@app/queue';
 import { MEILI_CLIENT } from '@app/search';
 import { hash } from '@node-rs/argon2';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -327,12 +327,9 @@ async function main(): Promise<void> {
   );
   const run = await startIsolatedRun('load');
   const context = await createBenchContext();
-  const probe = new PipelineProbe(context, run.config, [
-    'candidates',
-    'matching',
-    'vacancies',
-    'search-indexing',
-  ]);
+  // Every queue: the worker's start-up runs (a full re-match, a consistency check, notices) must
+  // be over before the traffic starts, or they are measured with it.
+  const probe = new PipelineProbe(context, run.config, QUEUE_NAMES);
   const services: RunningService[] = [];
   try {
     const dataSource = context.get<DataSource>(getDataSourceToken());

@@ -21,6 +21,7 @@ import { CreateNotifications1796200000000 } from './1796200000000-CreateNotifica
 import { CreateVacancyVersions1796300000000 } from './1796300000000-CreateVacancyVersions';
 import { CreateMatchRefreshRows1796400000000 } from './1796400000000-CreateMatchRefreshRows';
 import { UnloggedMatchRefreshRows1796500000000 } from './1796500000000-UnloggedMatchRefreshRows';
+import { CoverMatchSetFloors1796600000000 } from './1796600000000-CoverMatchSetFloors';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CreateVacancyVersions1796300000000,
   CreateMatchRefreshRows1796400000000,
   UnloggedMatchRefreshRows1796500000000,
+  CoverMatchSetFloors1796600000000,
 ];

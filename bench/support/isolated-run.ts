@@ -1,6 +1,8 @@
 import { loadConfig, type AppConfig } from '@app/config';
 import { databaseName, dropDatabase, migrate } from '@app/database';
+import { QUEUE_NAMES, redisOptionsFromUrl } from '@app/queue';
 import { ensureLocalMeilisearch } from '@app/search';
+import { Queue } from 'bullmq';
 
 export interface IsolatedRun {
   config: AppConfig;
@@ -33,7 +35,10 @@ export async function startIsolatedRun(
   // The Nest contexts read their configuration from the environment.
   Object.assign(process.env, env);
   const config = loadConfig();
-  if (!options.reuse) await dropDatabase(config.database.url);
+  if (!options.reuse) {
+    await dropDatabase(config.database.url);
+    await forgetQueues(config);
+  }
   await migrate(config);
   return {
     config,
@@ -42,4 +47,21 @@ export async function startIsolatedRun(
       await local?.stop();
     },
   };
+}
+
+/**
+ * Empties the run's queues, job schedulers included: jobs an earlier run left behind name rows of
+ * a dropped database, and a scheduler that survives would keep a new worker's start-up runs from
+ * happening as they do on a fresh deployment.
+ */
+async function forgetQueues(config: AppConfig): Promise<void> {
+  const connection = redisOptionsFromUrl(config.redis.url);
+  for (const name of QUEUE_NAMES) {
+    const queue = new Queue(name, { connection, prefix: config.queue.prefix });
+    try {
+      await queue.obliterate({ force: true });
+    } finally {
+      await queue.close();
+    }
+  }
 }
