@@ -382,7 +382,7 @@ describe('matching', () => {
     );
   });
 
-  it('swaps a full re-match in as a table with the old one’s indexes and checked foreign keys', async () => {
+  it('swaps a full re-match in as a table with the old one’s indexes, storage options and checked foreign keys', async () => {
     const candidate = await candidates.active();
     const vacancyId = await publishedVacancy(employer);
     await drain();
@@ -394,9 +394,13 @@ describe('matching', () => {
         `SELECT conname, pg_get_constraintdef(oid) AS definition, convalidated FROM pg_constraint
           WHERE conrelid = 'matches'::regclass ORDER BY conname`,
       ),
+      options: await dataSource.query<unknown[]>(
+        `SELECT reloptions FROM pg_class WHERE oid = 'matches'::regclass`,
+      ),
     });
     const before = await schema();
     expect(before.indexes.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(before.options)).toContain('autovacuum_vacuum_scale_factor');
     const count = async () =>
       (await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM matches'))[0].n;
     const rows = await count();

@@ -224,7 +224,9 @@ export class MatchResults {
   /**
    * After a swap: the foreign keys the new table got unchecked are checked (rows of deleted
    * vacancies and candidates were already removed under their lock, so this only confirms it,
-   * without blocking writers), and the planner learns the new table's statistics.
+   * without blocking writers). A vacuum then marks the new table's pages all-visible, so the set
+   * reads of every later write are index-only scans from the start, and the planner learns the new
+   * table's statistics.
    */
   private async validateSwapped(): Promise<void> {
     const unchecked = await this.dataSource.query<{ name: string }[]>(
@@ -236,7 +238,14 @@ export class MatchResults {
         await runner.query(`SET LOCAL statement_timeout = '${SWAP_TIMEOUT}'`);
         await runner.query(`ALTER TABLE matches VALIDATE CONSTRAINT ${key.name}`);
       });
-    await this.dataSource.query('ANALYZE matches');
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query(`SET statement_timeout = '${SWAP_TIMEOUT}'`);
+      await runner.query('VACUUM (ANALYZE) matches');
+    } finally {
+      await runner.query('RESET statement_timeout').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** One COPY of rows already written out, on a connection of its own, outside any transaction. */
@@ -297,6 +306,11 @@ async function swapIn(
   }[];
   await runner.query('DROP TABLE IF EXISTS matches_next');
   await runner.query('CREATE TABLE matches_next (LIKE matches INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
+  // Storage options (the table's own autovacuum thresholds) are the catalogue's, never input.
+  const [{ options }] = (await runner.query(
+    `SELECT reloptions AS options FROM pg_class WHERE oid = 'matches'::regclass`,
+  )) as { options: string[] | null }[];
+  if (options?.length) await runner.query(`ALTER TABLE matches_next SET (${options.join(', ')})`);
   const { affected: inserted = 0 } = await runner.query(
     `INSERT INTO matches_next (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
                                tie_break, in_vacancy_top, in_candidate_top)
