@@ -1,5 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The two top-set indexes: name, the set's owner column, the other side's column, the flag. */
+const TOP_SET_INDEXES = [
+  ['matches_vacancy_top_idx', 'vacancy_id', 'candidate_id', 'in_vacancy_top'],
+  ['matches_candidate_top_idx', 'candidate_id', 'vacancy_id', 'in_candidate_top'],
+] as const;
+
+async function recreateTopSetIndexes(queryRunner: QueryRunner, covering: boolean): Promise<void> {
+  for (const [name, owner, other, flag] of TOP_SET_INDEXES) {
+    await queryRunner.query(`DROP INDEX ${name}`);
+    await queryRunner.query(
+      `CREATE INDEX ${name} ON matches (${owner}, score DESC)${covering ? ` INCLUDE (${other})` : ''} WHERE ${flag}`,
+    );
+  }
+}
+
 export class CoverMatchSetFloors1796600000000 implements MigrationInterface {
   name = 'CoverMatchSetFloors1796600000000';
 
@@ -12,27 +27,13 @@ export class CoverMatchSetFloors1796600000000 implements MigrationInterface {
     // Writing a batch of sets reads, for every pair it offers, the other side's set (score and the
     // owner it belongs to, to leave out the batch's own rows). With the owner in the index that
     // read is an index-only scan instead of a heap visit per row.
-    await queryRunner.query('DROP INDEX matches_vacancy_top_idx');
-    await queryRunner.query(
-      'CREATE INDEX matches_vacancy_top_idx ON matches (vacancy_id, score DESC) INCLUDE (candidate_id) WHERE in_vacancy_top',
-    );
-    await queryRunner.query('DROP INDEX matches_candidate_top_idx');
-    await queryRunner.query(
-      'CREATE INDEX matches_candidate_top_idx ON matches (candidate_id, score DESC) INCLUDE (vacancy_id) WHERE in_candidate_top',
-    );
+    await recreateTopSetIndexes(queryRunner, true);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       'ALTER TABLE matches RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_insert_scale_factor)',
     );
-    await queryRunner.query('DROP INDEX matches_vacancy_top_idx');
-    await queryRunner.query(
-      'CREATE INDEX matches_vacancy_top_idx ON matches (vacancy_id, score DESC) WHERE in_vacancy_top',
-    );
-    await queryRunner.query('DROP INDEX matches_candidate_top_idx');
-    await queryRunner.query(
-      'CREATE INDEX matches_candidate_top_idx ON matches (candidate_id, score DESC) WHERE in_candidate_top',
-    );
+    await recreateTopSetIndexes(queryRunner, false);
   }
 }
