@@ -32,6 +32,7 @@ describe('transactions on a small pool', () => {
   let employer: RegisteredEmployer;
   let drafts: string[];
   let candidates: RegisteredCandidate[];
+  let renewing: RegisteredCandidate[];
   const http = () => request(sut.getHttpServer());
 
   beforeAll(async () => {
@@ -57,11 +58,17 @@ describe('transactions on a small pool', () => {
     const factory = new CandidateFactory(sut);
     candidates = [];
     for (let i = 0; i < WRITES_PER_KIND; i++) candidates.push(await factory.active());
+    renewing = [];
+    for (let i = 0; i < WRITES_PER_KIND; i++) renewing.push(await factory.active());
   });
 
   afterAll(() => closeApp(sut));
 
-  it(`publishes ${WRITES_PER_KIND} vacancies and updates ${WRITES_PER_KIND} profiles at once on ${POOL_SIZE} connections`, async () => {
+  it(`publishes ${WRITES_PER_KIND} vacancies, updates ${WRITES_PER_KIND} profiles and renews ${WRITES_PER_KIND} at once on ${POOL_SIZE} connections`, async () => {
+    await dataSource.query(
+      `UPDATE candidates SET expires_at = now() + interval '1 day' WHERE id = ANY($1::uuid[])`,
+      [renewing.map((candidate) => candidate.candidateId)],
+    );
     const publications = drafts.map((id) =>
       http().post(`/api/v1/vacancies/${id}/publish`).auth(employer.user.accessToken, { type: 'bearer' }),
     );
@@ -71,7 +78,10 @@ describe('transactions on a small pool', () => {
         .auth(candidate.accessToken, { type: 'bearer' })
         .send({ occupations: [{ uri: ESCO.welder, yearsOfExperience: i + 1 }] }),
     );
-    const answers = await Promise.all([...publications, ...updates]);
+    const renewals = renewing.map((candidate) =>
+      http().post('/api/v1/candidates/me/renew').auth(candidate.accessToken, { type: 'bearer' }),
+    );
+    const answers = await Promise.all([...publications, ...updates, ...renewals]);
 
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
     const published: { id: string; status: string; audited: number; queued: number }[] =
@@ -93,6 +103,12 @@ describe('transactions on a small pool', () => {
     expect(new Map(years.map((row) => [row.id, Number(row.years)]))).toEqual(
       new Map(candidates.map((candidate, i) => [candidate.candidateId, i + 1])),
     );
+    const [{ renewed }]: { renewed: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS renewed FROM candidates
+        WHERE id = ANY($1::uuid[]) AND status = 'active' AND expires_at > now() + interval '30 days'`,
+      [renewing.map((candidate) => candidate.candidateId)],
+    );
+    expect(renewed).toBe(WRITES_PER_KIND);
   });
 });
 

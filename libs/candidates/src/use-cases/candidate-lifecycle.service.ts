@@ -64,7 +64,7 @@ export class CandidateLifecycle {
     from: 'draft' | 'renewable',
     action: 'candidate.activated' | 'candidate.renewed',
   ): Promise<CandidateProfile> {
-    return this.dataSource.transaction(async (manager) => {
+    const { updated, sections } = await this.dataSource.transaction(async (manager) => {
       const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
       if (!row) throw new CandidateNotFoundError();
       const allowed = from === 'draft' ? row.status === 'draft' : row.status !== 'draft';
@@ -100,10 +100,11 @@ export class CandidateLifecycle {
           referenceCode: row.referenceCode,
         });
       }
-      // Only the row changed: the profile is answered from the sections read above.
-      const updated = await this.repository.findByAccount(manager, principal.accountId);
-      return this.profiles.toProfile(manager, updated!, sections);
+      return { updated: (await this.repository.findByAccount(manager, principal.accountId))!, sections };
     });
+    // After the commit: the profile's eligibility flag reads the pool, never beside an open
+    // transaction. Only the row changed, so the sections read above still hold.
+    return this.profiles.toProfile(this.dataSource.manager, updated, sections);
   }
 
   private expireBatch(): Promise<number> {

@@ -66,7 +66,7 @@ export class CandidateRegistration {
       );
       throw new CandidateNotEligibleError(refusals);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const registered = await this.dataSource.transaction(async (manager) => {
       let row: CandidateRow | null = null;
       for (let attempt = 0; !row && attempt < CODE_ATTEMPTS; attempt++) {
         row = await this.repository.insert(manager, {
@@ -90,7 +90,9 @@ export class CandidateRegistration {
         details: { accountId: principal.accountId },
       });
       await this.indexRequests.candidateChanged(manager, row);
-      return this.profiles.toProfile(manager, row);
+      return row;
     });
+    // After the commit: the profile's eligibility flag reads the pool, never beside an open transaction.
+    return this.profiles.toProfile(this.dataSource.manager, registered);
   }
 }
