@@ -43,29 +43,39 @@ export class CandidatePrivacy {
 
   async export(principal: Principal, context: CallContext): Promise<PersonalDataExport> {
     const account = await this.accounts.getById(principal, principal.accountId);
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const row = await this.repository.findByAccount(manager, account.id);
-      const candidate = row ? await this.profiles.toProfile(manager, row) : null;
-      const auditEvents = await this.audit.about(manager, row ? [account.id, row.id] : [account.id]);
-      const extra = await this.sections.collect({ accountId: account.id, candidateId: row?.id ?? null });
-      await this.audit.record(manager, {
-        actor: actorOf(principal),
-        action: 'candidate.data_exported',
-        target: { type: 'account', id: account.id },
-        requestId: context.requestId,
-      });
-      return {
-        format: 'eu-talent-pool.personal-data-export',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        account,
-        candidate,
-        auditEvents,
-        ...extra,
-        matches: extra.matches ?? [],
-        contactRequests: extra.contactRequests ?? [],
-      };
-    });
+    // One snapshot, read on the transaction's own connection; the profile's eligibility flag
+    // (current partner-country statuses, read through the pool) is added after the commit.
+    const { row, sections, exported } = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (manager) => {
+        const row = await this.repository.findByAccount(manager, account.id);
+        const sections = row ? (await this.repository.sectionsOf(manager, [row])).get(row.id)! : null;
+        const auditEvents = await this.audit.about(manager, row ? [account.id, row.id] : [account.id]);
+        const extra = await this.sections.collect(manager, {
+          accountId: account.id,
+          candidateId: row?.id ?? null,
+        });
+        await this.audit.record(manager, {
+          actor: actorOf(principal),
+          action: 'candidate.data_exported',
+          target: { type: 'account', id: account.id },
+          requestId: context.requestId,
+        });
+        return { row, sections, exported: { auditEvents, extra } };
+      },
+    );
+    const { auditEvents, extra } = exported;
+    return {
+      format: 'eu-talent-pool.personal-data-export',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      account,
+      candidate: row ? await this.profiles.toProfile(this.dataSource.manager, row, sections!) : null,
+      auditEvents,
+      ...extra,
+      matches: extra.matches ?? [],
+      contactRequests: extra.contactRequests ?? [],
+    };
   }
 
   /**

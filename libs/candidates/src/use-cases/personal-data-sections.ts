@@ -10,7 +10,8 @@ export interface DataSubject {
 /** A feature's share of a data export (matches, contact requests…), registered at module init. */
 export interface PersonalDataSection {
   readonly name: 'matches' | 'contactRequests' | (string & {});
-  collect(subject: DataSubject): Promise<unknown[]>;
+  /** Reads through `manager`: the export's own transaction. */
+  collect(manager: EntityManager, subject: DataSubject): Promise<unknown[]>;
   /**
    * Runs in the erasure transaction before the account and profile rows are deleted, for what a
    * cascade cannot do alone (closing consents with a receipt, telling the other side).
@@ -32,9 +33,10 @@ export class PersonalDataSections {
   }
 
   /** Every registered section, plus the empty lists of those not built yet, so the format is stable. */
-  async collect(subject: DataSubject): Promise<Record<string, unknown[]>> {
+  async collect(manager: EntityManager, subject: DataSubject): Promise<Record<string, unknown[]>> {
     const result: Record<string, unknown[]> = { matches: [], contactRequests: [] };
-    for (const section of this.sections.values()) result[section.name] = await section.collect(subject);
+    for (const section of this.sections.values())
+      result[section.name] = await section.collect(manager, subject);
     return result;
   }
 }

@@ -3,8 +3,7 @@ import { PersonalDataSections, type DataSubject, type PersonalDataSection } from
 import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { VACANCIES_SQL } from '@app/vacancies';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ContactNotifier } from '../mail/contact-notifier.service';
 import { ContactRepository } from '../store/contact.repository';
 import { ContactParties } from '../use-cases/contact-parties.service';
@@ -26,7 +25,6 @@ const CONTACT_EXPORT = `SELECT c.id AS "contactId", c.vacancy_id AS "vacancyId",
 @Injectable()
 export class ContactDataSections implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sections: PersonalDataSections,
     private readonly receipts: ConsentReceipts,
     private readonly contacts: ContactRepository,
@@ -38,28 +36,28 @@ export class ContactDataSections implements OnModuleInit {
   onModuleInit(): void {
     const section = (
       name: string,
-      collect: (candidateId: string) => Promise<unknown[]>,
+      collect: (manager: EntityManager, candidateId: string) => Promise<unknown[]>,
       extra: Partial<PersonalDataSection> = {},
     ): PersonalDataSection => ({
       name,
-      collect: (subject: DataSubject) =>
-        subject.candidateId ? collect(subject.candidateId) : Promise.resolve([]),
+      collect: (manager: EntityManager, subject: DataSubject) =>
+        subject.candidateId ? collect(manager, subject.candidateId) : Promise.resolve([]),
       ...extra,
     });
     this.sections.register(
-      section('applications', (id) => this.dataSource.query(CONTACT_EXPORT, [id, 'application'])),
+      section('applications', (manager, id) => manager.query(CONTACT_EXPORT, [id, 'application'])),
     );
     this.sections.register(
-      section('contactRequests', (id) => this.dataSource.query(CONTACT_EXPORT, [id, 'request']), {
+      section('contactRequests', (manager, id) => manager.query(CONTACT_EXPORT, [id, 'request']), {
         beforeErasure: (manager, subject) => this.closeConsents(manager, subject.candidateId),
       }),
     );
     this.sections.register(
-      section('consentReceipts', (id) => this.receipts.ofCandidate(this.dataSource.manager, id)),
+      section('consentReceipts', (manager, id) => this.receipts.ofCandidate(manager, id)),
     );
     this.sections.register(
-      section('messages', (id) =>
-        this.dataSource.query(
+      section('messages', (manager, id) =>
+        manager.query(
           `SELECT m.contact_id AS "contactId", c.vacancy_id AS "vacancyId", m.sender, m.body, m.sent_at AS "sentAt"
              FROM contact_messages m JOIN contacts c ON c.id = m.contact_id
             WHERE c.candidate_id = $1 ORDER BY m.sent_at, m.id`,

@@ -2,8 +2,7 @@ import { PersonalDataSections, type DataSubject } from '@app/candidates';
 import { EMPLOYER_ORGANISATIONS_SQL } from '@app/employers';
 import { VACANCIES_SQL } from '@app/vacancies';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { expandExplanation, type StoredExplanation } from '../results/stored-explanation';
 
 /** The candidate's matches in their data export, with each employer's status about them. */
@@ -11,18 +10,15 @@ import { expandExplanation, type StoredExplanation } from '../results/stored-exp
 export class MatchDataSection implements OnModuleInit {
   readonly name = 'matches';
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sections: PersonalDataSections,
-  ) {}
+  constructor(private readonly sections: PersonalDataSections) {}
 
   onModuleInit(): void {
     this.sections.register(this);
   }
 
-  async collect(subject: DataSubject): Promise<unknown[]> {
+  async collect(manager: EntityManager, subject: DataSubject): Promise<unknown[]> {
     if (!subject.candidateId) return [];
-    const rows = await this.dataSource.query<{ explanation: StoredExplanation }[]>(
+    const rows = await manager.query<{ explanation: StoredExplanation }[]>(
       `SELECT m.vacancy_id AS "vacancyId", v.title AS "vacancyTitle", e.name AS "employerName",
               m.score, m.score_version AS "scoreVersion", m.computed_at AS "computedAt",
               m.in_vacancy_top AS "inVacancyRanking", m.in_candidate_top AS "inOwnRanking",
