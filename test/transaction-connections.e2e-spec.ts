@@ -14,6 +14,7 @@ import {
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
+import { ContactSteps } from './utils/contacts';
 import { truncateAll } from './utils/database';
 import { clearRateLimits } from './utils/rate-limits';
 
@@ -109,6 +110,62 @@ describe('transactions on a small pool', () => {
       [renewing.map((candidate) => candidate.candidateId)],
     );
     expect(renewed).toBe(WRITES_PER_KIND);
+  });
+});
+
+describe('an erasure that ends granted consents, with one free connection', () => {
+  let sut: NestExpressApplication;
+  let held: QueryRunner | undefined;
+
+  beforeAll(async () => {
+    // A second checkout inside the erasure would wait out this timeout and answer 503.
+    sut = await appWith({ DATABASE_POOL_SIZE: '2', DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '10000' });
+  });
+
+  afterAll(async () => {
+    await held?.release();
+    await closeApp(sut);
+  });
+
+  it('erases the profile, ends its consents and tells the employer on the one connection it holds', async () => {
+    const dataSource = sut.get<DataSource>(getDataSourceToken());
+    await truncateAll(dataSource);
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    await seedCandidateFixtures(sut);
+    await sut.get(ShortageSeeder).seed();
+    const accounts = new AccountFactory(sut);
+    const ncp = await accounts.ncp(await accounts.admin(), 'NL');
+    const employer = await new EmployerFactory(sut, accounts).verified(ncp);
+    const contactEmail = 'jobs-erasure@werf.example.nl';
+    const vacancyId = await new VacancyFactory(sut).published(employer, {
+      contact: { name: 'Ana Lopes', email: contactEmail },
+    });
+    const candidate = await new CandidateFactory(sut).active();
+    await new ContactSteps(sut).apply(candidate, vacancyId).expect(201);
+    held = dataSource.createQueryRunner();
+    await held.connect();
+
+    await request(sut.getHttpServer())
+      .post('/api/v1/candidates/me/erase')
+      .auth(candidate.accessToken, { type: 'bearer' })
+      .send({ confirmation: 'ERASE MY ACCOUNT' })
+      .expect(204);
+
+    await held.release();
+    held = undefined;
+    const receipts = await dataSource.query<{ via: string }[]>(
+      'SELECT via FROM consent_receipts WHERE vacancy_id = $1 ORDER BY recorded_at',
+      [vacancyId],
+    );
+    expect(receipts.map((receipt) => receipt.via)).toEqual(['application', 'erasure']);
+    const mails = await dataSource.query<{ template: string }[]>(
+      'SELECT template FROM mail_messages WHERE to_address = $1 ORDER BY created_at',
+      [contactEmail],
+    );
+    expect(mails.map((mail) => mail.template)).toContain('contacts.consent-withdrawn');
+    expect(await dataSource.query('SELECT 1 FROM candidates WHERE id = $1', [candidate.candidateId])).toEqual(
+      [],
+    );
   });
 });
 

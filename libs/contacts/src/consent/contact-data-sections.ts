@@ -69,7 +69,8 @@ export class ContactDataSections implements OnModuleInit {
 
   /** Runs before the profile's rows go (and take contacts and messages with them by cascade). */
   private async closeConsents(manager: EntityManager, candidateId: string): Promise<void> {
-    const profile = await this.parties.profileById(candidateId);
+    // Read on the erasure's own connection, which already holds the profile's lock.
+    const candidate = await this.parties.candidateParty(manager, candidateId);
     for (const contact of await this.contacts.listByCandidate(manager, candidateId)) {
       if (contact.consent !== 'granted') continue;
       await this.receipts.record(manager, {
@@ -89,11 +90,11 @@ export class ContactDataSections implements OnModuleInit {
         target: { type: 'vacancy', id: contact.vacancyId },
         details: { organisationId: contact.organisationId },
       });
-      if (profile)
+      if (candidate)
         await this.notifier.toEmployer(manager, 'consent_withdrawn', {
           contact,
           vacancy: await this.parties.vacancy(manager, contact.vacancyId),
-          candidate: profile,
+          candidate,
         });
     }
   }

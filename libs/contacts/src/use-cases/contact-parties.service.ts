@@ -1,4 +1,9 @@
-import { CandidateNotFoundError, CandidateProfiles, type CandidateProfile } from '@app/candidates';
+import {
+  CANDIDATES_SQL,
+  CandidateNotFoundError,
+  CandidateProfiles,
+  type CandidateProfile,
+} from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { EMPLOYER_ORGANISATIONS_SQL, Employers, type EmployerView } from '@app/employers';
 import { Accounts, NotOwnerError, type Principal } from '@app/identity';
@@ -41,6 +46,18 @@ export class ContactParties {
 
   profileById(candidateId: string): Promise<CandidateProfile | null> {
     return this.profiles.findById(candidateId);
+  }
+
+  /** What a notice about a contact needs of its candidate, read on the caller's transaction. */
+  async candidateParty(
+    manager: EntityManager,
+    candidateId: string,
+  ): Promise<{ accountId: string; referenceCode: string } | null> {
+    const [row] = await manager.query<{ accountId: string; referenceCode: string }[]>(
+      `SELECT account_id AS "accountId", reference_code AS "referenceCode" FROM ${CANDIDATES_SQL} c WHERE c.id = $1`,
+      [candidateId],
+    );
+    return row ?? null;
   }
 
   profileByReferenceCode(referenceCode: string): Promise<CandidateProfile | null> {
