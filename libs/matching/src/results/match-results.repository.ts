@@ -79,20 +79,22 @@ export class MatchResults {
     if (new Set(owners).size !== owners.length) throw new Error('replaceSets: an owner appears twice');
     const others = [...new Set(sets.flatMap((set) => set.ranked.map((match) => match.id)))];
     await this.dataSource.transaction(async (manager) => {
-      const floors = await manager.query<OtherSetFloor[]>(
-        `SELECT o.id AS "otherId", f.n, f.floor
-           FROM unnest($1::uuid[]) AS o(id)
-           CROSS JOIN LATERAL (
-             SELECT count(*)::int AS n, min(t.score) AS floor FROM (
-               SELECT m.score FROM matches m
-                WHERE m.${other} = o.id AND m.${otherTop} AND m.${own} <> ALL($2::uuid[])
-                ORDER BY m.score LIMIT $3) t) f`,
-        [others, owners, sizes.other],
-      );
       const held = await manager.query<HeldPair[]>(
         `SELECT ${own} AS "ownerId", ${other} AS "otherId", score FROM matches
           WHERE ${own} = ANY($1::uuid[]) AND ${otherTop}`,
         [owners],
+      );
+      // Only the sets that hold a row of these owners need those rows left out of their count.
+      const holding = new Set(held.map((pair) => pair.otherId));
+      const floors = await manager.query<OtherSetFloor[]>(
+        `SELECT o.id AS "otherId", f.n, f.floor
+           FROM unnest($1::uuid[], $2::boolean[]) AS o(id, holding)
+           CROSS JOIN LATERAL (
+             SELECT count(*)::int AS n, min(t.score) AS floor FROM (
+               SELECT m.score FROM matches m
+                WHERE m.${other} = o.id AND m.${otherTop} AND (NOT o.holding OR m.${own} <> ALL($3::uuid[]))
+                ORDER BY m.score LIMIT $4) t) f`,
+        [others, others.map((id) => holding.has(id)), owners, sizes.other],
       );
       const offers = new OtherSetFloors(sizes.other, floors, held);
       const rows: object[] = [];
