@@ -3,6 +3,7 @@ import { databaseName, dropDatabase, migrate } from '@app/database';
 import { QUEUE_NAMES, redisOptionsFromUrl } from '@app/queue';
 import { ensureLocalMeilisearch } from '@app/search';
 import { Queue } from 'bullmq';
+import { Client } from 'pg';
 
 export interface IsolatedRun {
   config: AppConfig;
@@ -40,6 +41,7 @@ export async function startIsolatedRun(
     await forgetQueues(config);
   }
   await migrate(config);
+  await printVacuumSettings(config);
   return {
     config,
     dispose: async () => {
@@ -63,5 +65,33 @@ async function forgetQueues(config: AppConfig): Promise<void> {
     } finally {
       await queue.close();
     }
+  }
+}
+
+/**
+ * Names the server's autovacuum settings, which the figures depend on: the match sets are read
+ * index-only only once vacuum has marked their pages all-visible. A server with autovacuum off (a
+ * CI server may run so) never vacuums what the run writes, unlike a production one.
+ */
+async function printVacuumSettings(config: AppConfig): Promise<void> {
+  const client = new Client({ connectionString: config.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; setting: string; unit: string | null }>(
+      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version', 'autovacuum', 'autovacuum_naptime')`,
+    );
+    const value = (name: string) => rows.find((row) => row.name === name);
+    const naptime = value('autovacuum_naptime');
+    process.stdout.write(
+      `PostgreSQL ${value('server_version')?.setting}: autovacuum ${value('autovacuum')?.setting}` +
+        ` (naptime ${naptime?.setting}${naptime?.unit ?? ''})\n`,
+    );
+    if (value('autovacuum')?.setting !== 'on')
+      process.stdout.write(
+        '  autovacuum is off on this server: tables written during the run are never vacuumed, so reads\n' +
+          '  of the match sets visit the heap; production servers run it (see Benchmarks in the README)\n',
+      );
+  } finally {
+    await client.end();
   }
 }
