@@ -1,22 +1,14 @@
-import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
-import { ShortageSeeder } from '@app/shortage-occupations';
+import { APP_CONFIG, loadConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { AccountFactory } from './factories/account.factory';
-import {
-  CandidateFactory,
-  ESCO,
-  seedCandidateFixtures,
-  type RegisteredCandidate,
-} from './factories/candidate.factory';
-import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { CandidateFactory, ESCO, type RegisteredCandidate } from './factories/candidate.factory';
+import type { RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { ContactSteps } from './utils/contacts';
-import { truncateAll } from './utils/database';
-import { clearRateLimits } from './utils/rate-limits';
+import { resetWithVerifiedEmployer } from './utils/world';
 
 const POOL_SIZE = 3;
 /** Several times the pool: each kind alone is four times the connections the process has. */
@@ -43,15 +35,7 @@ describe('transactions on a small pool', () => {
       DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '120000',
       REGISTRATIONS_PER_IP: '1000',
     });
-    dataSource = sut.get(getDataSourceToken());
-    await truncateAll(dataSource);
-    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-    await seedCandidateFixtures(sut);
-    await sut.get(ShortageSeeder).seed();
-    const accounts = new AccountFactory(sut);
-    const admin = await accounts.admin();
-    const ncp = await accounts.ncp(admin, 'NL');
-    employer = await new EmployerFactory(sut, accounts).verified(ncp);
+    ({ dataSource, employer } = await resetWithVerifiedEmployer(sut));
     const vacancies = new VacancyFactory(sut);
     drafts = [];
     for (let i = 0; i < WRITES_PER_KIND; i++)
@@ -128,14 +112,7 @@ describe('an erasure that ends granted consents, with one free connection', () =
   });
 
   it('erases the profile, ends its consents and tells the employer on the one connection it holds', async () => {
-    const dataSource = sut.get<DataSource>(getDataSourceToken());
-    await truncateAll(dataSource);
-    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-    await seedCandidateFixtures(sut);
-    await sut.get(ShortageSeeder).seed();
-    const accounts = new AccountFactory(sut);
-    const ncp = await accounts.ncp(await accounts.admin(), 'NL');
-    const employer = await new EmployerFactory(sut, accounts).verified(ncp);
+    const { dataSource, employer } = await resetWithVerifiedEmployer(sut);
     const contactEmail = 'jobs-erasure@werf.example.nl';
     const vacancyId = await new VacancyFactory(sut).published(employer, {
       contact: { name: 'Ana Lopes', email: contactEmail },

@@ -1,19 +1,14 @@
-import { APP_CONFIG, type AppConfig } from '@app/config';
-import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { AccountFactory, type SignedInAccount } from './factories/account.factory';
-import { ESCO, seedCandidateFixtures } from './factories/candidate.factory';
+import { type AccountFactory, type SignedInAccount } from './factories/account.factory';
+import { ESCO } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
-import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
-import { clearRateLimits } from './utils/rate-limits';
+import { resetWithVerifiedEmployer } from './utils/world';
 
 describe('public vacancy page', () => {
   let sut: NestExpressApplication;
@@ -26,16 +21,10 @@ describe('public vacancy page', () => {
 
   beforeAll(async () => {
     sut = await createApiApp();
-    const dataSource = sut.get<DataSource>(getDataSourceToken());
-    await truncateAll(dataSource);
-    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-    await seedCandidateFixtures(sut);
-    await sut.get(ShortageSeeder).seed();
-    const accounts = new AccountFactory(sut);
+    let accounts: AccountFactory;
+    ({ accounts, ncp, employer } = await resetWithVerifiedEmployer(sut));
     employers = new EmployerFactory(sut, accounts);
     vacancies = new VacancyFactory(sut);
-    ncp = await accounts.ncp(await accounts.admin(), 'NL');
-    employer = await employers.verified(ncp);
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
   });

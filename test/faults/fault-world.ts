@@ -1,25 +1,16 @@
 import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
 import { ConsistencyChecker, type ConsistencyReport } from '@app/consistency';
 import { redisOptionsFromUrl, type QueueName } from '@app/queue';
-import { ShortageSeeder } from '@app/shortage-occupations';
 import { TaxonomyIndexer } from '@app/taxonomy';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { AccountFactory } from '../factories/account.factory';
-import {
-  CandidateFactory,
-  seedCandidateFixtures,
-  type RegisteredCandidate,
-} from '../factories/candidate.factory';
-import { EmployerFactory, type RegisteredEmployer } from '../factories/employer.factory';
+import { CandidateFactory, type RegisteredCandidate } from '../factories/candidate.factory';
+import type { RegisteredEmployer } from '../factories/employer.factory';
 import { VacancyFactory } from '../factories/vacancy.factory';
-import { truncateAll } from '../utils/database';
 import { drainQueues } from '../utils/drain';
-import { clearRateLimits } from '../utils/rate-limits';
+import { resetWithVerifiedEmployer } from '../utils/world';
 
 export const ALL_QUEUES: readonly QueueName[] = [
   'maintenance',
@@ -64,15 +55,7 @@ export async function buildWorld(
   sut: NestExpressApplication,
   sizes: { candidates: number; vacancies: number; drafts: number },
 ): Promise<FaultWorld> {
-  const dataSource = sut.get<DataSource>(getDataSourceToken());
-  await truncateAll(dataSource);
-  await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
-  await seedCandidateFixtures(sut);
-  await sut.get(ShortageSeeder).seed();
-  const accounts = new AccountFactory(sut);
-  const admin = await accounts.admin();
-  const ncp = await accounts.ncp(admin, 'NL');
-  const employer = await new EmployerFactory(sut, accounts).verified(ncp);
+  const { employer } = await resetWithVerifiedEmployer(sut);
   const factory = new CandidateFactory(sut);
   const candidates: RegisteredCandidate[] = [];
   for (let i = 0; i < sizes.candidates; i++) candidates.push(await factory.active());
