@@ -424,6 +424,47 @@ describe('matching', () => {
     ).toEqual([]);
   });
 
+  it('writes a set that waited behind a full re-match’s swap without deadlocking it', async () => {
+    // One more registration than the per-address limit lets the whole spec make.
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    await dataSource.query('DELETE FROM matches WHERE candidate_id = $1', [candidate.candidateId]);
+    // What a swap holds from its start (every writer waits), and then asks for to rename the table.
+    const swap = dataSource.createQueryRunner();
+    await swap.connect();
+    try {
+      await swap.startTransaction();
+      await swap.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
+      const written = worker!.get(Matcher).matchCandidate(candidate.candidateId);
+      const failed = written.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await waitFor(
+        async () =>
+          (
+            await dataSource.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM pg_locks
+                WHERE relation = 'matches'::regclass AND NOT granted AND pid <> $1`,
+              [(await swap.query('SELECT pg_backend_pid() AS pid'))[0].pid],
+            )
+          )[0].n > 0,
+        { what: 'the set write to wait for the swap' },
+      );
+      // A writer that had read the table before waiting would hold it against this: deadlock.
+      await swap.query(`SET LOCAL lock_timeout = '60s'`);
+      await swap.query('LOCK TABLE matches IN ACCESS EXCLUSIVE MODE');
+      await swap.commitTransaction();
+      expect(await failed).toBeNull();
+    } finally {
+      if (swap.isTransactionActive) await swap.rollbackTransaction();
+      await swap.release();
+    }
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+  });
+
   it('matches a batch of candidates and of vacancies exactly as one job after another does', async () => {
     const people: string[] = [];
     for (const profile of [

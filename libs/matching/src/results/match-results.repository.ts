@@ -79,6 +79,10 @@ export class MatchResults {
     if (new Set(owners).size !== owners.length) throw new Error('replaceSets: an owner appears twice');
     const others = [...new Set(sets.flatMap((set) => set.ranked.map((match) => match.id)))];
     await this.dataSource.transaction(async (manager) => {
+      // The write's table lock first, before any read: a transaction that read the table and only
+      // then asks to write it would hold a lock that a full re-match's swap, waiting to replace
+      // the table, needs, while waiting for the swap itself: a deadlock that fails one of them.
+      await manager.query('LOCK TABLE matches IN ROW EXCLUSIVE MODE');
       const held = await manager.query<HeldPair[]>(
         `SELECT ${own} AS "ownerId", ${other} AS "otherId", score FROM matches
           WHERE ${own} = ANY($1::uuid[]) AND ${otherTop}`,
