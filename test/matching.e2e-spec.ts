@@ -437,18 +437,21 @@ describe('matching', () => {
     try {
       await swap.startTransaction();
       await swap.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
-      const written = worker!.get(Matcher).matchCandidate(candidate.candidateId);
-      const failed = written.then(
-        () => null,
-        (error: unknown) => error,
-      );
+      const [{ pid }] = (await swap.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      const failed = worker!
+        .get(Matcher)
+        .matchCandidate(candidate.candidateId)
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       await waitFor(
         async () =>
           (
             await dataSource.query<{ n: number }[]>(
               `SELECT count(*)::int AS n FROM pg_locks
                 WHERE relation = 'matches'::regclass AND NOT granted AND pid <> $1`,
-              [(await swap.query('SELECT pg_backend_pid() AS pid'))[0].pid],
+              [pid],
             )
           )[0].n > 0,
         { what: 'the set write to wait for the swap' },

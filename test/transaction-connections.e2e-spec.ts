@@ -102,7 +102,7 @@ describe('an erasure that ends granted consents, with one free connection', () =
   let held: QueryRunner | undefined;
 
   beforeAll(async () => {
-    // A second checkout inside the erasure would wait out this timeout and answer 503.
+    // One connection stays free for the erasure, which must make every read of its transaction on it.
     sut = await appWith({ DATABASE_POOL_SIZE: '2', DATABASE_POOL_CHECKOUT_TIMEOUT_MS: '10000' });
   });
 

@@ -69,7 +69,7 @@ export class ContactDataSections implements OnModuleInit {
 
   /** Runs before the profile's rows go (and take contacts and messages with them by cascade). */
   private async closeConsents(manager: EntityManager, candidateId: string): Promise<void> {
-    // Read on the erasure's own connection, which already holds the profile's lock.
+    // Only the two facts the employer's notice needs, on the erasure's transaction, not a whole profile.
     const candidate = await this.parties.candidateParty(manager, candidateId);
     for (const contact of await this.contacts.listByCandidate(manager, candidateId)) {
       if (contact.consent !== 'granted') continue;
