@@ -17,6 +17,16 @@ export interface CompiledVacancy {
   optionalCount: number;
   /** Candidate skill id → the required skills it covers, exactly or through ESCO. */
   cover: Map<number, Cover[]>;
+  /**
+   * `cover` flattened for scoring, where a candidate's sorted skills are walked beside it: the
+   * skill ids in ascending order, and for the skill at position p its covers at
+   * `coverStarts[p]` up to `coverStarts[p + 1]`, each a required index and a relation code
+   * (`RELATION_CODES`), in `cover`'s order.
+   */
+  coverKeys: Int32Array;
+  coverStarts: Int32Array;
+  coverIndexes: Int32Array;
+  coverRelations: Uint8Array;
   isco4: string;
   isco3: string;
   /** The Member State's bit (`stateBit`), 0 when it has none. */
@@ -45,6 +55,9 @@ export interface CompiledCandidate {
   startDay: number | null;
 }
 
+/** Relations by code, as `coverRelations` holds them. */
+export const RELATION_CODES: readonly SkillRelation[] = ['exact', 'narrower', 'broader', 'related'];
+
 const INVERSE: Record<ProximityRelation, ProximityRelation> = {
   narrower: 'broader',
   broader: 'narrower',
@@ -67,6 +80,13 @@ export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): Com
       add(neighbour.skill, { index, relation: INVERSE[neighbour.relation] });
   });
   const essentialCount = essential.reduce((sum, flag) => sum + flag, 0);
+  const coverKeys = Int32Array.from(cover.keys()).sort();
+  const coverStarts = new Int32Array(coverKeys.length + 1);
+  const flat = coverKeys.reduce<Cover[]>((all, key, at) => {
+    all.push(...cover.get(key)!);
+    coverStarts[at + 1] = all.length;
+    return all;
+  }, []);
   return {
     input,
     required,
@@ -74,6 +94,10 @@ export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): Com
     essentialCount,
     optionalCount: required.length - essentialCount,
     cover,
+    coverKeys,
+    coverStarts,
+    coverIndexes: Int32Array.from(flat, (entry) => entry.index),
+    coverRelations: Uint8Array.from(flat, (entry) => RELATION_CODES.indexOf(entry.relation)),
     isco4: input.iscoCode.slice(0, 4),
     isco3: input.iscoCode.slice(0, 3),
     stateBit: stateBit(input.memberState),

@@ -1,4 +1,4 @@
-import type { CompiledCandidate, CompiledVacancy } from './compiled';
+import { RELATION_CODES, type CompiledCandidate, type CompiledVacancy } from './compiled';
 import type { MatchFactor, MatchWeights, ProximityCredits, SkillRelation } from './factors';
 import type { SkillSpace } from './skill-space';
 
@@ -52,7 +52,6 @@ export const MINOR_GROUP_OCCUPATION = 0.1;
 /** Days after the vacancy's start at which the start-date factor reaches 0. */
 const START_DATE_TOLERANCE_DAYS = 180;
 const NONE = 255;
-const RELATIONS: readonly SkillRelation[] = ['exact', 'narrower', 'broader', 'related'];
 
 let bestCredit = new Float64Array(64);
 let bestRelation = new Uint8Array(64);
@@ -92,16 +91,27 @@ function compute(
   }
   bestCredit.fill(0, 0, required);
   bestRelation.fill(NONE, 0, required);
-  for (const held of candidate.skills) {
-    const covers = vacancy.cover.get(held);
-    if (!covers) continue;
-    for (const cover of covers) {
-      const credit = cover.relation === 'exact' ? 1 : model.proximity[cover.relation];
-      if (credit > bestCredit[cover.index]) {
-        bestCredit[cover.index] = credit;
-        bestRelation[cover.index] = RELATIONS.indexOf(cover.relation);
-        bestVia[cover.index] = held;
+  // Both skill lists are sorted: walk them side by side, the candidate's skills in ascending order.
+  const credits = relationCredits(model.proximity);
+  const skills = candidate.skills;
+  const { coverKeys, coverStarts, coverIndexes, coverRelations } = vacancy;
+  for (let i = 0, k = 0; i < skills.length && k < coverKeys.length;) {
+    const held = skills[i];
+    const key = coverKeys[k];
+    if (held < key) i++;
+    else if (held > key) k++;
+    else {
+      for (let at = coverStarts[k]; at < coverStarts[k + 1]; at++) {
+        const index = coverIndexes[at];
+        const credit = credits[coverRelations[at]];
+        if (credit > bestCredit[index]) {
+          bestCredit[index] = credit;
+          bestRelation[index] = coverRelations[at];
+          bestVia[index] = held;
+        }
       }
+      i++;
+      k++;
     }
   }
   let essentialExact = 0;
@@ -187,12 +197,26 @@ function skillLists(
     matchedSkills.push({
       uri,
       requirement,
-      relation: RELATIONS[bestRelation[index]],
+      relation: RELATION_CODES[bestRelation[index]],
       via: model.space.uri(bestVia[index]),
       credit: bestCredit[index],
     });
   }
   return { matchedSkills, missingEssentialSkills };
+}
+
+let creditsOf: ProximityCredits | undefined;
+let creditsByCode = new Float64Array(RELATION_CODES.length);
+
+/** Credit by relation code (`RELATION_CODES`): 1 for an exact skill, the model's proximity credits otherwise. */
+function relationCredits(proximity: ProximityCredits): Float64Array {
+  if (creditsOf !== proximity) {
+    creditsByCode = Float64Array.from(RELATION_CODES, (relation) =>
+      relation === 'exact' ? 1 : proximity[relation],
+    );
+    creditsOf = proximity;
+  }
+  return creditsByCode;
 }
 
 function languagesAllowed(

@@ -9,8 +9,10 @@ export interface BoundedTopInput {
   /** Items to consider, by index into `bounds`. */
   items: Int32Array;
   count: number;
-  /** An upper bound of each item's score, by item. */
+  /** An upper bound of each item's score, by item, less `offset`. */
   bounds: Float64Array;
+  /** Added to every bound: a part of the score every item can earn alike (0 when absent). */
+  offset?: number;
   limit: number;
   minScore: number;
   /** The exact score of an item, or -1 when it does not match; called for as few items as possible. */
@@ -25,26 +27,36 @@ export interface BoundedTopInput {
  */
 export function boundedTop(input: BoundedTopInput): { items: number[]; scores: number[]; scored: number } {
   const { items, count, bounds, limit, minScore } = input;
+  const offset = input.offset ?? 0;
+  // Items whose bound cannot reach `minScore` would never be scored: they are left out before ordering.
+  const floor = minScore - offset - SLACK;
+  const live = scratch(count);
+  let size = 0;
   let max = 0;
-  for (let i = 0; i < count; i++) if (bounds[items[i]] > max) max = bounds[items[i]];
+  for (let i = 0; i < count; i++) {
+    const bound = bounds[items[i]];
+    if (bound < floor) continue;
+    live[size++] = items[i];
+    if (bound > max) max = bound;
+  }
   const scale = max > 0 ? (BUCKETS - 1) / max : 0;
   const starts = new Int32Array(BUCKETS + 1);
-  for (let i = 0; i < count; i++) starts[Math.floor(bounds[items[i]] * scale) + 1] += 1;
+  for (let i = 0; i < size; i++) starts[Math.floor(bounds[live[i]] * scale) + 1] += 1;
   for (let b = 0; b < BUCKETS; b++) starts[b + 1] += starts[b];
-  const ordered = new Int32Array(count);
+  const ordered = new Int32Array(size);
   const fill = starts.slice(0, BUCKETS);
-  for (let i = 0; i < count; i++) ordered[fill[Math.floor(bounds[items[i]] * scale)]++] = items[i];
+  for (let i = 0; i < size; i++) ordered[fill[Math.floor(bounds[live[i]] * scale)]++] = live[i];
 
   const heap = new MinHeap(limit);
   const kept: number[] = [];
   const scores: number[] = [];
   let scored = 0;
   for (let b = BUCKETS - 1; b >= 0; b--) {
-    const ceiling = (b + 1) / scale + SLACK;
+    const ceiling = (b + 1) / scale + offset + SLACK;
     if (ceiling < minScore || (heap.full && ceiling < heap.min)) break;
     for (let at = starts[b]; at < starts[b + 1]; at++) {
       const item = ordered[at];
-      const bound = bounds[item] + SLACK;
+      const bound = bounds[item] + offset + SLACK;
       if (bound < minScore || (heap.full && bound < heap.min)) continue;
       const score = input.score(item);
       scored += 1;
@@ -55,6 +67,14 @@ export function boundedTop(input: BoundedTopInput): { items: number[]; scores: n
     }
   }
   return { items: kept, scores, scored };
+}
+
+let scratchItems = new Int32Array(1024);
+
+/** A reusable buffer of at least `count` items (the search runs on one thread, one query at a time). */
+function scratch(count: number): Int32Array {
+  if (scratchItems.length < count) scratchItems = new Int32Array(Math.max(count, 2 * scratchItems.length));
+  return scratchItems;
 }
 
 /** The `size` largest numbers seen, smallest on top. */

@@ -178,6 +178,44 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
       ranked(exhaustive(remaining, model, vacancy), 0.3, 50, tiesOf(vacancy.id)),
     );
   });
+
+  it('reads required languages of candidates whose slots were reused, and of nobody', () => {
+    const data = world(43);
+    const { store, model } = storeOf(data);
+    // A fifth of the pool leaves; newcomers take their slots speaking other languages at other levels.
+    const leaving = data.candidates.filter((_, i) => i % 5 === 0);
+    leaving.forEach((candidate) => store.removeCandidate(candidate.id));
+    const newcomers = leaving.map((candidate, i) => ({
+      ...candidate,
+      id: `n${String(i).padStart(5, '0')}`,
+      languages: [{ code: ['de', 'fr', 'nl'][i % 3], cefrRank: 1 + (i % 6) }],
+    }));
+    for (const input of newcomers)
+      store.putCandidate(input, {
+        status: 'active',
+        availability: 'available',
+        expiresAt: null,
+        countries: [blocked(input.id) ? 'XX' : 'MA'],
+      });
+    const pool = { ...data, candidates: [...data.candidates.filter((_, i) => i % 5 !== 0), ...newcomers] };
+    const withLanguage = (vacancy: MatchVacancyInput, code: string): MatchVacancyInput => ({
+      ...vacancy,
+      id: `${vacancy.id}-${code}`,
+      languages: [{ code, minCefrRank: 3, requirement: 'required' }],
+    });
+    for (const vacancy of data.vacancies
+      .slice(0, 20)
+      .flatMap((v) => [withLanguage(v, 'nl'), withLanguage(v, 'de'), withLanguage(v, 'sv')])) {
+      store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
+      const sut = store.rankCandidates(vacancy.id, { limit: 40, minScore: 0 });
+      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(
+        ranked(exhaustive(pool, model, vacancy), 0, 40, tiesOf(vacancy.id)),
+      );
+      // Nobody speaks Swedish; Dutch only some newcomers, German some of both.
+      if (vacancy.id.endsWith('-sv')) expect(sut).toEqual([]);
+      if (vacancy.id.endsWith('-nl')) expect(sut.every(({ id }) => id.startsWith('n'))).toBe(true);
+    }
+  });
 });
 
 describe('FeatureStore.rankVacancies (bounded search)', () => {

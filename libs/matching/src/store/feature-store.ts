@@ -13,6 +13,7 @@ import {
   type VacancyGate,
   type VacancyRecord,
 } from './feature-records';
+import { LanguageRanks, speaksRequired, type RequiredLanguage } from './language-ranks';
 import { vacancyBounds } from './vacancy-bounds';
 
 export interface RankedMatch extends ScoredMatch {
@@ -24,6 +25,8 @@ export interface RankOptions {
   limit: number;
   minScore: number;
 }
+
+const NO_LANGUAGES: readonly RequiredLanguage[] = [];
 
 const EMPTY_FACTS: EligibilityFacts = {
   verifiedEmployers: new Set(),
@@ -59,6 +62,11 @@ export class FeatureStore {
   private readonly vacanciesByOccupation = new Map<string, Postings>();
   private readonly vacanciesByUnit = new Map<string, Postings>();
   private readonly vacanciesByGroup = new Map<string, Postings>();
+  /** By vacancy slot, read by every candidate's query: `bounds.rest`, `bounds.memberState` and the state's bit. */
+  private readonly vacancyRest: number[] = [];
+  private readonly vacancyState: number[] = [];
+  private readonly vacancyStateBit: number[] = [];
+  private readonly languageRanks = new LanguageRanks();
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
@@ -79,6 +87,7 @@ export class FeatureStore {
     const record = { slot, compiled: compileCandidate(input, this.model.space), gate };
     this.candidates.set(input.id, record);
     this.bySlot[slot] = record;
+    this.languageRanks.set(slot, record.compiled.languages);
     for (const skill of record.compiled.skills) push(this.bySkill, skill, slot);
     const { occupations, units, groups } = occupationKeys(record.compiled);
     for (const uri of occupations) push(this.byOccupation, uri, slot);
@@ -91,6 +100,7 @@ export class FeatureStore {
     if (!record) return;
     this.candidates.delete(id);
     this.bySlot[record.slot] = undefined;
+    this.languageRanks.clear(record.slot, record.compiled.languages);
     this.freeSlots.push(record.slot);
     for (const skill of record.compiled.skills) pull(this.bySkill, skill, record.slot);
     const { occupations, units, groups } = occupationKeys(record.compiled);
@@ -106,6 +116,9 @@ export class FeatureStore {
     const record = { slot, compiled, gate, bounds: vacancyBounds(compiled, this.model) };
     this.vacancies.set(input.id, record);
     this.vacancyBySlot[slot] = record;
+    this.vacancyRest[slot] = record.bounds.rest;
+    this.vacancyState[slot] = record.bounds.memberState;
+    this.vacancyStateBit[slot] = compiled.stateBit;
     for (const [skill, credit] of record.bounds.skills) post(this.vacanciesBySkill, skill, slot, credit);
     post(this.vacanciesByOccupation, input.occupationUri, slot, record.bounds.occupation);
     post(this.vacanciesByUnit, compiled.isco4, slot, record.bounds.unit);
@@ -174,6 +187,9 @@ export class FeatureStore {
     const vacancy = this.vacancies.get(vacancyId);
     if (!vacancy || !vacancyMatchable(vacancy, this.facts, now)) return [];
     const { compiled, bounds } = vacancy;
+    const required =
+      this.model.languageMode === 'hard' ? this.languageRanks.required(compiled) : NO_LANGUAGES;
+    if (!required) return [];
     const acc = this.candidateBounds;
     acc.begin(this.bySlot.length);
     for (const [skill, credit] of bounds.skills) {
@@ -186,25 +202,26 @@ export class FeatureStore {
     if (unit) acc.add(unit, bounds.unit);
     const group = this.byGroup.get(compiled.isco3);
     if (group) acc.add(group, bounds.group);
-    const rest = bounds.rest + bounds.memberState;
-    for (let i = 0; i < acc.count; i++) acc.bounds[acc.touched[i]] += rest;
     const found = boundedTop({
       items: acc.touched,
       count: acc.count,
       bounds: acc.bounds,
+      offset: bounds.rest + bounds.memberState,
       limit: options.limit,
       minScore: options.minScore,
       score: (slot) => {
+        if (!speaksRequired(required, slot)) return -1;
         const record = this.bySlot[slot]!;
         if (!candidateEligible(record.gate, this.facts, now)) return -1;
         return scorePair(compiled, record.compiled, this.model);
       },
     });
-    const scored = found.items.map((slot, at) => {
-      const id = this.bySlot[slot]!.compiled.input.id;
-      return { id, slot, score: found.scores[at], tie: pairTie(vacancyId, id) };
-    });
-    return top(scored, options.limit);
+    return ranked(
+      found,
+      options.limit,
+      (slot) => this.bySlot[slot]!.compiled.input.id,
+      (id) => pairTie(vacancyId, id),
+    );
   }
 
   /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */
@@ -229,16 +246,13 @@ export class FeatureStore {
       }
     // The candidate is known here, so the Member State credit is read from their preferences.
     const preferred = candidate.compiled.preferredStates;
+    const { vacancyRest, vacancyState, vacancyStateBit } = this;
     for (let i = 0; i < acc.count; i++) {
       const slot = acc.touched[i];
-      const { compiled, bounds } = this.vacancyBySlot[slot]!;
+      const stateBit = vacancyStateBit[slot];
       const state =
-        preferred === 0
-          ? 0.5
-          : preferred === -1 || compiled.stateBit === 0 || (preferred & compiled.stateBit) !== 0
-            ? 1
-            : 0;
-      acc.bounds[slot] += bounds.rest + bounds.memberState * state;
+        preferred === 0 ? 0.5 : preferred === -1 || stateBit === 0 || (preferred & stateBit) !== 0 ? 1 : 0;
+      acc.bounds[slot] += vacancyRest[slot] + vacancyState[slot] * state;
     }
     const found = boundedTop({
       items: acc.touched,
@@ -252,11 +266,12 @@ export class FeatureStore {
         return scorePair(record.compiled, candidate.compiled, this.model);
       },
     });
-    const scored = found.items.map((slot, at) => {
-      const id = this.vacancyBySlot[slot]!.compiled.input.id;
-      return { id, slot, score: found.scores[at], tie: pairTie(id, candidateId) };
-    });
-    return top(scored, options.limit);
+    return ranked(
+      found,
+      options.limit,
+      (slot) => this.vacancyBySlot[slot]!.compiled.input.id,
+      (id) => pairTie(id, candidateId),
+    );
   }
 
   /** Slots in use are below this; a slot is stable while its record stays in the store. */
@@ -311,7 +326,24 @@ export function byRank(a: { id: string; score: number; tie: number }, b: typeof 
   return b.score - a.score || a.tie - b.tie || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function top<T extends { id: string; score: number; tie: number }>(scored: T[], limit: number): T[] {
+/**
+ * The best `limit` of what a search found, by `byRank`. Only items scoring at least the `limit`-th
+ * best score can be among them, so only those are looked up for their id and tie value.
+ */
+function ranked(
+  found: { items: number[]; scores: number[] },
+  limit: number,
+  idAt: (slot: number) => string,
+  tieOf: (id: string) => number,
+): ScoredSlot[] {
+  const { items, scores } = found;
+  const cut = items.length > limit ? Float64Array.from(scores).sort()[items.length - limit] : -Infinity;
+  const scored: ScoredSlot[] = [];
+  for (let at = 0; at < items.length; at++) {
+    if (scores[at] < cut) continue;
+    const id = idAt(items[at]);
+    scored.push({ id, slot: items[at], score: scores[at], tie: tieOf(id) });
+  }
   return scored.sort(byRank).slice(0, limit);
 }
 
