@@ -1,17 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  MatchResults,
-  type MatchSide,
-  type OwnedSet,
-  type StoredRank,
-} from '../results/match-results.repository';
+import { MatchResults, type MatchSide, type OwnedSet } from '../results/match-results.repository';
 import { compactExplanation } from '../results/stored-explanation';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
 import { MatchingEngine } from './matching-engine';
 import { FeatureLoader } from '../store/feature-loader';
-import type { FeatureStore, RankedMatch } from '../store/feature-store';
+import type { FeatureStore } from '../store/feature-store';
 import { MatchingFeatures } from '../store/matching-features.service';
 
 /** Sets written per transaction: one read of the other side's sets decides what their pairs enter. */
@@ -158,12 +153,16 @@ export class Matcher extends MatchingEngine {
     try {
       for (let at = 0; at < matchable.length; at += SETS_PER_WRITE) {
         const sets = matchable.slice(at, at + SETS_PER_WRITE).map((ownerId): OwnedSet => {
-          const ranked =
+          const list =
             side === 'vacancy'
-              ? store.rankCandidates(ownerId, { limit, minScore })
-              : store.rankVacancies(ownerId, { limit, minScore });
-          outcomes.set(ownerId, { matches: Math.min(ranked.length, sizes.own) });
-          return { ownerId, ranked: ranked.map(stored) };
+              ? store.candidateList(ownerId, { limit, minScore })
+              : store.vacancyList(ownerId, { limit, minScore });
+          outcomes.set(ownerId, { matches: Math.min(list.matches.length, sizes.own) });
+          return {
+            ownerId,
+            ranked: list.matches,
+            explain: (at) => compactExplanation(list.explain(at).explanation),
+          };
         });
         await writing;
         writing = this.results.replaceSets(side, sets, sizes);
@@ -175,9 +174,4 @@ export class Matcher extends MatchingEngine {
     await writing;
     return ids.map((id) => outcomes.get(id)!);
   }
-}
-
-/** A ranked pair as it is written and as a shard hands it on: the explanation in its stored form. */
-export function stored(match: RankedMatch): StoredRank {
-  return { id: match.id, score: match.score, explanation: compactExplanation(match.explanation) };
 }

@@ -37,17 +37,12 @@ const STAGE_CHUNK = 20_000;
 /** The one long step of a full re-match, swapping millions of rows in, may outlast the usual limit. */
 const SWAP_TIMEOUT = '30min';
 
-/** One ranked pair as it is written: the other side's id, the score and the stored explanation. */
-export interface StoredRank {
-  id: string;
-  score: number;
-  explanation: CompactExplanation;
-}
-
 /** One owner's new set: best first, the first `own` of the limits form it, the rest are offered. */
 export interface OwnedSet {
   ownerId: string;
-  ranked: readonly StoredRank[];
+  ranked: readonly { id: string; score: number }[];
+  /** The stored explanation of `ranked[at]`, asked only for the pairs written. */
+  explain(at: number): CompactExplanation;
 }
 
 /** Set sizes when writing one side's sets: its own, and the other side's (to decide what enters them). */
@@ -114,7 +109,7 @@ export class MatchResults {
             other_id: match.id,
             score: match.score,
             tie: pairTie(vacancyId, candidateId),
-            explanation: match.explanation,
+            explanation: set.explain(position),
             own: inOwn,
             enters,
           });

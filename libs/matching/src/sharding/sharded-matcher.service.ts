@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { expectedMatches, type ExpectedMatch } from '../engine/expected-matches';
 import { CROSS_FACTOR, Matcher, type MatchOutcome } from '../engine/matcher.service';
 import { MatchingEngine } from '../engine/matching-engine';
-import { MatchResults, type OwnedSet, type StoredRank } from '../results/match-results.repository';
-import { compactExplanation } from '../results/stored-explanation';
+import { MatchResults, type OwnedSet } from '../results/match-results.repository';
+import { compactExplanation, type CompactExplanation } from '../results/stored-explanation';
 import { FeatureLoader } from '../store/feature-loader';
 import { MatchingFeatures } from '../store/matching-features.service';
 import { candidateShard } from './candidate-shard';
@@ -17,9 +17,12 @@ const VACANCIES_PER_FLOW = 16;
 /** Candidates per shard job: a country's candidates become jobs of a size worth retrying. */
 const CANDIDATES_PER_JOB = 500;
 
-/** A pair as a shard ranks it, with the tie value the merge orders equal scores by. */
-export interface ShardRank extends StoredRank {
+/** A pair as a shard ranks it: its stored explanation, and the tie value the merge orders equal scores by. */
+export interface ShardRank {
+  id: string;
+  score: number;
   tie: number;
+  explanation: CompactExplanation;
 }
 
 /** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
@@ -150,7 +153,7 @@ export class ShardedMatcher extends MatchingEngine {
         parts.map((part) => part.ranked),
         topPerVacancy * CROSS_FACTOR,
       );
-      sets.push({ ownerId: vacancyId, ranked });
+      sets.push({ ownerId: vacancyId, ranked, explain: (at) => ranked[at].explanation });
       outcomes.set(vacancyId, { matches: Math.min(ranked.length, topPerVacancy) });
     }
     await this.results.replaceSets('vacancy', sets, { own: topPerVacancy, other: topPerCandidate });

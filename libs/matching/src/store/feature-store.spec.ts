@@ -166,6 +166,27 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
     expect(best.explanation).toEqual(scoreMatch(vacancy, candidate, model)!.explanation);
   });
 
+  it('explains a list on demand from the records it was ranked with, after the store has changed', () => {
+    const data = world(37);
+    const { store, model } = storeOf(data);
+    const vacancy = data.vacancies[2];
+    const list = store.candidateList(vacancy.id, { limit: 10, minScore: 0 });
+    expect(list.matches.length).toBe(10);
+    const ranked = list.matches.map(({ id }) => data.candidates.find((entry) => entry.id === id)!);
+    // The first candidate loses every skill and the second leaves, before anything is explained.
+    store.putCandidate(
+      { ...ranked[0], skills: [] },
+      { status: 'active', availability: 'available', expiresAt: null, countries: ['MA'] },
+    );
+    store.removeCandidate(ranked[1].id);
+    store.putVacancy({ ...vacancy, skills: [] }, { status: 'published', expiresAt: null, organisationId: 'org' });
+    list.matches.forEach((match, at) => {
+      const reference = scoreMatch(vacancy, ranked[at], model)!;
+      expect(list.explain(at)).toEqual({ score: match.score, explanation: reference.explanation });
+      expect(reference.score).toBe(match.score);
+    });
+  });
+
   it('follows candidates that are removed', () => {
     const data = world(41);
     const { store, model } = storeOf(data);

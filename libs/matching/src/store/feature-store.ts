@@ -21,6 +21,17 @@ export interface RankedMatch extends ScoredMatch {
   id: string;
 }
 
+/**
+ * A ranked list whose explanations are computed when asked for: writing a set explains only the
+ * pairs it keeps. Each explanation comes from the records the list was ranked with, so it gives
+ * the listed score even when the store has changed since.
+ */
+export interface ExplainableList {
+  matches: readonly ScoredSlot[];
+  /** The score and explanation of `matches[at]`. */
+  explain(at: number): ScoredMatch;
+}
+
 export interface RankOptions {
   limit: number;
   minScore: number;
@@ -159,20 +170,28 @@ export class FeatureStore {
 
   /** The vacancy's best candidates, best first (ties by `pairTie`), explained; empty when it is not matchable. */
   rankCandidates(vacancyId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
-    const vacancy = this.vacancies.get(vacancyId);
-    return this.scoreCandidates(vacancyId, options, now).map(({ id, slot }) => ({
-      id,
-      ...explainPair(vacancy!.compiled, this.bySlot[slot]!.compiled, this.model)!,
-    }));
+    return explainAll(this.candidateList(vacancyId, options, now));
   }
 
   /** The candidate's best vacancies, best first (ties by `pairTie`), explained; empty when not matchable. */
   rankVacancies(candidateId: string, options: RankOptions, now = Date.now()): RankedMatch[] {
-    const candidate = this.candidates.get(candidateId);
-    return this.scoreVacancies(candidateId, options, now).map(({ id, slot }) => ({
-      id,
-      ...explainPair(this.vacancyBySlot[slot]!.compiled, candidate!.compiled, this.model)!,
-    }));
+    return explainAll(this.vacancyList(candidateId, options, now));
+  }
+
+  /** `rankCandidates` with each explanation computed only when asked for. */
+  candidateList(vacancyId: string, options: RankOptions, now = Date.now()): ExplainableList {
+    const matches = this.scoreCandidates(vacancyId, options, now);
+    const vacancy = this.vacancies.get(vacancyId)?.compiled;
+    const candidates = matches.map(({ slot }) => this.bySlot[slot]!.compiled);
+    return { matches, explain: (at) => explainPair(vacancy!, candidates[at], this.model)! };
+  }
+
+  /** `rankVacancies` with each explanation computed only when asked for. */
+  vacancyList(candidateId: string, options: RankOptions, now = Date.now()): ExplainableList {
+    const matches = this.scoreVacancies(candidateId, options, now);
+    const candidate = this.candidates.get(candidateId)?.compiled;
+    const vacancies = matches.map(({ slot }) => this.vacancyBySlot[slot]!.compiled);
+    return { matches, explain: (at) => explainPair(vacancies[at], candidate!, this.model)! };
   }
 
   /** The pair's score and explanation from the store's records; null when either is not held or nothing relates them. */
@@ -305,6 +324,10 @@ export interface ScoredSlot {
   slot: number;
   score: number;
   tie: number;
+}
+
+function explainAll(list: ExplainableList): RankedMatch[] {
+  return list.matches.map((match, at) => ({ id: match.id, ...list.explain(at) }));
 }
 
 /**
