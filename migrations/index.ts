@@ -22,6 +22,7 @@ import { CreateVacancyVersions1796300000000 } from './1796300000000-CreateVacanc
 import { CreateMatchRefreshRows1796400000000 } from './1796400000000-CreateMatchRefreshRows';
 import { UnloggedMatchRefreshRows1796500000000 } from './1796500000000-UnloggedMatchRefreshRows';
 import { CoverMatchSetFloors1796600000000 } from './1796600000000-CoverMatchSetFloors';
+import { MatchExplanationsAsText1796700000000 } from './1796700000000-MatchExplanationsAsText';
 
 /** Every migration, oldest first. A unit test checks that each file in this folder is listed. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   CreateMatchRefreshRows1796400000000,
   UnloggedMatchRefreshRows1796500000000,
   CoverMatchSetFloors1796600000000,
+  MatchExplanationsAsText1796700000000,
 ];

@@ -24,7 +24,7 @@ export type * from './scoring/match-input';
 export * from './scoring/score';
 export { scoreMatch } from './scoring/score-match';
 export { SkillSpace, type SkillEdges } from './scoring/skill-space';
-export { compactExplanation, expandExplanation, type CompactExplanation } from './results/stored-explanation';
+export { expandExplanation, storedExplanation, type StoredExplanation } from './results/stored-explanation';
 export { MatchResults } from './results/match-results.repository';
 export { FeatureStore, pairTie, type RankedMatch, type ScoredSlot } from './store/feature-store';
 export { FeatureLoader } from './store/feature-loader';

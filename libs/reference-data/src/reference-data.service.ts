@@ -25,15 +25,14 @@ export class ReferenceData {
       where: filter.euMember === undefined ? {} : { euMember: filter.euMember },
       order: { name: 'ASC' },
     });
-    return rows.map((row) => ({
-      alpha2: row.alpha2,
-      alpha3: row.alpha3,
-      numericCode: row.numericCode,
-      name: row.name,
-      region: row.region,
-      euMember: row.euMember,
-      euCode: row.euCode,
-    }));
+    return rows.map(countryOf);
+  }
+
+  /** The countries these ISO 3166-1 alpha-2 codes name, by code: one read of those rows only. */
+  async countriesByCode(codes: readonly string[]): Promise<Map<string, Country>> {
+    const wanted = [...new Set(codes)];
+    const rows = wanted.length === 0 ? [] : await this.countries.findBy({ alpha2: In(wanted) });
+    return new Map(rows.map((row) => [row.alpha2, countryOf(row)]));
   }
 
   async listLanguages(): Promise<Language[]> {
@@ -77,4 +76,16 @@ export class ReferenceData {
       allowedEntityTypes: row.allowedEntityTypes,
     }));
   }
+}
+
+function countryOf(row: CountryEntity): Country {
+  return {
+    alpha2: row.alpha2,
+    alpha3: row.alpha3,
+    numericCode: row.numericCode,
+    name: row.name,
+    region: row.region,
+    euMember: row.euMember,
+    euCode: row.euCode,
+  };
 }

@@ -69,14 +69,21 @@ export class ProfileValidator {
   }
 
   private async checkReferences(changes: ProfileChanges, today: string): Promise<void> {
-    const [countries, languages, cefr, eqf, memberStates] = await Promise.all([
-      this.referenceData.listCountries(),
+    const countryCodes = [
+      changes.residenceCountry,
+      ...(changes.citizenships ?? []),
+      ...(changes.education ?? []).map((entry) => entry.countryCode),
+      ...(changes.qualifications ?? []).map((entry) => entry.countryCode),
+      ...(changes.workExperience ?? []).map((entry) => entry.countryCode),
+      changes.programme?.partnerCountry,
+    ].filter((code): code is string => Boolean(code));
+    const [countryByCode, languages, cefr, eqf, memberStates] = await Promise.all([
+      this.referenceData.countriesByCode(countryCodes),
       this.referenceData.listLanguages(),
       this.referenceData.listCefrLevels(),
       this.referenceData.listEqfLevels(),
       this.referenceData.listMemberStates({ participatingOn: today }),
     ]);
-    const countryByCode = new Map(countries.map((country) => [country.alpha2, country]));
     const languageCodes = new Set(languages.map((language) => language.code));
     const cefrCodes = new Set(cefr.map((level) => level.code));
     const eqfLevels = new Set(eqf.map((level) => level.level));

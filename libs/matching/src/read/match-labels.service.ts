@@ -1,6 +1,7 @@
 import { labelIn, TaxonomyLookup, type TaxonomyLanguage } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import { expandExplanation, type StoredExplanation } from '../results/stored-explanation';
+import type { MatchExplanation } from '../scoring/score';
 import type { ExplanationView, LabelledConcept } from './match-views';
 
 /** Renders stored explanations (URIs only) with labels in the reader's language, at read time. */
@@ -39,8 +40,11 @@ export class MatchLabels {
     };
   }
 
-  async render(stored: readonly StoredExplanation[], language: TaxonomyLanguage): Promise<ExplanationView[]> {
-    const explanations = stored.map(expandExplanation);
+  async render(
+    stored: readonly (StoredExplanation | MatchExplanation)[],
+    language: TaxonomyLanguage,
+  ): Promise<ExplanationView[]> {
+    const explanations = stored.map((explanation) => expandExplanation(explanation));
     const label = await this.skillLabeller(
       explanations.flatMap((explanation) => [
         ...explanation.matchedSkills.flatMap((skill) => [skill.uri, skill.via]),

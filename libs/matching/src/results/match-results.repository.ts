@@ -11,7 +11,7 @@ import type { ExpectedMatch } from '../engine/expected-matches';
 import { SCORE_VERSION } from '../scoring/score';
 import { pairTie } from '../store/feature-store';
 import { OtherSetFloors, type HeldPair, type OtherSetFloor } from './other-set-floors';
-import { compactExplanation, type CompactExplanation } from './stored-explanation';
+import { storedExplanation, type StoredExplanation } from './stored-explanation';
 
 export type MatchSide = 'vacancy' | 'candidate';
 
@@ -42,7 +42,7 @@ export interface OwnedSet {
   ownerId: string;
   ranked: readonly { id: string; score: number }[];
   /** The stored explanation of `ranked[at]`, asked only for the pairs written. */
-  explain(at: number): CompactExplanation;
+  explain(at: number): StoredExplanation;
 }
 
 /** Set sizes when writing one side's sets: its own, and the other side's (to decide what enters them). */
@@ -96,7 +96,16 @@ export class MatchResults {
         [others, others.map((id) => holding.has(id)), owners, sizes.other],
       );
       const offers = new OtherSetFloors(sizes.other, floors, held);
-      const rows: object[] = [];
+      // Column by column: arrays of plain values cost Postgres far less to read than JSON rows.
+      const columns = {
+        owners: [] as string[],
+        others: [] as string[],
+        scores: [] as number[],
+        ties: [] as number[],
+        explanations: [] as string[],
+        own: [] as boolean[],
+        enters: [] as boolean[],
+      };
       for (const set of sets)
         set.ranked.forEach((match, position) => {
           const inOwn = position < sizes.own;
@@ -104,15 +113,13 @@ export class MatchResults {
           if (!inOwn && !enters) return;
           const [vacancyId, candidateId] =
             side === 'vacancy' ? [set.ownerId, match.id] : [match.id, set.ownerId];
-          rows.push({
-            owner_id: set.ownerId,
-            other_id: match.id,
-            score: match.score,
-            tie: pairTie(vacancyId, candidateId),
-            explanation: set.explain(position),
-            own: inOwn,
-            enters,
-          });
+          columns.owners.push(set.ownerId);
+          columns.others.push(match.id);
+          columns.scores.push(match.score);
+          columns.ties.push(pairTie(vacancyId, candidateId));
+          columns.explanations.push(set.explain(position));
+          columns.own.push(inOwn);
+          columns.enters.push(enters);
         });
       await manager.query(
         `UPDATE matches SET ${ownTop} = false WHERE ${own} = ANY($1::uuid[]) AND ${ownTop}`,
@@ -120,16 +127,25 @@ export class MatchResults {
       );
       await manager.query(
         `INSERT INTO matches (${own}, ${other}, score, score_version, computed_at, explanation, tie_break, ${ownTop}, ${otherTop})
-         SELECT x.owner_id, x.other_id, x.score, $2, now(), x.explanation, x.tie, x.own, x.enters
-           FROM jsonb_to_recordset($1::jsonb)
-                  AS x(owner_id uuid, other_id uuid, score real, tie integer, explanation jsonb, own boolean, enters boolean)
+         SELECT x.owner_id, x.other_id, x.score, $8, now(), x.explanation, x.tie, x.own, x.enters
+           FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::integer[], $5::text[], $6::boolean[], $7::boolean[])
+                  AS x(owner_id, other_id, score, tie, explanation, own, enters)
            JOIN ${OTHER_SIDE[side]} t ON t.id = x.other_id
           ORDER BY x.${side === 'vacancy' ? 'owner_id' : 'other_id'}, x.${side === 'vacancy' ? 'other_id' : 'owner_id'}
          ON CONFLICT (vacancy_id, candidate_id) DO UPDATE SET
            score = EXCLUDED.score, score_version = EXCLUDED.score_version, computed_at = EXCLUDED.computed_at,
            explanation = EXCLUDED.explanation, tie_break = EXCLUDED.tie_break, ${ownTop} = EXCLUDED.${ownTop},
            ${otherTop} = matches.${otherTop} OR EXCLUDED.${otherTop}`,
-        [JSON.stringify(rows), SCORE_VERSION],
+        [
+          columns.owners,
+          columns.others,
+          columns.scores,
+          columns.ties,
+          columns.explanations,
+          columns.own,
+          columns.enters,
+          SCORE_VERSION,
+        ],
       );
       await manager.query(
         `DELETE FROM matches WHERE ${own} = ANY($1::uuid[]) AND NOT in_vacancy_top AND NOT in_candidate_top`,
@@ -380,7 +396,7 @@ async function* copyChunks(
 ): AsyncGenerator<{ text: string; rows: number }> {
   let lines: string[] = [];
   for await (const row of rows) {
-    const explanation = JSON.stringify(compactExplanation(row.explanation)).replaceAll('\\', '\\\\');
+    const explanation = storedExplanation(row.explanation).replaceAll('\\', '\\\\');
     lines.push(
       `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`,
     );

@@ -12,8 +12,11 @@ import type { MatchExplanation } from '../scoring/score';
 export type CompactExplanation = [number, number[], CompactSkill[], string[]];
 type CompactSkill = [string, number] | [string, number, string, number];
 
-/** What a row may hold: the compact form, or the full object rows written before it. */
-export type StoredExplanation = CompactExplanation | MatchExplanation;
+/**
+ * A row's `explanation` column: the compact form as JSON text (rows written before it hold JSON
+ * of the full object).
+ */
+export type StoredExplanation = string;
 
 const SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 const SCALE = 10_000;
@@ -25,7 +28,7 @@ const shorten = (uri: string) =>
 const lengthen = (stored: string) => (stored.includes(':') ? stored : SKILL_PREFIX + stored);
 const int = (value: number) => Math.round(value * SCALE);
 
-export function compactExplanation(explanation: MatchExplanation): CompactExplanation {
+function compactExplanation(explanation: MatchExplanation): CompactExplanation {
   const factors: number[] = [];
   for (const entry of explanation.factors)
     factors.push(int(entry.weight), int(entry.value), int(entry.contribution));
@@ -42,9 +45,17 @@ export function compactExplanation(explanation: MatchExplanation): CompactExplan
   ];
 }
 
-export function expandExplanation(stored: StoredExplanation): MatchExplanation {
-  if (!Array.isArray(stored)) return stored;
-  const [scoreVersion, factors, matched, missing] = stored;
+/** The text an explanation is stored as. */
+export function storedExplanation(explanation: MatchExplanation): StoredExplanation {
+  return JSON.stringify(compactExplanation(explanation));
+}
+
+/** The full explanation of a stored one, or of one already in hand. */
+export function expandExplanation(source: StoredExplanation | MatchExplanation): MatchExplanation {
+  const parsed =
+    typeof source === 'string' ? (JSON.parse(source) as CompactExplanation | MatchExplanation) : source;
+  if (!Array.isArray(parsed)) return parsed;
+  const [scoreVersion, factors, matched, missing] = parsed;
   return {
     scoreVersion,
     factors: MATCH_FACTORS.map((factor, at) => ({

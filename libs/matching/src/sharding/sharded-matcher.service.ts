@@ -6,7 +6,7 @@ import { expectedMatches, type ExpectedMatch } from '../engine/expected-matches'
 import { CROSS_FACTOR, Matcher, type MatchOutcome } from '../engine/matcher.service';
 import { MatchingEngine } from '../engine/matching-engine';
 import { MatchResults, type OwnedSet } from '../results/match-results.repository';
-import { compactExplanation, type CompactExplanation } from '../results/stored-explanation';
+import { storedExplanation, type StoredExplanation } from '../results/stored-explanation';
 import { FeatureLoader } from '../store/feature-loader';
 import { MatchingFeatures } from '../store/matching-features.service';
 import { candidateShard } from './candidate-shard';
@@ -22,7 +22,7 @@ export interface ShardRank {
   id: string;
   score: number;
   tie: number;
-  explanation: CompactExplanation;
+  explanation: StoredExplanation;
 }
 
 /** What one shard job says of each vacancy: whether it is matchable, and its best candidates there. */
@@ -112,7 +112,7 @@ export class ShardedMatcher extends MatchingEngine {
           id,
           score,
           tie,
-          explanation: compactExplanation(store.explain(vacancyId, id)!.explanation),
+          explanation: storedExplanation(store.explain(vacancyId, id)!.explanation),
         }));
       ranking[vacancyId] = { matchable: store.isVacancyMatchable(vacancyId), ranked };
     }

@@ -179,7 +179,10 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
       { status: 'active', availability: 'available', expiresAt: null, countries: ['MA'] },
     );
     store.removeCandidate(ranked[1].id);
-    store.putVacancy({ ...vacancy, skills: [] }, { status: 'published', expiresAt: null, organisationId: 'org' });
+    store.putVacancy(
+      { ...vacancy, skills: [] },
+      { status: 'published', expiresAt: null, organisationId: 'org' },
+    );
     list.matches.forEach((match, at) => {
       const reference = scoreMatch(vacancy, ranked[at], model)!;
       expect(list.explain(at)).toEqual({ score: match.score, explanation: reference.explanation });
