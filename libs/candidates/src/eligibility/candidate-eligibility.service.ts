@@ -59,7 +59,7 @@ export class CandidateEligibility {
   /** EU membership and partner-country status of the known countries among `codes`. */
   async countriesOn(codes: readonly string[], today: string): Promise<Map<string, CountryEligibility>> {
     const known = await this.referenceData.countriesByCode(codes);
-    const present = [...new Set(codes)].filter((code) => known.has(code));
+    const present = [...known.keys()];
     const statuses = await this.partnerCountries.statusesOn(present, today);
     return new Map(
       present.map((code) => [

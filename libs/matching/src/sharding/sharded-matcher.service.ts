@@ -105,15 +105,12 @@ export class ShardedMatcher extends MatchingEngine {
     const ranking: ShardRanking = {};
     for (const vacancyId of vacancyIds) {
       // A worker serving several shards holds them in one store; each job answers for its own.
-      const ranked = store
-        .scoreCandidates(vacancyId, { limit: topPerVacancy * CROSS_FACTOR, minScore })
-        .filter((match) => this.ownShard(match.id) === shard)
-        .map(({ id, score, tie }) => ({
-          id,
-          score,
-          tie,
-          explanation: storedExplanation(store.explain(vacancyId, id)!.explanation),
-        }));
+      const list = store.candidateList(vacancyId, { limit: topPerVacancy * CROSS_FACTOR, minScore });
+      const ranked = list.matches.flatMap(({ id, score, tie }, at) =>
+        this.ownShard(id) === shard
+          ? [{ id, score, tie, explanation: storedExplanation(list.explain(at).explanation) }]
+          : [],
+      );
       ranking[vacancyId] = { matchable: store.isVacancyMatchable(vacancyId), ranked };
     }
     return ranking;
