@@ -33,7 +33,9 @@ import { numberArg, percentile, printRuntime, timed } from './support/measure';
  * authenticated searches over loopback HTTP while Meilisearch reports its own processing time.
  * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`;
  * `--keep` leaves the database and indexes in place, and `--reuse` measures again against them
- * without loading, for experiments with search settings and query handling.
+ * without loading, for experiments with search settings and query handling. `--variants` then asks
+ * the engine each query again in a few lighter shapes (no facet counts, no occupation facets, no
+ * highlighting, no text, no filter), to show what each part of a search costs the engine.
  */
 const CANDIDATES = numberArg('candidates', 100_000);
 const VACANCIES = numberArg('vacancies', 10_000);
@@ -43,6 +45,52 @@ const SEED = numberArg('seed', 7);
 const REUSE = process.argv.includes('--reuse');
 /** Data reused is data kept: a --reuse run leaves it for the next one too. */
 const KEEP = REUSE || process.argv.includes('--keep');
+const VARIANTS = process.argv.includes('--variants');
+
+type EngineRequest = ReturnType<typeof buildTalentSearch>;
+
+/** Lighter shapes of the API's engine request, each leaving out one part of it. */
+const REQUEST_VARIANTS: Record<string, (request: EngineRequest) => EngineRequest> = {
+  'as the API asks': (request) => request,
+  'no facet counts': (request) => ({ ...request, facets: [] }),
+  'no occupation facets': (request) => ({
+    ...request,
+    facets: request.facets?.filter((facet) => facet !== 'occupationUris' && facet !== 'iscoGroups'),
+  }),
+  'no highlighting': ({
+    attributesToHighlight: _h,
+    highlightPreTag: _pre,
+    highlightPostTag: _post,
+    ...rest
+  }) => rest,
+  'no text': (request) => ({ ...request, q: '' }),
+  'no filter': (request) => ({ ...request, filter: undefined }),
+};
+
+/**
+ * The engine's processing time for each variant of every query, the variants of a query asked in
+ * rotating order (a repeated search runs faster), printed as p50/p95 and mean.
+ */
+async function measureVariants(
+  client: Meilisearch,
+  uid: string,
+  requests: EngineRequest[],
+): Promise<string[]> {
+  const names = Object.keys(REQUEST_VARIANTS);
+  const times = new Map(names.map((name) => [name, [] as number[]]));
+  for (const [i, base] of requests.entries()) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      const request = REQUEST_VARIANTS[name](base);
+      times.get(name)!.push((await client.index(uid).search(request.q, request)).processingTimeMs);
+    }
+  }
+  return names.map((name) => {
+    const values = times.get(name)!;
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    return `  ${name.padEnd(22)} p50 ${percentile(values, 50).toFixed(1)} ms   p95 ${percentile(values, 95).toFixed(1)} ms   mean ${mean.toFixed(1)} ms`;
+  });
+}
 
 function post(
   port: number,
@@ -258,6 +306,13 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    if (VARIANTS) {
+      const requests = all.slice(WARM_UP).map((query) => buildTalentSearch(query, new Date()));
+      const lines = await measureVariants(client, uid, requests);
+      process.stdout.write(
+        [`Engine processing time by request shape, the same ${QUERIES} queries:`, ...lines, ''].join('\n'),
+      );
+    }
   } finally {
     await api?.close();
     await proxy?.close();
