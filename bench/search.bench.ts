@@ -18,6 +18,7 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
+import { TALENT_PAGE_FACETS } from '../apps/web/src/pages/employer/talent-query';
 import { configureApi } from '../apps/api/src/configure-api';
 import { loadCatalogue } from './synthetic/catalogue';
 import { generateCandidates, generateEmployers, generateVacancies } from './synthetic/generate';
@@ -34,8 +35,9 @@ import { numberArg, percentile, printRuntime, timed } from './support/measure';
  * Run with `npm run bench:search [-- --candidates 100000 --vacancies 10000 --queries 300 --seed 7]`;
  * `--keep` leaves the database and indexes in place, and `--reuse` measures again against them
  * without loading, for experiments with search settings and query handling. `--variants` then asks
- * the engine each query again in a few lighter shapes (no facet counts, no occupation facets, no
- * highlighting, no text, no filter), to show what each part of a search costs the engine.
+ * the engine each query again in a few lighter shapes (the web page's facets only, no facet counts,
+ * no occupation facets, no highlighting, no text, no filter), to show what each part of a search
+ * costs the engine.
  */
 const CANDIDATES = numberArg('candidates', 100_000);
 const VACANCIES = numberArg('vacancies', 10_000);
@@ -52,6 +54,7 @@ type EngineRequest = ReturnType<typeof buildTalentSearch>;
 /** Lighter shapes of the API's engine request, each leaving out one part of it. */
 const REQUEST_VARIANTS: Record<string, (request: EngineRequest) => EngineRequest> = {
   'as the API asks': (request) => request,
+  "the web page's facets": (request) => ({ ...request, facets: [...TALENT_PAGE_FACETS] }),
   'no facet counts': (request) => ({ ...request, facets: [] }),
   'no occupation facets': (request) => ({
     ...request,

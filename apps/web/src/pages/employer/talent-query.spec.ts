@@ -1,4 +1,4 @@
-import { parseTalentQuery, queryOf, talentCriteria, talentSearchString } from './talent-query';
+import { parseTalentQuery, queryOf, talentCriteria, talentPageSearchBody, talentSearchBody, talentSearchString } from './talent-query';
 
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 
@@ -23,5 +23,18 @@ describe('the talent search held in the address', () => {
   it('starts at the first page when a facet changes and keeps the rest', () => {
     const state = parseTalentQuery({ text: 'welder', offset: '40' });
     expect(talentSearchString(state, { sectors: ['construction'], offset: 0 })).toBe('text=welder&sectors=construction');
+  });
+
+  it('asks the engine for the facet counts the page shows and no others; a saved search keeps none', () => {
+    const state = parseTalentQuery({ text: 'welder', offset: '20' });
+    expect(talentPageSearchBody(state, 'fr')).toEqual({
+      text: 'welder',
+      sort: 'relevance',
+      lang: 'fr',
+      limit: 20,
+      offset: 20,
+      facets: ['occupationUris', 'sectors', 'residenceCountry', 'preferredMemberStates', 'programmeType', 'maxEqfLevel'],
+    });
+    expect(talentSearchBody(state, 'fr')).not.toHaveProperty('facets');
   });
 });

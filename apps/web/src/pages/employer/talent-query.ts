@@ -79,6 +79,19 @@ export function talentSearchBody(state: TalentState, lang: EscoLanguage): Schema
   return { ...talentCriteria(state), lang, limit: TALENT_PAGE_SIZE, offset: state.offset };
 }
 
+/**
+ * The facet counts the search page shows. It asks the API for these alone: facet counts are half
+ * of a search's engine time, and the two the page does not show (ISCO groups, language levels) are
+ * among the dearest.
+ */
+export const TALENT_PAGE_FACETS = ['occupationUris', 'sectors', 'residenceCountry', 'preferredMemberStates', 'programmeType', 'maxEqfLevel'] as const satisfies NonNullable<Schemas['TalentSearchRequest']['facets']>;
+export type TalentPageFacet = (typeof TALENT_PAGE_FACETS)[number];
+
+/** The search the page runs: the criteria, the page of results and the page's facet counts. */
+export function talentPageSearchBody(state: TalentState, lang: EscoLanguage): Schemas['TalentSearchRequest'] {
+  return { ...talentSearchBody(state, lang), facets: [...TALENT_PAGE_FACETS] };
+}
+
 /** The query string of a search (without `?`), changed as given; a change of criteria starts at the first page. */
 export function talentSearchString(state: TalentState, change: Partial<TalentState> = {}): string {
   const next = { ...state, ...change };

@@ -9,7 +9,7 @@ import { field } from '../form-body';
 import { LocalePipe } from '../locale.pipe';
 import { Pages } from '../pages.service';
 import { employerRequest } from './employer-session';
-import { parseTalentQuery, talentSearchBody, talentSearchString, type TalentState } from './talent-query';
+import { parseTalentQuery, talentPageSearchBody, talentSearchString, type TalentState } from './talent-query';
 import { profileView, TalentProfilePage, TalentSearchPage } from './talent.pages';
 
 const REFERENCE = /^[A-Z0-9-]{4,20}$/;
@@ -73,7 +73,7 @@ export class TalentController {
 export async function renderTalentSearch(pages: Pages, res: Response, ctx: PageContext, api: ApiClient, state: TalentState, errors?: FieldErrors, notice?: string) {
   const lang = escoLanguage(ctx.locale);
   const [found, sectors] = await Promise.all([
-    api.POST('/api/v1/search/talent', { body: talentSearchBody(state, lang) }),
+    api.POST('/api/v1/search/talent', { body: talentPageSearchBody(state, lang) }),
     api.GET('/api/v1/shortage-occupations/sectors'),
   ]);
   const facets = found.data?.facets ?? {};
