@@ -159,29 +159,7 @@ async function main(): Promise<void> {
       store.rankVacancies(id, candidateLimit),
     );
 
-    // A full re-match ranks every set at its own size and explains each row it keeps.
-    const own = { minScore: matching.minScore };
-    let rows = 0;
-    const rankedVacancies = sample(vacancyIds, Math.min(REMATCH_SAMPLE, vacancyIds.length));
-    const vacancySeconds =
-      timeEach(rankedVacancies, (id) => {
-        for (const match of store.scoreCandidates(id, { ...own, limit: matching.topPerVacancy })) {
-          store.explain(id, match.id);
-          rows += 1;
-        }
-      }).reduce((sum, t) => sum + t, 0) / 1000;
-    const vacancyRows = rows;
-    rows = 0;
-    const rankedCandidates = sample(candidateIds, Math.min(REMATCH_SAMPLE, candidateIds.length));
-    const candidateSeconds =
-      timeEach(rankedCandidates, (id) => {
-        for (const match of store.scoreVacancies(id, { ...own, limit: matching.topPerCandidate })) {
-          store.explain(match.id, id);
-          rows += 1;
-        }
-      }).reduce((sum, t) => sum + t, 0) / 1000;
-    const scaledVacancies = (vacancySeconds / rankedVacancies.length) * vacancyIds.length;
-    const scaledCandidates = (candidateSeconds / rankedCandidates.length) * candidateIds.length;
+    const rematch = rankingAndExplaining(store, matching, random);
     const peak = process.memoryUsage().rss;
 
     process.stdout.write(
@@ -192,10 +170,7 @@ async function main(): Promise<void> {
         `  worker RSS after the build                     ${GiB(resident.rss)} (+${GiB(resident.rss - before)} for the store; heap ${GiB(resident.heapUsed)}); peak ${GiB(Math.max(peak, resident.rss))}`,
         `  vacancy → pool (top ${vacancyLimit.limit})                      ${spread(vacancyTimes)}`,
         `  candidate → vacancies (top ${candidateLimit.limit})              ${spread(candidateTimes)}`,
-        `  full re-match, ranking + explaining, scaled from ${rankedVacancies.length} vacancy and ${rankedCandidates.length} candidate sets:`,
-        `    vacancies' sets ${(scaledVacancies / 60).toFixed(1)} min (${(vacancyRows / rankedVacancies.length).toFixed(0)} rows each), ` +
-          `candidates' sets ${(scaledCandidates / 60).toFixed(1)} min (${(rows / rankedCandidates.length).toFixed(0)} rows each), ` +
-          `in all ${((scaledVacancies + scaledCandidates) / 60).toFixed(1)} min before writing`,
+        `  full re-match, ranking + explaining, scaled from ${describeRematch(rematch)} before writing`,
         '',
       ].join('\n'),
     );
@@ -203,6 +178,66 @@ async function main(): Promise<void> {
     await app.close();
     await dispose();
   }
+}
+
+/** A full re-match's ranking and explaining on one store, scaled from a sample of its sets. */
+interface RematchEstimate {
+  sampled: { vacancies: number; candidates: number };
+  minutes: { vacancies: number; candidates: number };
+  rowsEach: { vacancies: number; candidates: number };
+}
+
+/**
+ * Ranks a sample of the store's sets at their own sizes and explains each row kept, as a full
+ * re-match does, and scales the time to all of the store's sets.
+ */
+function rankingAndExplaining(
+  store: FeatureStore,
+  matching: AppConfig['matching'],
+  random: SeededRandom,
+): RematchEstimate {
+  const own = { minScore: matching.minScore };
+  const vacancyIds = store.vacancyIds();
+  const candidateIds = store.candidateIds();
+  const sample = (ids: string[]) =>
+    Array.from({ length: Math.min(REMATCH_SAMPLE, ids.length) }, () => random.pick(ids));
+  const measure = (ids: string[], rank: (id: string) => number) => {
+    let rows = 0;
+    const seconds = timeEach(ids, (id) => (rows += rank(id))).reduce((sum, t) => sum + t, 0) / 1000;
+    return { seconds, rows };
+  };
+  const rankedVacancies = sample(vacancyIds);
+  const vacancies = measure(rankedVacancies, (id) => {
+    const list = store.scoreCandidates(id, { ...own, limit: matching.topPerVacancy });
+    for (const match of list) store.explain(id, match.id);
+    return list.length;
+  });
+  const rankedCandidates = sample(candidateIds);
+  const candidates = measure(rankedCandidates, (id) => {
+    const list = store.scoreVacancies(id, { ...own, limit: matching.topPerCandidate });
+    for (const match of list) store.explain(match.id, id);
+    return list.length;
+  });
+  return {
+    sampled: { vacancies: rankedVacancies.length, candidates: rankedCandidates.length },
+    minutes: {
+      vacancies: (vacancies.seconds / rankedVacancies.length) * (vacancyIds.length / 60),
+      candidates: (candidates.seconds / rankedCandidates.length) * (candidateIds.length / 60),
+    },
+    rowsEach: {
+      vacancies: vacancies.rows / rankedVacancies.length,
+      candidates: candidates.rows / rankedCandidates.length,
+    },
+  };
+}
+
+function describeRematch({ sampled, minutes, rowsEach }: RematchEstimate): string {
+  return (
+    `${sampled.vacancies} vacancy and ${sampled.candidates} candidate sets: ` +
+    `vacancies' sets ${minutes.vacancies.toFixed(1)} min (${rowsEach.vacancies.toFixed(0)} rows each), ` +
+    `candidates' sets ${minutes.candidates.toFixed(1)} min (${rowsEach.candidates.toFixed(0)} rows each), ` +
+    `in all ${(minutes.vacancies + minutes.candidates).toFixed(1)} min`
+  );
 }
 
 /** What the seeded generator needs, to produce the same records again for each store. */
@@ -365,11 +400,15 @@ async function measureOwnShard(
     Array.from({ length: SAMPLES }, () => random.pick(vacancyIds)),
     (id) => store.rankCandidates(id, limit),
   );
+  // A sharded full re-match stages, per shard, its candidates' sets and every vacancy's best
+  // among its candidates; the shards' worker groups run side by side.
+  const rematch = rankingAndExplaining(store, matching, random);
   process.stdout.write(
     `  shard ${SHARD} of ${SHARDS} in its own process: ${store.candidateCount.toLocaleString('en-US')} candidates and ` +
       `${store.vacancyCount.toLocaleString('en-US')} vacancies, store build ${(build / 1000).toFixed(1)} s, ` +
       `RSS ${GiB(after.rss)} (live heap ${GiB(after.heapUsed)}; ${GiB(before)} before the store), ` +
-      `vacancy → pool ${spread(times)}\n`,
+      `vacancy → pool ${spread(times)}\n` +
+      `  shard ${SHARD}: its part of a full re-match, ranking + explaining, scaled from ${describeRematch(rematch)}\n`,
   );
 }
 
