@@ -234,26 +234,40 @@ function hardSet(esco: Esco): void {
     occupation === vacancy.occupationUri ? 2 : occupations.get(occupation) === vacancy.iscoCode ? 1 : 0;
   const occupationOf = new Map(people.map((entry) => [entry.input.id, entry.occupation]));
 
-  const store = new FeatureStore({
-    weights: normaliseWeights(DEFAULT_MATCH_WEIGHTS),
-    proximity: DEFAULT_PROXIMITY_CREDITS,
-    languageMode: 'soft',
-    space: new SkillSpace({ broader: esco.broader, related: esco.related }),
-  });
-  store.facts = {
-    verifiedEmployers: new Set(['org']),
-    participatingStates: new Set(['DE']),
-    blockedCountries: new Set(),
-  };
-  for (const entry of people)
-    store.putCandidate(entry.input, {
-      status: 'active',
-      availability: 'available',
-      expiresAt: null,
-      countries: ['MA'],
+  const storeOf = (weights: MatchWeights) => {
+    const store = new FeatureStore({
+      weights: normaliseWeights(weights),
+      proximity: DEFAULT_PROXIMITY_CREDITS,
+      languageMode: 'soft',
+      space: new SkillSpace({ broader: esco.broader, related: esco.related }),
     });
-  for (const vacancy of vacancies)
-    store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
+    store.facts = {
+      verifiedEmployers: new Set(['org']),
+      participatingStates: new Set(['DE']),
+      blockedCountries: new Set(),
+    };
+    for (const entry of people)
+      store.putCandidate(entry.input, {
+        status: 'active',
+        availability: 'available',
+        expiresAt: null,
+        countries: ['MA'],
+      });
+    for (const vacancy of vacancies)
+      store.putVacancy(vacancy, { status: 'published', expiresAt: null, organisationId: 'org' });
+    return store;
+  };
+  const store = storeOf(DEFAULT_MATCH_WEIGHTS);
+  // The same engine with only the factors the relevance labels know of (skills and occupation),
+  // as the reference scorer: how much of the gap to it is the factors that labels ignore.
+  const labelled = storeOf({
+    ...DEFAULT_MATCH_WEIGHTS,
+    languages: 0,
+    education: 0,
+    experience: 0,
+    memberState: 0,
+    startDate: 0,
+  });
 
   const reference = (vacancy: MatchVacancyInput) => {
     const wanted = new Set(vacancy.skills.map((skill) => skill.uri));
@@ -269,9 +283,12 @@ function hardSet(esco: Esco): void {
   };
   const product = (vacancy: MatchVacancyInput) =>
     store.rankCandidates(vacancy.id, { limit: 10, minScore: 0 }).map((match) => match.id);
+  const skillsAndOccupation = (vacancy: MatchVacancyInput) =>
+    labelled.rankCandidates(vacancy.id, { limit: 10, minScore: 0 }).map((match) => match.id);
 
   for (const [name, rank] of [
     ['product  ', product],
+    ['product, skills and occupation only', skillsAndOccupation],
     ['reference', reference],
   ] as const) {
     let precision = 0;
