@@ -4,6 +4,7 @@ import {
   FeatureStore,
   normaliseWeights,
   SkillSpace,
+  type SkillEdges,
   type MatchCandidateInput,
   type MatchVacancyInput,
   type MatchWeights,
@@ -61,6 +62,11 @@ function main(): void {
   const allSkills = [
     ...new Set([...profile.values()].flatMap((entry) => [...entry.essential, ...entry.optional])),
   ];
+  // Skill rarity as the product reads it from the taxonomy: occupations listing each skill.
+  const listing = new Map<string, number>();
+  for (const entry of profile.values())
+    for (const uri of [...entry.essential, ...entry.optional]) listing.set(uri, (listing.get(uri) ?? 0) + 1);
+  const profiles = { occupations: profile.size, listing: [...listing] };
   const usable = [...profile.entries()].filter(
     ([uri, entry]) => entry.essential.length >= 5 && occupations.has(uri),
   );
@@ -114,6 +120,7 @@ function main(): void {
         broader,
         related,
         usable,
+        profiles,
       );
       process.stdout.write(
         `${declareOccupation ? 'occupation declared    ' : 'skills only (no occ.)  '} ` +
@@ -126,7 +133,7 @@ function main(): void {
     `noise: ${Math.round(NOISE.dropEssential * 100)}% essential skills dropped, ${NOISE.extraSkills} random extra skills, ` +
       `${Math.round(NOISE.substituteRelated * 100)}% replaced by an ESCO neighbour\n`,
   );
-  hardSet({ occupations, profile, broader, related, allSkills, usable });
+  hardSet({ occupations, profile, broader, related, allSkills, usable, profiles });
 }
 
 interface Esco {
@@ -136,6 +143,7 @@ interface Esco {
   related: (readonly [string, string])[];
   allSkills: string[];
   usable: [string, { essential: string[]; optional: string[] }][];
+  profiles: SkillEdges['profiles'];
 }
 
 const HARD = { targets: 40, exact: 25, siblings: 25, pool: 3_000 };
@@ -239,7 +247,7 @@ function hardSet(esco: Esco): void {
       weights: normaliseWeights(weights),
       proximity: DEFAULT_PROXIMITY_CREDITS,
       languageMode: 'soft',
-      space: new SkillSpace({ broader: esco.broader, related: esco.related }),
+      space: new SkillSpace({ broader: esco.broader, related: esco.related, profiles: esco.profiles }),
     });
     store.facts = {
       verifiedEmployers: new Set(['org']),
@@ -323,12 +331,13 @@ function evaluate(
   broader: (readonly [string, string])[],
   related: (readonly [string, string])[],
   usable: [string, { essential: string[]; optional: string[] }][],
+  profiles: SkillEdges['profiles'],
 ): { precision: number; ndcg: number; vacancies: number; pool: number } {
   const store = new FeatureStore({
     weights: normaliseWeights(weights),
     proximity: DEFAULT_PROXIMITY_CREDITS,
     languageMode: 'soft',
-    space: new SkillSpace({ broader, related }),
+    space: new SkillSpace({ broader, related, profiles }),
   });
   store.facts = {
     verifiedEmployers: new Set(['org']),

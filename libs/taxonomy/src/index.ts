@@ -21,7 +21,9 @@ export { shippedEscoFolder } from './shipped-esco';
 export {
   CURRENT_TAXONOMY_VERSION_SQL,
   OCCUPATIONS_SQL,
+  PROFILED_OCCUPATIONS_SQL,
   SKILL_BROADER_LINKS_SQL,
+  SKILL_PROFILE_COUNTS_SQL,
   SKILL_RELATED_LINKS_SQL,
 } from './taxonomy.sql';
 export * from './suggestions/concept-suggestions.service';

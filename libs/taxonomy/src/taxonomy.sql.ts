@@ -11,3 +11,13 @@ export const SKILL_BROADER_LINKS_SQL = `(SELECT h.concept_uri AS skill_uri, h.br
 
 /** Related-skill links: a relation of `skill_uri` and `related_skill_uri`. */
 export const SKILL_RELATED_LINKS_SQL = '(SELECT skill_uri, related_skill_uri FROM skill_relations)';
+
+/**
+ * Skill → how many ESCO occupations list it in their skill profile (essential or optional): a
+ * relation of `skill_uri` and `occupations`.
+ */
+export const SKILL_PROFILE_COUNTS_SQL =
+  '(SELECT skill_uri, count(*)::int AS occupations FROM occupation_skills GROUP BY skill_uri)';
+
+/** How many ESCO occupations have a skill profile, as a scalar subquery. */
+export const PROFILED_OCCUPATIONS_SQL = '(SELECT count(DISTINCT occupation_uri)::int FROM occupation_skills)';

@@ -15,6 +15,11 @@ export interface CompiledVacancy {
   essential: Uint8Array;
   essentialCount: number;
   optionalCount: number;
+  /**
+   * Each required skill's weight within its kind (essential or optional), from its rarity: the
+   * weights of a kind average 1, so holding every skill of it still earns that kind's whole weight.
+   */
+  skillWeight: Float64Array;
   /** Candidate skill id → the required skills it covers, exactly or through ESCO. */
   cover: Map<number, Cover[]>;
   /**
@@ -80,6 +85,12 @@ export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): Com
       add(neighbour.skill, { index, relation: INVERSE[neighbour.relation] });
   });
   const essentialCount = essential.reduce((sum, flag) => sum + flag, 0);
+  const skillWeight = Float64Array.from(required, (skill) => space.rarity(skill));
+  for (const kind of [0, 1]) {
+    const indexes = [...essential.keys()].filter((index) => essential[index] === kind);
+    const sum = indexes.reduce((total, index) => total + skillWeight[index], 0);
+    for (const index of indexes) skillWeight[index] *= indexes.length / sum;
+  }
   const coverKeys = Int32Array.from(cover.keys()).sort();
   const coverStarts = new Int32Array(coverKeys.length + 1);
   const flat = coverKeys.reduce<Cover[]>((all, key, at) => {
@@ -93,6 +104,7 @@ export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): Com
     essential,
     essentialCount,
     optionalCount: required.length - essentialCount,
+    skillWeight,
     cover,
     coverKeys,
     coverStarts,

@@ -67,6 +67,32 @@ describe('scoreMatch', () => {
     expect(total).toBeCloseTo(1, 3);
   });
 
+  it('weighs a rare required skill above a common one; holding all of them still earns the whole weight', () => {
+    const space = new SkillSpace({
+      broader: [],
+      related: [],
+      profiles: {
+        occupations: 100,
+        listing: [
+          [S('weld'), 2],
+          [S('read-blueprints'), 60],
+        ],
+      },
+    });
+    const rarity = model({ space });
+    const rare = scoreMatch(vacancy(), candidate({ skills: [S('weld'), S('grind')] }), rarity);
+    const common = scoreMatch(vacancy(), candidate({ skills: [S('read-blueprints'), S('grind')] }), rarity);
+    // ln(1 + 100/2) against ln(1 + 100/60): 0.80 and 0.20 of the essential weight.
+    expect(factor(rare, 'essentialSkills').value).toBeCloseTo(0.8, 2);
+    expect(factor(common, 'essentialSkills').value).toBeCloseTo(0.2, 2);
+    expect(rare!.score).toBeGreaterThan(common!.score);
+    expect(scoreMatch(vacancy(), candidate(), rarity)!.score).toBe(1);
+    // Without profile counts every skill weighs the same.
+    const plain = scoreMatch(vacancy(), candidate({ skills: [S('weld'), S('grind')] }), model());
+    expect(factor(plain, 'essentialSkills').value).toBeCloseTo(0.5, 3);
+    expect(space.rarity(space.id(S('never-listed')))).toBeCloseTo(Math.log(101), 6);
+  });
+
   it('is deterministic', () => {
     const runs = Array.from({ length: 3 }, () =>
       scoreMatch(vacancy(), candidate({ skills: [S('weld')] }), model()),

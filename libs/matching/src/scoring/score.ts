@@ -3,7 +3,7 @@ import type { MatchFactor, MatchWeights, ProximityCredits, SkillRelation } from 
 import type { SkillSpace } from './skill-space';
 
 /** Raised whenever the scoring rules change, so stored scores say which rules produced them. */
-export const SCORE_VERSION = 2;
+export const SCORE_VERSION = 3;
 
 export interface ScoringModel {
   /** Normalised: they sum to 1. */
@@ -121,12 +121,14 @@ function compute(
   for (let index = 0; index < required; index++) {
     const credit = bestCredit[index];
     if (credit === 0) continue;
+    // Counts of required skills, each weighted by its rarity (`skillWeight`).
+    const weight = vacancy.skillWeight[index];
     const exact = bestRelation[index] === 0;
     if (vacancy.essential[index]) {
-      if (exact) essentialExact += 1;
-      else essentialNear += credit;
-    } else if (exact) optionalExact += 1;
-    else optionalNear += credit;
+      if (exact) essentialExact += weight;
+      else essentialNear += credit * weight;
+    } else if (exact) optionalExact += weight;
+    else optionalNear += credit * weight;
   }
   const occupation = occupationValue(vacancy, candidate);
   if (essentialExact + essentialNear + optionalExact + optionalNear === 0 && occupation === 0) return null;

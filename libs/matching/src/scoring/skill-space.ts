@@ -11,18 +11,32 @@ export interface SkillEdges {
   broader: readonly (readonly [string, string])[];
   /** Related-skill pairs (ESCO skill–skill relations), read in both directions. */
   related: readonly (readonly [string, string])[];
+  /**
+   * How common skills are in ESCO's occupation profiles: how many occupations have a profile, and
+   * for a skill how many list it. Without it every skill weighs the same.
+   */
+  profiles?: { occupations: number; listing: readonly (readonly [string, number])[] };
 }
 
 /**
  * ESCO skills as small integers, with the proximity map computed once per taxonomy version: for a
- * skill a candidate holds, which other skills it can stand in for, and through which relation.
+ * skill a candidate holds, which other skills it can stand in for, and through which relation;
+ * and how rare each skill is across ESCO's occupation profiles.
  */
 export class SkillSpace {
   private readonly ids = new Map<string, number>();
   private readonly uris: string[] = [];
   private readonly standIns = new Map<number, StandIn[]>();
+  private readonly rarities = new Map<number, number>();
+  /** The rarity of a skill no occupation profile lists. */
+  private readonly unlisted: number;
 
   constructor(edges: SkillEdges = { broader: [], related: [] }) {
+    const occupations = edges.profiles?.occupations ?? 0;
+    this.unlisted = occupations > 0 ? Math.log(1 + occupations) : 1;
+    if (occupations > 0)
+      for (const [uri, listing] of edges.profiles!.listing)
+        this.rarities.set(this.id(uri), Math.log(1 + occupations / Math.max(1, listing)));
     for (const [narrower, broader] of edges.broader) {
       this.link(this.id(narrower), this.id(broader), 'narrower');
       this.link(this.id(broader), this.id(narrower), 'broader');
@@ -46,6 +60,15 @@ export class SkillSpace {
 
   uri(id: number): string {
     return this.uris[id];
+  }
+
+  /**
+   * How rare the skill is across ESCO's occupation profiles, log(1 + occupations / occupations
+   * listing it), as inverse document frequency is: a skill few occupations ask for tells more about
+   * a person than one most ask for. 1 for every skill when the space has no profile counts.
+   */
+  rarity(id: number): number {
+    return this.rarities.get(id) ?? this.unlisted;
   }
 
   /** Required skills the candidate's skill `id` stands in for (without itself). */

@@ -5,7 +5,9 @@ import { cefrRank, EU_MEMBER_COUNTRIES_SQL, participatingMemberStatesSql } from 
 import {
   CURRENT_TAXONOMY_VERSION_SQL,
   OCCUPATIONS_SQL,
+  PROFILED_OCCUPATIONS_SQL,
   SKILL_BROADER_LINKS_SQL,
+  SKILL_PROFILE_COUNTS_SQL,
   SKILL_RELATED_LINKS_SQL,
 } from '@app/taxonomy';
 import type { OccupationScope } from '@app/queue';
@@ -90,7 +92,24 @@ export class FeatureLoader {
     return {
       broader: broader.map((row) => [row.a, row.b] as const),
       related: related.map((row) => [row.a, row.b] as const),
+      profiles: await this.skillProfiles(null),
     };
+  }
+
+  /**
+   * How many ESCO occupations have a skill profile, and for each skill (of `uris`, or every skill)
+   * how many list it: what a skill's rarity is computed from.
+   */
+  private async skillProfiles(uris: readonly string[] | null): Promise<NonNullable<SkillEdges['profiles']>> {
+    const rows = await this.dataSource.query<{ uri: string; occupations: number }[]>(
+      `SELECT p.skill_uri AS uri, p.occupations
+         FROM ${SKILL_PROFILE_COUNTS_SQL} p WHERE $1::text[] IS NULL OR p.skill_uri = ANY($1::text[])`,
+      [uris],
+    );
+    const [total] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT ${PROFILED_OCCUPATIONS_SQL} AS total`,
+    );
+    return { occupations: total.total, listing: rows.map((row) => [row.uri, row.occupations] as const) };
   }
 
   /** The ESCO edges between these skills only: enough to score pairs that hold nothing else. */
@@ -110,6 +129,7 @@ export class FeatureLoader {
     return {
       broader: broader.map((row) => [row.a, row.b] as const),
       related: related.map((row) => [row.a, row.b] as const),
+      profiles: await this.skillProfiles(among),
     };
   }
 

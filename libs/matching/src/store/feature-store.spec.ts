@@ -22,9 +22,14 @@ function world(seed: number) {
   const profiles = Array.from({ length: OCCUPATIONS }, () => Array.from({ length: 14 }, () => int(SKILLS)));
   // A few very common skills, as ESCO's transversal ones are.
   const common = [0, 1, 2];
+  // Rarity from the profiles, as the worker reads it from the taxonomy: required skills weigh unequally.
+  const listing = new Map<string, number>();
+  for (const profile of profiles)
+    for (const n of new Set(profile)) listing.set(S(n), (listing.get(S(n)) ?? 0) + 1);
   const space = new SkillSpace({
     broader: Array.from({ length: 120 }, () => [S(int(SKILLS)), S(int(SKILLS))] as const),
     related: Array.from({ length: 200 }, () => [S(int(SKILLS)), S(int(SKILLS))] as const),
+    profiles: { occupations: OCCUPATIONS, listing: [...listing] },
   });
   const states = ['DE', 'NL', 'FR', 'ES'];
   const candidates: MatchCandidateInput[] = Array.from({ length: 1500 }, (_, i) => {

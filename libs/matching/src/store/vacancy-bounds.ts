@@ -26,6 +26,7 @@ export function vacancyBounds(vacancy: CompiledVacancy, model: ScoringModel): Va
     for (const cover of covers)
       credit +=
         (vacancy.essential[cover.index] ? essentialShare : optionalShare) *
+        vacancy.skillWeight[cover.index] *
         (cover.relation === 'exact' ? 1 : model.proximity[cover.relation]);
     skills.set(held, credit);
   }
