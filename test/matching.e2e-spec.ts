@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Matcher, MatchResults, pairTie } from '@app/matching';
+import { Matcher, MatchResults, PairExplanations, pairTie } from '@app/matching';
 import { JobProducer } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -571,5 +571,73 @@ describe('matching', () => {
     );
     expect(ranked[0]).toBe(nurse.referenceCode);
     expect(await vacancySet(vacancyId)).not.toEqual(before);
+  });
+
+  it('weighs each required skill by its rarity across the taxonomy’s occupation profiles, stored and explained on demand alike', async () => {
+    // Blueprints are in both occupations' profiles, welding in the welder's only.
+    await dataSource.query(
+      `INSERT INTO occupation_skills (occupation_uri, skill_uri, relation_type)
+       VALUES ($1, $2, 'essential'), ($1, $3, 'essential'), ($4, $3, 'optional'), ($4, $5, 'essential')`,
+      [ESCO.welder, ESCO.weldMetal, ESCO.readBlueprints, ESCO.nurse, ESCO.patientCare],
+    );
+    try {
+      // A worker reads the counts with the skill links when it builds its store.
+      await worker?.close();
+      await startWorker();
+      const welding = await candidates.active();
+      const blueprints = await candidates.active();
+      for (const [candidate, skill] of [
+        [welding, ESCO.weldMetal],
+        [blueprints, ESCO.readBlueprints],
+      ] as const)
+        await http()
+          .patch('/api/v1/candidates/me')
+          .auth(candidate.accessToken, { type: 'bearer' })
+          .send({ skills: [{ uri: skill }] })
+          .expect(200);
+      const vacancyId = await publishedVacancy(employer, {
+        skills: [
+          { uri: ESCO.weldMetal, requirement: 'essential' },
+          { uri: ESCO.readBlueprints, requirement: 'essential' },
+        ],
+      });
+      await drain();
+
+      const items: {
+        referenceCode: string;
+        score: number;
+        explanation: { scoreVersion: number; factors: { factor: string; value: number }[] };
+      }[] = (await matchesOf(vacancyId).expect(200)).body.items;
+      const essential = (referenceCode: string) => {
+        const item = items.find((match) => match.referenceCode === referenceCode)!;
+        expect(item.explanation.scoreVersion).toBe(3);
+        return item.explanation.factors.find((factor) => factor.factor === 'essentialSkills')!.value;
+      };
+      // ln(1 + 2/1) against ln(1 + 2/2) of the essential weight: 0.61 and 0.39, not 0.5 each.
+      const rare = Math.log(3) / (Math.log(3) + Math.log(2));
+      expect(essential(welding.referenceCode)).toBeCloseTo(rare, 3);
+      expect(essential(blueprints.referenceCode)).toBeCloseTo(1 - rare, 3);
+
+      // A pair with no stored row is scored on demand from the same counts, to the same score.
+      const [stored] = await dataSource.query<{ score: number }[]>(
+        'SELECT score FROM matches WHERE vacancy_id = $1 AND candidate_id = $2',
+        [vacancyId, welding.candidateId],
+      );
+      await dataSource.query('DELETE FROM matches WHERE vacancy_id = $1 AND candidate_id = $2', [
+        vacancyId,
+        welding.candidateId,
+      ]);
+      const onDemand = await sut.get(PairExplanations).explain(vacancyId, welding.candidateId, 'en');
+      expect(onDemand).toMatchObject({ stored: false, score: Math.round(stored.score * 1000) / 10 });
+      expect(
+        onDemand!.explanation.factors.find((factor) => factor.factor === 'essentialSkills')!.value,
+      ).toBeCloseTo(rare, 3);
+    } finally {
+      await dataSource.query('DELETE FROM occupation_skills WHERE occupation_uri = ANY($1)', [
+        [ESCO.welder, ESCO.nurse],
+      ]);
+      await worker?.close();
+      await startWorker();
+    }
   });
 });

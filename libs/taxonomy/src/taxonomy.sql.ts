@@ -20,4 +20,5 @@ export const SKILL_PROFILE_COUNTS_SQL =
   '(SELECT skill_uri, count(*)::int AS occupations FROM occupation_skills GROUP BY skill_uri)';
 
 /** How many ESCO occupations have a skill profile, as a scalar subquery. */
-export const PROFILED_OCCUPATIONS_SQL = '(SELECT count(DISTINCT occupation_uri)::int FROM occupation_skills)';
+export const PROFILED_OCCUPATIONS_SQL = `(SELECT count(*)::int FROM occupations o
+  WHERE EXISTS (SELECT 1 FROM occupation_skills s WHERE s.occupation_uri = o.uri))`;
