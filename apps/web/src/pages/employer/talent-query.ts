@@ -86,6 +86,8 @@ export function talentSearchBody(state: TalentState, lang: EscoLanguage): Schema
  */
 export const TALENT_PAGE_FACETS = ['occupationUris', 'sectors', 'residenceCountry', 'preferredMemberStates', 'programmeType', 'maxEqfLevel'] as const satisfies NonNullable<Schemas['TalentSearchRequest']['facets']>;
 export type TalentPageFacet = (typeof TALENT_PAGE_FACETS)[number];
+/** The counts of those facets, by value, as the API answers them. */
+export type TalentPageFacetCounts = Partial<Record<TalentPageFacet, Record<string, number>>>;
 
 /** The search the page runs: the criteria, the page of results and the page's facet counts. */
 export function talentPageSearchBody(state: TalentState, lang: EscoLanguage): Schemas['TalentSearchRequest'] {

@@ -6,7 +6,7 @@ import { href, type PageContext } from '../../views/page-context';
 import type { Concept } from '../candidate/esco';
 import { countryName } from '../reference-data';
 import { languagesOf, listOf, shortDate, TextArea } from './employer-fields';
-import { TALENT_PAGE_SIZE, TALENT_SORTS, talentSearchString, type TalentPageFacet, type TalentState } from './talent-query';
+import { TALENT_PAGE_SIZE, TALENT_SORTS, talentSearchString, type TalentPageFacet, type TalentPageFacetCounts, type TalentState } from './talent-query';
 
 interface Occupation { uri: string; label: string | null; yearsOfExperience: number }
 interface Skill { uri: string; label: string | null; level: string | null; viaProgramme: boolean }
@@ -43,7 +43,7 @@ export function profileView(hit: Schemas['TalentHitResponse'] | Schemas['TalentP
 export interface TalentPageProps {
   ctx: PageContext;
   state: TalentState;
-  result: { items: ProfileView[]; total: number; facets: Partial<Record<TalentPageFacet, Record<string, number>>> } | null;
+  result: { items: ProfileView[]; total: number; facets: TalentPageFacetCounts } | null;
   /** Why there is no result (an unverified organisation, the search being down). */
   unavailable?: string;
   occupations: Concept[];
@@ -58,7 +58,7 @@ const PATH = '/employer/talent';
 export function TalentSearchPage(props: TalentPageProps) {
   const { ctx, state, result } = props;
   const { t } = ctx;
-  const facets: Partial<Record<TalentPageFacet, Record<string, number>>> = result?.facets ?? {};
+  const facets: TalentPageFacetCounts = result?.facets ?? {};
   const link = (change: Partial<TalentState>) => {
     const search = talentSearchString(state, { offset: 0, ...change });
     return `${href(ctx, PATH)}${search ? `?${search}` : ''}`;
