@@ -12,6 +12,8 @@ import {
   MatchingFeatures,
   MatchingModule,
   SkillSpace,
+  storedExplanation,
+  type ExplainableList,
   type MatchCandidateInput,
   type MatchVacancyInput,
 } from '@app/matching';
@@ -183,13 +185,22 @@ async function main(): Promise<void> {
 /** A full re-match's ranking and explaining on one store, scaled from a sample of its sets. */
 interface RematchEstimate {
   sampled: { vacancies: number; candidates: number };
-  minutes: { vacancies: number; candidates: number };
+  /** Scaled to all of the store's sets, by side and by step. */
+  minutes: {
+    vacancies: { ranking: number; explaining: number };
+    candidates: { ranking: number; explaining: number };
+  };
   rowsEach: { vacancies: number; candidates: number };
+  /** Explaining time per row, as written and through the explanation object (the former path). */
+  microsPerRow: { written: number; throughObject: number };
 }
 
 /**
- * Ranks a sample of the store's sets at their own sizes and explains each row kept, as a full
- * re-match does, and scales the time to all of the store's sets.
+ * Ranks a sample of the store's sets at their own sizes and explains each row kept into the text
+ * the matches table stores, as a full re-match does (`candidateList` / `vacancyList`, then
+ * `stored` per row), and scales the time of each step to all of the store's sets. Each row is also
+ * explained through the explanation object and its `storedExplanation`, as rows were written
+ * before, to compare the time per row of both.
  */
 function rankingAndExplaining(
   store: FeatureStore,
@@ -197,46 +208,64 @@ function rankingAndExplaining(
   random: SeededRandom,
 ): RematchEstimate {
   const own = { minScore: matching.minScore };
-  const vacancyIds = store.vacancyIds();
-  const candidateIds = store.candidateIds();
   const sample = (ids: string[]) =>
     Array.from({ length: Math.min(REMATCH_SAMPLE, ids.length) }, () => random.pick(ids));
-  const measure = (ids: string[], rank: (id: string) => number) => {
+  let rowsExplained = 0;
+  let throughObject = 0;
+  let written = 0;
+  const measure = (ids: string[], all: number, list: (id: string) => ExplainableList) => {
     let rows = 0;
-    const seconds = timeEach(ids, (id) => (rows += rank(id))).reduce((sum, t) => sum + t, 0) / 1000;
-    return { seconds, rows };
+    let ranking = 0;
+    let explaining = 0;
+    for (const id of ids) {
+      const started = performance.now();
+      const ranked = list(id);
+      const explainedFrom = performance.now();
+      for (let at = 0; at < ranked.matches.length; at++) ranked.stored(at);
+      const objectsFrom = performance.now();
+      for (let at = 0; at < ranked.matches.length; at++) storedExplanation(ranked.explain(at).explanation);
+      throughObject += performance.now() - objectsFrom;
+      explaining += objectsFrom - explainedFrom;
+      ranking += explainedFrom - started;
+      rows += ranked.matches.length;
+    }
+    rowsExplained += rows;
+    written += explaining;
+    const scale = all / ids.length / 60_000;
+    return { minutes: { ranking: ranking * scale, explaining: explaining * scale }, rows: rows / ids.length };
   };
+  const vacancyIds = store.vacancyIds();
+  const candidateIds = store.candidateIds();
   const rankedVacancies = sample(vacancyIds);
-  const vacancies = measure(rankedVacancies, (id) => {
-    const list = store.scoreCandidates(id, { ...own, limit: matching.topPerVacancy });
-    for (const match of list) store.explain(id, match.id);
-    return list.length;
-  });
+  const vacancies = measure(rankedVacancies, vacancyIds.length, (id) =>
+    store.candidateList(id, { ...own, limit: matching.topPerVacancy }),
+  );
   const rankedCandidates = sample(candidateIds);
-  const candidates = measure(rankedCandidates, (id) => {
-    const list = store.scoreVacancies(id, { ...own, limit: matching.topPerCandidate });
-    for (const match of list) store.explain(match.id, id);
-    return list.length;
-  });
+  const candidates = measure(rankedCandidates, candidateIds.length, (id) =>
+    store.vacancyList(id, { ...own, limit: matching.topPerCandidate }),
+  );
   return {
     sampled: { vacancies: rankedVacancies.length, candidates: rankedCandidates.length },
-    minutes: {
-      vacancies: (vacancies.seconds / rankedVacancies.length) * (vacancyIds.length / 60),
-      candidates: (candidates.seconds / rankedCandidates.length) * (candidateIds.length / 60),
-    },
-    rowsEach: {
-      vacancies: vacancies.rows / rankedVacancies.length,
-      candidates: candidates.rows / rankedCandidates.length,
+    minutes: { vacancies: vacancies.minutes, candidates: candidates.minutes },
+    rowsEach: { vacancies: vacancies.rows, candidates: candidates.rows },
+    microsPerRow: {
+      written: (written * 1000) / rowsExplained,
+      throughObject: (throughObject * 1000) / rowsExplained,
     },
   };
 }
 
-function describeRematch({ sampled, minutes, rowsEach }: RematchEstimate): string {
+function describeRematch({ sampled, minutes, rowsEach, microsPerRow }: RematchEstimate): string {
+  const side = ({ ranking, explaining }: { ranking: number; explaining: number }) =>
+    `${(ranking + explaining).toFixed(1)} min (ranking ${ranking.toFixed(1)} + explaining ${explaining.toFixed(1)})`;
+  const all = (step: 'ranking' | 'explaining') => minutes.vacancies[step] + minutes.candidates[step];
   return (
     `${sampled.vacancies} vacancy and ${sampled.candidates} candidate sets: ` +
-    `vacancies' sets ${minutes.vacancies.toFixed(1)} min (${rowsEach.vacancies.toFixed(0)} rows each), ` +
-    `candidates' sets ${minutes.candidates.toFixed(1)} min (${rowsEach.candidates.toFixed(0)} rows each), ` +
-    `in all ${(minutes.vacancies + minutes.candidates).toFixed(1)} min`
+    `vacancies' sets ${side(minutes.vacancies)}, ${rowsEach.vacancies.toFixed(0)} rows each; ` +
+    `candidates' sets ${side(minutes.candidates)}, ${rowsEach.candidates.toFixed(0)} rows each; ` +
+    `in all ${side({ ranking: all('ranking'), explaining: all('explaining') })}; ` +
+    `explaining ${microsPerRow.written.toFixed(1)} µs a row (through the explanation object, ` +
+    `as before: ${microsPerRow.throughObject.toFixed(1)} µs)`
   );
 }
 

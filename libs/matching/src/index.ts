@@ -26,6 +26,12 @@ export { scoreMatch } from './scoring/score-match';
 export { SkillSpace, type SkillEdges } from './scoring/skill-space';
 export { expandExplanation, storedExplanation, type StoredExplanation } from './results/stored-explanation';
 export { MatchResults } from './results/match-results.repository';
-export { FeatureStore, pairTie, type RankedMatch, type ScoredSlot } from './store/feature-store';
+export {
+  FeatureStore,
+  pairTie,
+  type ExplainableList,
+  type RankedMatch,
+  type ScoredSlot,
+} from './store/feature-store';
 export { FeatureLoader } from './store/feature-loader';
 export { MatchingFeatures } from './store/matching-features.service';

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { MatchExplanation } from '../scoring/score';
+import type { StoredExplanation } from '../results/stored-explanation';
 import { pairTie, type FeatureStore } from '../store/feature-store';
 
 /**
@@ -21,7 +21,8 @@ export interface ExpectedMatch {
   score: number;
   /** Orders equal scores; see `pairTie`. */
   tie: number;
-  explanation: MatchExplanation;
+  /** As the matches table stores it. */
+  explanation: StoredExplanation;
   inVacancyTop: boolean;
   inCandidateTop: boolean;
 }
@@ -80,7 +81,7 @@ function row(
   inVacancyTop: boolean,
   inCandidateTop: boolean,
 ): ExpectedMatch {
-  const { score, explanation } = store.explain(vacancyId, candidateId)!;
+  const { score, explanation } = store.explainStored(vacancyId, candidateId)!;
   return {
     vacancyId,
     candidateId,

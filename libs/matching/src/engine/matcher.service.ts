@@ -2,7 +2,6 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MatchResults, type MatchSide, type OwnedSet } from '../results/match-results.repository';
-import { storedExplanation } from '../results/stored-explanation';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
 import { MatchingEngine } from './matching-engine';
 import { FeatureLoader } from '../store/feature-loader';
@@ -161,7 +160,7 @@ export class Matcher extends MatchingEngine {
           return {
             ownerId,
             ranked: list.matches,
-            explain: (at) => storedExplanation(list.explain(at).explanation),
+            explain: (at) => list.stored(at).explanation,
           };
         });
         await writing;

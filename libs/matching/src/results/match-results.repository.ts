@@ -11,7 +11,7 @@ import type { ExpectedMatch } from '../engine/expected-matches';
 import { SCORE_VERSION } from '../scoring/score';
 import { pairTie } from '../store/feature-store';
 import { OtherSetFloors, type HeldPair, type OtherSetFloor } from './other-set-floors';
-import { storedExplanation, type StoredExplanation } from './stored-explanation';
+import type { StoredExplanation } from './stored-explanation';
 
 export type MatchSide = 'vacancy' | 'candidate';
 
@@ -396,7 +396,7 @@ async function* copyChunks(
 ): AsyncGenerator<{ text: string; rows: number }> {
   let lines: string[] = [];
   for await (const row of rows) {
-    const explanation = storedExplanation(row.explanation).replaceAll('\\', '\\\\');
+    const explanation = row.explanation.replaceAll('\\', '\\\\');
     lines.push(
       `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`,
     );

@@ -1,5 +1,7 @@
+import type { CompiledCandidate, CompiledVacancy } from '../scoring/compiled';
 import { MATCH_FACTORS, SKILL_RELATIONS } from '../scoring/factors';
-import type { MatchExplanation } from '../scoring/score';
+import { pairEvidence, SCORE_VERSION, type MatchExplanation, type ScoringModel } from '../scoring/score';
+import type { SkillSpace } from '../scoring/skill-space';
 
 /**
  * An explanation as the `matches` table keeps it: one JSON array, a few hundred bytes, so a full
@@ -48,6 +50,54 @@ function compactExplanation(explanation: MatchExplanation): CompactExplanation {
 /** The text an explanation is stored as. */
 export function storedExplanation(explanation: MatchExplanation): StoredExplanation {
   return JSON.stringify(compactExplanation(explanation));
+}
+
+/**
+ * A pair's score and stored explanation, written straight from what scoring leaves (`pairEvidence`):
+ * the text `storedExplanation(explainPair(…).explanation)` gives, without the object in between,
+ * for the millions of rows a full re-match writes. Null exactly when `scorePair` answers -1.
+ */
+export function storedPairExplanation(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+): { score: number; explanation: StoredExplanation } | null {
+  const evidence = pairEvidence(vacancy, candidate, model);
+  if (!evidence) return null;
+  const { factorWeights, factorContributions, credits, relations, via } = evidence;
+  let factors = '';
+  for (let at = 0; at < factorWeights.length; at++) {
+    const weight = factorWeights[at];
+    const contribution = factorContributions[at];
+    const value = weight > 0 ? int(contribution / weight) : 0;
+    factors += `${at > 0 ? ',' : ''}${int(weight)},${value},${int(contribution)}`;
+  }
+  let matched = '';
+  let missing = '';
+  for (let index = 0; index < vacancy.required.length; index++) {
+    const essential = vacancy.essential[index] === 1;
+    const uri = quotedSkill(model.space, vacancy.required[index]);
+    if (credits[index] === 0) {
+      if (essential) missing += `${missing ? ',' : ''}${uri}`;
+      continue;
+    }
+    // Relation codes are SKILL_RELATIONS indexes, as RELATION_CODES gives them.
+    const code = relations[index] + (essential ? 4 : 0);
+    matched +=
+      relations[index] === 0
+        ? `${matched ? ',' : ''}[${uri},${code}]`
+        : `${matched ? ',' : ''}[${uri},${code},${quotedSkill(model.space, via[index])},${int(credits[index])}]`;
+  }
+  return { score: evidence.score, explanation: `[${SCORE_VERSION},[${factors}],[${matched}],[${missing}]]` };
+}
+
+const quotedSkills = new WeakMap<SkillSpace, string[]>();
+
+/** A skill's stored URI as JSON text, kept per skill space. */
+function quotedSkill(space: SkillSpace, id: number): string {
+  let quoted = quotedSkills.get(space);
+  if (!quoted) quotedSkills.set(space, (quoted = []));
+  return (quoted[id] ??= JSON.stringify(shorten(space.uri(id))));
 }
 
 /** The full explanation of a stored one, or of one already in hand. */

@@ -1,4 +1,4 @@
-import type { MatchWeights, ProximityRelation, SkillRelation } from './factors';
+import { SKILL_RELATIONS, type MatchWeights, type ProximityRelation, type SkillRelation } from './factors';
 import type { MatchCandidateInput, MatchVacancyInput } from './match-input';
 import type { SkillSpace } from './skill-space';
 
@@ -61,7 +61,7 @@ export interface CompiledCandidate {
 }
 
 /** Relations by code, as `coverRelations` holds them. */
-export const RELATION_CODES: readonly SkillRelation[] = ['exact', 'narrower', 'broader', 'related'];
+export const RELATION_CODES: readonly SkillRelation[] = SKILL_RELATIONS;
 
 const INVERSE: Record<ProximityRelation, ProximityRelation> = {
   narrower: 'broader',

@@ -1,5 +1,11 @@
 import { RELATION_CODES, type CompiledCandidate, type CompiledVacancy } from './compiled';
-import type { MatchFactor, MatchWeights, ProximityCredits, SkillRelation } from './factors';
+import {
+  MATCH_FACTORS,
+  type MatchFactor,
+  type MatchWeights,
+  type ProximityCredits,
+  type SkillRelation,
+} from './factors';
 import type { SkillSpace } from './skill-space';
 
 /** Raised whenever the scoring rules change, so stored scores say which rules produced them. */
@@ -56,6 +62,24 @@ const NONE = 255;
 let bestCredit = new Float64Array(64);
 let bestRelation = new Uint8Array(64);
 let bestVia = new Int32Array(64);
+const factorWeights = new Float64Array(MATCH_FACTORS.length);
+const factorContributions = new Float64Array(MATCH_FACTORS.length);
+
+/**
+ * What a pair's explanation is made of, as scoring leaves it: the score; per factor, in
+ * MATCH_FACTORS order, the share of the score it can give and the share it gives; and per required
+ * skill of the vacancy, the best credit earned (0 when none), its relation code (`RELATION_CODES`)
+ * and the candidate's skill id that earned it. The arrays are scratch shared by every scoring call:
+ * read them before the next one.
+ */
+export interface PairEvidence {
+  score: number;
+  factorWeights: Float64Array;
+  factorContributions: Float64Array;
+  credits: Float64Array;
+  relations: Uint8Array;
+  via: Int32Array;
+}
 
 /** The score (0–1, four decimals) of a pair, or -1 when a hard rule excludes it or nothing relates them. */
 export function scorePair(
@@ -63,7 +87,26 @@ export function scorePair(
   candidate: CompiledCandidate,
   model: ScoringModel,
 ): number {
-  return compute(vacancy, candidate, model, false)?.score ?? -1;
+  return compute(vacancy, candidate, model);
+}
+
+/** The pair's evidence (valid until the next scoring call); null exactly when `scorePair` answers -1. */
+export function pairEvidence(
+  vacancy: CompiledVacancy,
+  candidate: CompiledCandidate,
+  model: ScoringModel,
+): PairEvidence | null {
+  const score = compute(vacancy, candidate, model);
+  return score < 0
+    ? null
+    : {
+        score,
+        factorWeights,
+        factorContributions,
+        credits: bestCredit,
+        relations: bestRelation,
+        via: bestVia,
+      };
 }
 
 /** The same score with its explanation; null exactly when `scorePair` answers -1. */
@@ -72,17 +115,30 @@ export function explainPair(
   candidate: CompiledCandidate,
   model: ScoringModel,
 ): ScoredMatch | null {
-  const result = compute(vacancy, candidate, model, true);
-  return result?.explanation ? { score: result.score, explanation: result.explanation } : null;
+  const evidence = pairEvidence(vacancy, candidate, model);
+  if (!evidence) return null;
+  return {
+    score: evidence.score,
+    explanation: {
+      scoreVersion: SCORE_VERSION,
+      factors: MATCH_FACTORS.map((factor, at) => {
+        const weight = factorWeights[at];
+        const contribution = factorContributions[at];
+        return {
+          factor,
+          weight: round(weight),
+          value: weight > 0 ? round(contribution / weight) : 0,
+          contribution: round(contribution),
+        };
+      }),
+      ...skillLists(vacancy, model),
+    },
+  };
 }
 
-function compute(
-  vacancy: CompiledVacancy,
-  candidate: CompiledCandidate,
-  model: ScoringModel,
-  explain: boolean,
-): { score: number; explanation?: MatchExplanation } | null {
-  if (!languagesAllowed(vacancy, candidate, model)) return null;
+/** Scores the pair into the scratch arrays; -1 when a hard rule excludes it or nothing relates them. */
+function compute(vacancy: CompiledVacancy, candidate: CompiledCandidate, model: ScoringModel): number {
+  if (!languagesAllowed(vacancy, candidate, model)) return -1;
   const required = vacancy.required.length;
   if (bestCredit.length < required) {
     bestCredit = new Float64Array(required);
@@ -131,56 +187,33 @@ function compute(
     else optionalNear += credit * weight;
   }
   const occupation = occupationValue(vacancy, candidate);
-  if (essentialExact + essentialNear + optionalExact + optionalNear === 0 && occupation === 0) return null;
+  if (essentialExact + essentialNear + optionalExact + optionalNear === 0 && occupation === 0) return -1;
 
   const w = vacancyWeights(vacancy, model.weights);
   const essentialShare = vacancy.essentialCount > 0 ? w.essentialSkills / vacancy.essentialCount : 0;
   const optionalShare = vacancy.optionalCount > 0 ? w.optionalSkills / vacancy.optionalCount : 0;
-  if (!explain) {
-    // The explained path's sum, term by term in the same order, so both round to the same score.
-    let total = 0;
-    total += essentialShare * essentialExact;
-    total += optionalShare * optionalExact;
-    total += essentialShare * essentialNear + optionalShare * optionalNear;
-    total += w.occupation * occupation;
-    total += w.languages * languagesValue(vacancy, candidate);
-    total += w.education * educationValue(vacancy, candidate);
-    total += w.experience * experienceValue(vacancy, candidate);
-    total += w.memberState * memberStateValue(vacancy, candidate);
-    total += w.startDate * startDateValue(vacancy, candidate);
-    return { score: Math.min(1, Math.round(total * 10_000) / 10_000) };
-  }
-  const contributions: [MatchFactor, number, number][] = [
-    ['essentialSkills', w.essentialSkills, essentialShare * essentialExact],
-    ['optionalSkills', w.optionalSkills, optionalShare * optionalExact],
-    [
-      'skillProximity',
-      w.essentialSkills + w.optionalSkills,
-      essentialShare * essentialNear + optionalShare * optionalNear,
-    ],
-    ['occupation', w.occupation, w.occupation * occupation],
-    ['languages', w.languages, w.languages * languagesValue(vacancy, candidate)],
-    ['education', w.education, w.education * educationValue(vacancy, candidate)],
-    ['experience', w.experience, w.experience * experienceValue(vacancy, candidate)],
-    ['memberState', w.memberState, w.memberState * memberStateValue(vacancy, candidate)],
-    ['startDate', w.startDate, w.startDate * startDateValue(vacancy, candidate)],
-  ];
+  // In MATCH_FACTORS order: skill proximity is paid out of the two skill weights.
+  factorWeights[0] = w.essentialSkills;
+  factorContributions[0] = essentialShare * essentialExact;
+  factorWeights[1] = w.optionalSkills;
+  factorContributions[1] = optionalShare * optionalExact;
+  factorWeights[2] = w.essentialSkills + w.optionalSkills;
+  factorContributions[2] = essentialShare * essentialNear + optionalShare * optionalNear;
+  factorWeights[3] = w.occupation;
+  factorContributions[3] = w.occupation * occupation;
+  factorWeights[4] = w.languages;
+  factorContributions[4] = w.languages * languagesValue(vacancy, candidate);
+  factorWeights[5] = w.education;
+  factorContributions[5] = w.education * educationValue(vacancy, candidate);
+  factorWeights[6] = w.experience;
+  factorContributions[6] = w.experience * experienceValue(vacancy, candidate);
+  factorWeights[7] = w.memberState;
+  factorContributions[7] = w.memberState * memberStateValue(vacancy, candidate);
+  factorWeights[8] = w.startDate;
+  factorContributions[8] = w.startDate * startDateValue(vacancy, candidate);
   let total = 0;
-  for (const [, , contribution] of contributions) total += contribution;
-  const score = Math.min(1, Math.round(total * 10_000) / 10_000);
-  return {
-    score,
-    explanation: {
-      scoreVersion: SCORE_VERSION,
-      factors: contributions.map(([factor, weight, contribution]) => ({
-        factor,
-        weight: round(weight),
-        value: weight > 0 ? round(contribution / weight) : 0,
-        contribution: round(contribution),
-      })),
-      ...skillLists(vacancy, model),
-    },
-  };
+  for (let at = 0; at < factorContributions.length; at++) total += factorContributions[at];
+  return Math.min(1, Math.round(total * 10_000) / 10_000);
 }
 
 function skillLists(

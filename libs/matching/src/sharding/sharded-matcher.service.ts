@@ -6,7 +6,7 @@ import { expectedMatches, type ExpectedMatch } from '../engine/expected-matches'
 import { CROSS_FACTOR, Matcher, type MatchOutcome } from '../engine/matcher.service';
 import { MatchingEngine } from '../engine/matching-engine';
 import { MatchResults, type OwnedSet } from '../results/match-results.repository';
-import { storedExplanation, type StoredExplanation } from '../results/stored-explanation';
+import type { StoredExplanation } from '../results/stored-explanation';
 import { FeatureLoader } from '../store/feature-loader';
 import { MatchingFeatures } from '../store/matching-features.service';
 import { candidateShard } from './candidate-shard';
@@ -107,9 +107,7 @@ export class ShardedMatcher extends MatchingEngine {
       // A worker serving several shards holds them in one store; each job answers for its own.
       const list = store.candidateList(vacancyId, { limit: topPerVacancy * CROSS_FACTOR, minScore });
       const ranked = list.matches.flatMap(({ id, score, tie }, at) =>
-        this.ownShard(id) === shard
-          ? [{ id, score, tie, explanation: storedExplanation(list.explain(at).explanation) }]
-          : [],
+        this.ownShard(id) === shard ? [{ id, score, tie, explanation: list.stored(at).explanation }] : [],
       );
       ranking[vacancyId] = { matchable: store.isVacancyMatchable(vacancyId), ranked };
     }

@@ -6,6 +6,7 @@ import { SkillSpace } from '../scoring/skill-space';
 import { candidateShard } from '../sharding/candidate-shard';
 import { mergeShardLists } from '../sharding/merge-shard-lists';
 import { byRank, FeatureStore, pairTie } from './feature-store';
+import { storedExplanation } from '../results/stored-explanation';
 
 const S = (n: number) => `http://data.europa.eu/esco/skill/s${n}`;
 const O = (n: number) => `http://data.europa.eu/esco/occupation/o${n}`;
@@ -191,8 +192,41 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
     list.matches.forEach((match, at) => {
       const reference = scoreMatch(vacancy, ranked[at], model)!;
       expect(list.explain(at)).toEqual({ score: match.score, explanation: reference.explanation });
+      expect(list.stored(at)).toEqual({
+        score: match.score,
+        explanation: storedExplanation(reference.explanation),
+      });
       expect(reference.score).toBe(match.score);
     });
+  });
+
+  it("stores every pair's explanation as the text of its explanation object", () => {
+    const data = world(43);
+    const { store } = storeOf(data);
+    let pairs = 0;
+    let withProximity = 0;
+    let withMissing = 0;
+    for (const vacancy of data.vacancies.slice(0, 20))
+      for (const candidate of data.candidates) {
+        const explained = store.explain(vacancy.id, candidate.id);
+        const stored = store.explainStored(vacancy.id, candidate.id);
+        if (!explained) {
+          expect(stored).toBeNull();
+          continue;
+        }
+        expect(stored).toEqual({
+          score: explained.score,
+          explanation: storedExplanation(explained.explanation),
+        });
+        pairs += 1;
+        if (explained.explanation.matchedSkills.some((skill) => skill.relation !== 'exact'))
+          withProximity += 1;
+        if (explained.explanation.missingEssentialSkills.length > 0) withMissing += 1;
+      }
+    // The world exercises every part of the form: many pairs, skills earned through ESCO, missing ones.
+    expect(pairs).toBeGreaterThan(5_000);
+    expect(withProximity).toBeGreaterThan(500);
+    expect(withMissing).toBeGreaterThan(500);
   });
 
   it('follows candidates that are removed', () => {

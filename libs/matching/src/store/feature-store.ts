@@ -1,5 +1,6 @@
 import { compileCandidate, compileVacancy } from '../scoring/compiled';
 import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
+import { storedPairExplanation, type StoredExplanation } from '../results/stored-explanation';
 import { explainPair, scorePair, type ScoredMatch, type ScoringModel } from '../scoring/score';
 import type { CompiledCandidate } from '../scoring/compiled';
 import { BoundAccumulator } from './bound-accumulator';
@@ -30,6 +31,13 @@ export interface ExplainableList {
   matches: readonly ScoredSlot[];
   /** The score and explanation of `matches[at]`. */
   explain(at: number): ScoredMatch;
+  /** The score and explanation of `matches[at]` as the matches table stores it. */
+  stored(at: number): StoredMatch;
+}
+
+export interface StoredMatch {
+  score: number;
+  explanation: StoredExplanation;
 }
 
 export interface RankOptions {
@@ -183,7 +191,11 @@ export class FeatureStore {
     const matches = this.scoreCandidates(vacancyId, options, now);
     const vacancy = this.vacancies.get(vacancyId)?.compiled;
     const candidates = matches.map(({ slot }) => this.bySlot[slot]!.compiled);
-    return { matches, explain: (at) => explainPair(vacancy!, candidates[at], this.model)! };
+    return {
+      matches,
+      explain: (at) => explainPair(vacancy!, candidates[at], this.model)!,
+      stored: (at) => storedPairExplanation(vacancy!, candidates[at], this.model)!,
+    };
   }
 
   /** `rankVacancies` with each explanation computed only when asked for. */
@@ -191,7 +203,11 @@ export class FeatureStore {
     const matches = this.scoreVacancies(candidateId, options, now);
     const candidate = this.candidates.get(candidateId)?.compiled;
     const vacancies = matches.map(({ slot }) => this.vacancyBySlot[slot]!.compiled);
-    return { matches, explain: (at) => explainPair(vacancies[at], candidate!, this.model)! };
+    return {
+      matches,
+      explain: (at) => explainPair(vacancies[at], candidate!, this.model)!,
+      stored: (at) => storedPairExplanation(vacancies[at], candidate!, this.model)!,
+    };
   }
 
   /** The pair's score and explanation from the store's records; null when either is not held or nothing relates them. */
@@ -199,6 +215,15 @@ export class FeatureStore {
     const vacancy = this.vacancies.get(vacancyId);
     const candidate = this.candidates.get(candidateId);
     return vacancy && candidate ? explainPair(vacancy.compiled, candidate.compiled, this.model) : null;
+  }
+
+  /** `explain`, with the explanation as the matches table stores it. */
+  explainStored(vacancyId: string, candidateId: string): StoredMatch | null {
+    const vacancy = this.vacancies.get(vacancyId);
+    const candidate = this.candidates.get(candidateId);
+    return vacancy && candidate
+      ? storedPairExplanation(vacancy.compiled, candidate.compiled, this.model)
+      : null;
   }
 
   /** `rankCandidates` without explanations: ids, scores and the store's slots of the candidates. */
