@@ -191,6 +191,8 @@ interface RematchEstimate {
     candidates: { ranking: number; explaining: number };
   };
   rowsEach: { vacancies: number; candidates: number };
+  /** Pairs checked one by one per set ranked (`FeatureStore.pairsChecked`), by side. */
+  scoredEach: { vacancies: number; candidates: number };
   /** Explaining time per row, as written and through the explanation object (the former path). */
   microsPerRow: { written: number; throughObject: number };
 }
@@ -217,6 +219,7 @@ function rankingAndExplaining(
     let rows = 0;
     let ranking = 0;
     let explaining = 0;
+    const scoredBefore = store.pairsChecked;
     for (const id of ids) {
       const started = performance.now();
       const ranked = list(id);
@@ -232,7 +235,11 @@ function rankingAndExplaining(
     rowsExplained += rows;
     written += explaining;
     const scale = all / ids.length / 60_000;
-    return { minutes: { ranking: ranking * scale, explaining: explaining * scale }, rows: rows / ids.length };
+    return {
+      minutes: { ranking: ranking * scale, explaining: explaining * scale },
+      rows: rows / ids.length,
+      scored: (store.pairsChecked - scoredBefore) / ids.length,
+    };
   };
   const vacancyIds = store.vacancyIds();
   const candidateIds = store.candidateIds();
@@ -248,6 +255,7 @@ function rankingAndExplaining(
     sampled: { vacancies: rankedVacancies.length, candidates: rankedCandidates.length },
     minutes: { vacancies: vacancies.minutes, candidates: candidates.minutes },
     rowsEach: { vacancies: vacancies.rows, candidates: candidates.rows },
+    scoredEach: { vacancies: vacancies.scored, candidates: candidates.scored },
     microsPerRow: {
       written: (written * 1000) / rowsExplained,
       throughObject: (throughObject * 1000) / rowsExplained,
@@ -255,14 +263,16 @@ function rankingAndExplaining(
   };
 }
 
-function describeRematch({ sampled, minutes, rowsEach, microsPerRow }: RematchEstimate): string {
+function describeRematch({ sampled, minutes, rowsEach, scoredEach, microsPerRow }: RematchEstimate): string {
   const side = ({ ranking, explaining }: { ranking: number; explaining: number }) =>
     `${(ranking + explaining).toFixed(1)} min (ranking ${ranking.toFixed(1)} + explaining ${explaining.toFixed(1)})`;
   const all = (step: 'ranking' | 'explaining') => minutes.vacancies[step] + minutes.candidates[step];
   return (
     `${sampled.vacancies} vacancy and ${sampled.candidates} candidate sets: ` +
-    `vacancies' sets ${side(minutes.vacancies)}, ${rowsEach.vacancies.toFixed(0)} rows each; ` +
-    `candidates' sets ${side(minutes.candidates)}, ${rowsEach.candidates.toFixed(0)} rows each; ` +
+    `vacancies' sets ${side(minutes.vacancies)}, ${rowsEach.vacancies.toFixed(0)} rows each ` +
+    `(${scoredEach.vacancies.toFixed(0)} pairs checked past the bounds); ` +
+    `candidates' sets ${side(minutes.candidates)}, ${rowsEach.candidates.toFixed(0)} rows each ` +
+    `(${scoredEach.candidates.toFixed(0)} pairs checked past the bounds); ` +
     `in all ${side({ ranking: all('ranking'), explaining: all('explaining') })}; ` +
     `explaining ${microsPerRow.written.toFixed(1)} µs a row (through the explanation object, ` +
     `as before: ${microsPerRow.throughObject.toFixed(1)} µs)`

@@ -89,6 +89,11 @@ export class FeatureStore {
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
+  /**
+   * Pairs the bounded searches so far could not rule out by their bounds, and checked one by one
+   * (hard rules, then the score).
+   */
+  pairsChecked = 0;
 
   constructor(readonly model: ScoringModel) {}
 
@@ -260,6 +265,7 @@ export class FeatureStore {
         return scorePair(compiled, record.compiled, this.model);
       },
     });
+    this.pairsChecked += found.scored;
     return ranked(
       found,
       options.limit,
@@ -310,6 +316,7 @@ export class FeatureStore {
         return scorePair(record.compiled, candidate.compiled, this.model);
       },
     });
+    this.pairsChecked += found.scored;
     return ranked(
       found,
       options.limit,
