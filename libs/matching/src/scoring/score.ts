@@ -286,16 +286,22 @@ export function languagesValue(vacancy: CompiledVacancy, candidate: CompiledCand
   const languages = vacancy.input.languages;
   if (languages.length === 0) return 0;
   let sum = 0;
-  for (const language of languages) {
-    const rank = candidate.languages.get(language.code) ?? 0;
-    sum += rank >= language.minCefrRank ? 1 : (0.5 * rank) / language.minCefrRank;
-  }
+  for (const language of languages)
+    sum += languageCredit(language.minCefrRank, candidate.languages.get(language.code) ?? 0);
   return sum / languages.length;
 }
 
+/** One language's share of the languages factor: 1 when the CEFR rank asked is met, half the attained share otherwise. */
+export function languageCredit(min: number, rank: number): number {
+  return rank >= min ? 1 : (0.5 * rank) / min;
+}
+
 export function educationValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
-  const min = vacancy.input.minEqfLevel;
-  const level = candidate.input.eqfLevel;
+  return educationCredit(vacancy.input.minEqfLevel, candidate.input.eqfLevel);
+}
+
+/** The education factor's value from the EQF level asked and the candidate's: met 1, one below 0.5. */
+export function educationCredit(min: number | null, level: number | null): number {
   if (min === null || level === null) return 0;
   if (level >= min) return 1;
   return level === min - 1 ? 0.5 : 0;
@@ -322,8 +328,13 @@ export function memberStateValue(vacancy: CompiledVacancy, candidate: CompiledCa
 }
 
 export function startDateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
-  if (vacancy.startDay === null || candidate.startDay === null) return 1;
-  const late = candidate.startDay - vacancy.startDay;
+  return startDateCredit(vacancy.startDay, candidate.startDay);
+}
+
+/** The start-date factor's value from the two day numbers: 1 on time, falling to 0 over the tolerance. */
+export function startDateCredit(vacancyDay: number | null, candidateDay: number | null): number {
+  if (vacancyDay === null || candidateDay === null) return 1;
+  const late = candidateDay - vacancyDay;
   return late <= 0 ? 1 : Math.max(0, 1 - late / START_DATE_TOLERANCE_DAYS);
 }
 

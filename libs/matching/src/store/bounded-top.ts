@@ -17,6 +17,11 @@ export interface BoundedTopInput {
   minScore: number;
   /** The exact score of an item, or -1 when it does not match; called for as few items as possible. */
   score: (item: number) => number;
+  /**
+   * How far below its bound an item's score must be (0 or more), from what is cheap to read about
+   * it: asked before `score`, only for items the bound alone cannot rule out.
+   */
+  shortfall?: (item: number) => number;
 }
 
 /**
@@ -56,8 +61,12 @@ export function boundedTop(input: BoundedTopInput): { items: number[]; scores: n
     if (ceiling < minScore || (heap.full && ceiling < heap.min)) break;
     for (let at = starts[b]; at < starts[b + 1]; at++) {
       const item = ordered[at];
-      const bound = bounds[item] + offset + SLACK;
+      let bound = bounds[item] + offset + SLACK;
       if (bound < minScore || (heap.full && bound < heap.min)) continue;
+      if (input.shortfall) {
+        bound -= input.shortfall(item);
+        if (bound < minScore || (heap.full && bound < heap.min)) continue;
+      }
       const score = input.score(item);
       scored += 1;
       if (score < 0 || score < minScore) continue;

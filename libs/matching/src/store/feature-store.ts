@@ -1,8 +1,17 @@
 import { compileCandidate, compileVacancy } from '../scoring/compiled';
 import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
 import { storedPairExplanation, type StoredExplanation } from '../results/stored-explanation';
-import { explainPair, scorePair, type ScoredMatch, type ScoringModel } from '../scoring/score';
-import type { CompiledCandidate } from '../scoring/compiled';
+import {
+  educationCredit,
+  explainPair,
+  languageCredit,
+  scorePair,
+  startDateCredit,
+  vacancyWeights,
+  type ScoredMatch,
+  type ScoringModel,
+} from '../scoring/score';
+import type { CompiledCandidate, CompiledVacancy } from '../scoring/compiled';
 import { BoundAccumulator } from './bound-accumulator';
 import { boundedTop } from './bounded-top';
 import {
@@ -86,6 +95,13 @@ export class FeatureStore {
   private readonly vacancyState: number[] = [];
   private readonly vacancyStateBit: number[] = [];
   private readonly languageRanks = new LanguageRanks();
+  /**
+   * By candidate slot, read by a vacancy's query to tighten a candidate's bound before scoring it:
+   * the EQF level (-1 without one), the start day (null without one) and the preferred states' bits.
+   */
+  private readonly candidateEqf: number[] = [];
+  private readonly candidateStartDay: (number | null)[] = [];
+  private readonly candidatePreferred: number[] = [];
   private readonly candidateBounds = new BoundAccumulator();
   private readonly vacancyBoundsAcc = new BoundAccumulator();
   facts: EligibilityFacts = EMPTY_FACTS;
@@ -112,6 +128,9 @@ export class FeatureStore {
     this.candidates.set(input.id, record);
     this.bySlot[slot] = record;
     this.languageRanks.set(slot, record.compiled.languages);
+    this.candidateEqf[slot] = input.eqfLevel ?? -1;
+    this.candidateStartDay[slot] = record.compiled.startDay;
+    this.candidatePreferred[slot] = record.compiled.preferredStates;
     for (const skill of record.compiled.skills) push(this.bySkill, skill, slot);
     const { occupations, units, groups } = occupationKeys(record.compiled);
     for (const uri of occupations) push(this.byOccupation, uri, slot);
@@ -258,6 +277,7 @@ export class FeatureStore {
       offset: bounds.rest + bounds.memberState,
       limit: options.limit,
       minScore: options.minScore,
+      shortfall: this.candidateShortfall(compiled),
       score: (slot) => {
         if (!speaksRequired(required, slot)) return -1;
         const record = this.bySlot[slot]!;
@@ -272,6 +292,41 @@ export class FeatureStore {
       (slot) => this.bySlot[slot]!.compiled.input.id,
       (id) => pairTie(vacancyId, id),
     );
+  }
+
+  /**
+   * For a vacancy's query: how far a candidate's score falls below the bound that takes languages,
+   * education, start date and Member State at full, read from the candidate's slot without their
+   * record. Each part is that factor's exact value for the pair.
+   */
+  private candidateShortfall(vacancy: CompiledVacancy): (slot: number) => number {
+    const w = vacancyWeights(vacancy, this.model.weights);
+    const languages = vacancy.input.languages.map((language) => ({
+      ranks: this.languageRanks.ranksOf(language.code),
+      min: language.minCefrRank,
+    }));
+    const { minEqfLevel } = vacancy.input;
+    const { startDay, stateBit } = vacancy;
+    const { candidateEqf, candidateStartDay, candidatePreferred } = this;
+    return (slot) => {
+      let shortfall = 0;
+      if (w.languages > 0) {
+        let sum = 0;
+        for (const { ranks, min } of languages) sum += languageCredit(min, ranks ? ranks[slot] : 0);
+        shortfall += w.languages * (1 - sum / languages.length);
+      }
+      if (w.education > 0) {
+        const eqf = candidateEqf[slot];
+        shortfall += w.education * (1 - educationCredit(minEqfLevel, eqf < 0 ? null : eqf));
+      }
+      if (w.startDate > 0)
+        shortfall += w.startDate * (1 - startDateCredit(startDay, candidateStartDay[slot]));
+      const preferred = candidatePreferred[slot];
+      // Bits decide unless a code has none (-1, or the vacancy's state): then the bound stays at full.
+      if (preferred === 0) shortfall += w.memberState * 0.5;
+      else if (preferred !== -1 && stateBit !== 0 && (preferred & stateBit) === 0) shortfall += w.memberState;
+      return shortfall;
+    };
   }
 
   /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */

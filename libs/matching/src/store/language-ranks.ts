@@ -44,6 +44,11 @@ export class LanguageRanks {
     return required;
   }
 
+  /** Every held candidate's rank in the language, by slot; undefined when no held candidate speaks it. */
+  ranksOf(code: string): Uint8Array | undefined {
+    return this.byLanguage.get(code);
+  }
+
   private grow(size: number): void {
     this.capacity = Math.max(size, 2 * this.capacity);
     for (const [code, ranks] of this.byLanguage) {
