@@ -5,7 +5,6 @@ import {
   educationCredit,
   explainPair,
   languageCredit,
-  languagesValue,
   scorePair,
   startDateCredit,
   vacancyWeights,
@@ -330,25 +329,6 @@ export class FeatureStore {
     };
   }
 
-  /**
-   * For a candidate's query: how far a vacancy's score falls below the bound that takes its
-   * languages, education and start date at full. Each part is that factor's exact value for the pair.
-   */
-  private vacancyShortfall(candidate: CompiledCandidate): (slot: number) => number {
-    const weights = this.model.weights;
-    const eqf = candidate.input.eqfLevel;
-    return (slot) => {
-      const vacancy = this.vacancyBySlot[slot]!.compiled;
-      const w = vacancyWeights(vacancy, weights);
-      let shortfall = 0;
-      if (w.languages > 0) shortfall += w.languages * (1 - languagesValue(vacancy, candidate));
-      if (w.education > 0) shortfall += w.education * (1 - educationCredit(vacancy.input.minEqfLevel, eqf));
-      if (w.startDate > 0)
-        shortfall += w.startDate * (1 - startDateCredit(vacancy.startDay, candidate.startDay));
-      return shortfall;
-    };
-  }
-
   /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */
   scoreVacancies(candidateId: string, options: RankOptions, now = Date.now()): ScoredSlot[] {
     const candidate = this.candidates.get(candidateId);
@@ -385,7 +365,6 @@ export class FeatureStore {
       bounds: acc.bounds,
       limit: options.limit,
       minScore: options.minScore,
-      shortfall: this.vacancyShortfall(candidate.compiled),
       score: (slot) => {
         const record = this.vacancyBySlot[slot]!;
         if (!vacancyMatchable(record, this.facts, now)) return -1;
