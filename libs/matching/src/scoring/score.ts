@@ -291,7 +291,7 @@ export function languagesValue(vacancy: CompiledVacancy, candidate: CompiledCand
   return sum / languages.length;
 }
 
-/** One language's share of the languages factor: 1 when the CEFR rank asked is met, half the attained share otherwise. */
+/** One language's share of the languages factor: 1 when the CEFR rank asked is met, else half the share attained. */
 export function languageCredit(min: number, rank: number): number {
   return rank >= min ? 1 : (0.5 * rank) / min;
 }
@@ -321,10 +321,20 @@ export function experienceValue(vacancy: CompiledVacancy, candidate: CompiledCan
 
 /** 1 when the candidate prefers the vacancy's state, 0.5 without preferences, 0 otherwise. */
 export function memberStateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {
-  const preferred = candidate.preferredStates;
+  return (
+    memberStateCredit(candidate.preferredStates, vacancy.stateBit) ??
+    (candidate.input.preferredMemberStates.includes(vacancy.input.memberState) ? 1 : 0)
+  );
+}
+
+/**
+ * The Member State factor's value from the candidate's preferred states' bits and the vacancy
+ * state's bit (`stateBit`); null when a code has no bit, and the preference list must be read.
+ */
+export function memberStateCredit(preferred: number, stateBit: number): number | null {
   if (preferred === 0) return 0.5;
-  if (preferred !== -1 && vacancy.stateBit !== 0) return (preferred & vacancy.stateBit) !== 0 ? 1 : 0;
-  return candidate.input.preferredMemberStates.includes(vacancy.input.memberState) ? 1 : 0;
+  if (preferred !== -1 && stateBit !== 0) return (preferred & stateBit) !== 0 ? 1 : 0;
+  return null;
 }
 
 export function startDateValue(vacancy: CompiledVacancy, candidate: CompiledCandidate): number {

@@ -5,6 +5,7 @@ import {
   educationCredit,
   explainPair,
   languageCredit,
+  memberStateCredit,
   scorePair,
   startDateCredit,
   vacancyWeights,
@@ -321,10 +322,8 @@ export class FeatureStore {
       }
       if (w.startDate > 0)
         shortfall += w.startDate * (1 - startDateCredit(startDay, candidateStartDay[slot]));
-      const preferred = candidatePreferred[slot];
-      // Bits decide unless a code has none (-1, or the vacancy's state): then the bound stays at full.
-      if (preferred === 0) shortfall += w.memberState * 0.5;
-      else if (preferred !== -1 && stateBit !== 0 && (preferred & stateBit) === 0) shortfall += w.memberState;
+      // Without bits to decide by, the Member State stays at full.
+      shortfall += w.memberState * (1 - (memberStateCredit(candidatePreferred[slot], stateBit) ?? 1));
       return shortfall;
     };
   }
@@ -349,14 +348,13 @@ export class FeatureStore {
         const postings = index.get(key);
         if (postings) acc.add(postings.slots, 0, postings.credits);
       }
-    // The candidate is known here, so the Member State credit is read from their preferences.
+    // The candidate is known here, so the Member State credit is read from their preferences (at
+    // full where a code has no bit).
     const preferred = candidate.compiled.preferredStates;
     const { vacancyRest, vacancyState, vacancyStateBit } = this;
     for (let i = 0; i < acc.count; i++) {
       const slot = acc.touched[i];
-      const stateBit = vacancyStateBit[slot];
-      const state =
-        preferred === 0 ? 0.5 : preferred === -1 || stateBit === 0 || (preferred & stateBit) !== 0 ? 1 : 0;
+      const state = memberStateCredit(preferred, vacancyStateBit[slot]) ?? 1;
       acc.bounds[slot] += vacancyRest[slot] + vacancyState[slot] * state;
     }
     const found = boundedTop({
