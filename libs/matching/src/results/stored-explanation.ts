@@ -72,11 +72,12 @@ export function storedPairExplanation(
     const value = weight > 0 ? int(contribution / weight) : 0;
     factors += `${at > 0 ? ',' : ''}${int(weight)},${value},${int(contribution)}`;
   }
+  const quoted = quotedSkills(model.space);
   let matched = '';
   let missing = '';
   for (let index = 0; index < vacancy.required.length; index++) {
     const essential = vacancy.essential[index] === 1;
-    const uri = quotedSkill(model.space, vacancy.required[index]);
+    const uri = quoted(vacancy.required[index]);
     if (credits[index] === 0) {
       if (essential) missing += `${missing ? ',' : ''}${uri}`;
       continue;
@@ -86,18 +87,19 @@ export function storedPairExplanation(
     matched +=
       relations[index] === 0
         ? `${matched ? ',' : ''}[${uri},${code}]`
-        : `${matched ? ',' : ''}[${uri},${code},${quotedSkill(model.space, via[index])},${int(credits[index])}]`;
+        : `${matched ? ',' : ''}[${uri},${code},${quoted(via[index])},${int(credits[index])}]`;
   }
   return { score: evidence.score, explanation: `[${SCORE_VERSION},[${factors}],[${matched}],[${missing}]]` };
 }
 
-const quotedSkills = new WeakMap<SkillSpace, string[]>();
+const quotedBySpace = new WeakMap<SkillSpace, string[]>();
 
-/** A skill's stored URI as JSON text, kept per skill space. */
-function quotedSkill(space: SkillSpace, id: number): string {
-  let quoted = quotedSkills.get(space);
-  if (!quoted) quotedSkills.set(space, (quoted = []));
-  return (quoted[id] ??= JSON.stringify(shorten(space.uri(id))));
+/** A skill's stored URI as JSON text, by id, kept per skill space. */
+function quotedSkills(space: SkillSpace): (id: number) => string {
+  let quoted = quotedBySpace.get(space);
+  if (!quoted) quotedBySpace.set(space, (quoted = []));
+  const cache = quoted;
+  return (id) => (cache[id] ??= JSON.stringify(shorten(space.uri(id))));
 }
 
 /** The full explanation of a stored one, or of one already in hand. */

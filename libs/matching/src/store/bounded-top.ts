@@ -31,7 +31,7 @@ export interface BoundedTopInput {
  * items were scored.
  */
 export function boundedTop(input: BoundedTopInput): { items: number[]; scores: number[]; scored: number } {
-  const { items, count, bounds, limit, minScore } = input;
+  const { items, count, bounds, limit, minScore, shortfall } = input;
   const offset = input.offset ?? 0;
   // Items whose bound cannot reach `minScore` would never be scored: they are left out before ordering.
   const floor = minScore - offset - SLACK;
@@ -63,8 +63,8 @@ export function boundedTop(input: BoundedTopInput): { items: number[]; scores: n
       const item = ordered[at];
       let bound = bounds[item] + offset + SLACK;
       if (bound < minScore || (heap.full && bound < heap.min)) continue;
-      if (input.shortfall) {
-        bound -= input.shortfall(item);
+      if (shortfall) {
+        bound -= shortfall(item);
         if (bound < minScore || (heap.full && bound < heap.min)) continue;
       }
       const score = input.score(item);

@@ -98,9 +98,9 @@ export class FeatureStore {
   private readonly languageRanks = new LanguageRanks();
   /**
    * By candidate slot, read by a vacancy's query to tighten a candidate's bound before scoring it:
-   * the EQF level (-1 without one), the start day (null without one) and the preferred states' bits.
+   * the EQF level and the start day (null without one) and the preferred states' bits.
    */
-  private readonly candidateEqf: number[] = [];
+  private readonly candidateEqf: (number | null)[] = [];
   private readonly candidateStartDay: (number | null)[] = [];
   private readonly candidatePreferred: number[] = [];
   private readonly candidateBounds = new BoundAccumulator();
@@ -129,7 +129,7 @@ export class FeatureStore {
     this.candidates.set(input.id, record);
     this.bySlot[slot] = record;
     this.languageRanks.set(slot, record.compiled.languages);
-    this.candidateEqf[slot] = input.eqfLevel ?? -1;
+    this.candidateEqf[slot] = input.eqfLevel;
     this.candidateStartDay[slot] = record.compiled.startDay;
     this.candidatePreferred[slot] = record.compiled.preferredStates;
     for (const skill of record.compiled.skills) push(this.bySkill, skill, slot);
@@ -237,18 +237,22 @@ export class FeatureStore {
 
   /** The pair's score and explanation from the store's records; null when either is not held or nothing relates them. */
   explain(vacancyId: string, candidateId: string): ScoredMatch | null {
-    const vacancy = this.vacancies.get(vacancyId);
-    const candidate = this.candidates.get(candidateId);
-    return vacancy && candidate ? explainPair(vacancy.compiled, candidate.compiled, this.model) : null;
+    return this.withPair(vacancyId, candidateId, explainPair);
   }
 
   /** `explain`, with the explanation as the matches table stores it. */
   explainStored(vacancyId: string, candidateId: string): StoredMatch | null {
+    return this.withPair(vacancyId, candidateId, storedPairExplanation);
+  }
+
+  private withPair<T>(
+    vacancyId: string,
+    candidateId: string,
+    explain: (vacancy: CompiledVacancy, candidate: CompiledCandidate, model: ScoringModel) => T | null,
+  ): T | null {
     const vacancy = this.vacancies.get(vacancyId);
     const candidate = this.candidates.get(candidateId);
-    return vacancy && candidate
-      ? storedPairExplanation(vacancy.compiled, candidate.compiled, this.model)
-      : null;
+    return vacancy && candidate ? explain(vacancy.compiled, candidate.compiled, this.model) : null;
   }
 
   /** `rankCandidates` without explanations: ids, scores and the store's slots of the candidates. */
@@ -316,10 +320,7 @@ export class FeatureStore {
         for (const { ranks, min } of languages) sum += languageCredit(min, ranks ? ranks[slot] : 0);
         shortfall += w.languages * (1 - sum / languages.length);
       }
-      if (w.education > 0) {
-        const eqf = candidateEqf[slot];
-        shortfall += w.education * (1 - educationCredit(minEqfLevel, eqf < 0 ? null : eqf));
-      }
+      if (w.education > 0) shortfall += w.education * (1 - educationCredit(minEqfLevel, candidateEqf[slot]));
       if (w.startDate > 0)
         shortfall += w.startDate * (1 - startDateCredit(startDay, candidateStartDay[slot]));
       // Without bits to decide by, the Member State stays at full.

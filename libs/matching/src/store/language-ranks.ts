@@ -37,7 +37,7 @@ export class LanguageRanks {
     const required: RequiredLanguage[] = [];
     for (const language of vacancy.input.languages) {
       if (language.requirement !== 'required' || language.minCefrRank <= 0) continue;
-      const ranks = this.byLanguage.get(language.code);
+      const ranks = this.ranksOf(language.code);
       if (!ranks) return null;
       required.push({ ranks, min: language.minCefrRank });
     }
