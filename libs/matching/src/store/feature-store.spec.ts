@@ -282,6 +282,30 @@ describe('FeatureStore.rankCandidates (bounded search)', () => {
 });
 
 describe('FeatureStore.rankVacancies (bounded search)', () => {
+  /** Each fifth eligible candidate's list against every vacancy scored by the reference scorer. */
+  function expectExhaustive(
+    data: ReturnType<typeof world>,
+    vacancies: readonly MatchVacancyInput[],
+    store: FeatureStore,
+    model: ScoringModel,
+    options: { limit: number; minScore: number },
+  ) {
+    data.candidates.forEach((candidate, i) => {
+      if (blocked(candidate.id) || i % 5 !== 0) return;
+      const expected = ranked(
+        vacancies
+          .map((vacancy) => ({ id: vacancy.id, result: scoreMatch(vacancy, candidate, model) }))
+          .filter(({ result }) => result !== null)
+          .map(({ id, result }) => ({ id, score: result!.score })),
+        options.minScore,
+        options.limit,
+        (vacancyId) => pairTie(vacancyId, candidate.id),
+      );
+      const sut = store.rankVacancies(candidate.id, options);
+      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
+    });
+  }
+
   it.each([
     { seed: 51, limit: 5, minScore: 0.3 },
     { seed: 52, limit: 50, minScore: 0 },
@@ -296,21 +320,31 @@ describe('FeatureStore.rankVacancies (bounded search)', () => {
     );
     store.removeVacancy(data.vacancies[1].id);
     const vacancies = [{ ...data.vacancies[0], minEqfLevel: 8 }, ...data.vacancies.slice(2)];
-    data.candidates.forEach((candidate, i) => {
-      if (blocked(candidate.id) || i % 5 !== 0) return;
-      const expected = ranked(
-        vacancies
-          .map((vacancy) => ({ id: vacancy.id, result: scoreMatch(vacancy, candidate, model) }))
-          .filter(({ result }) => result !== null)
-          .map(({ id, result }) => ({ id, score: result!.score })),
-        c.minScore,
-        c.limit,
-        (vacancyId) => pairTie(vacancyId, candidate.id),
-      );
-      const sut = store.rankVacancies(candidate.id, { limit: c.limit, minScore: c.minScore });
-      expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
-    });
+    expectExhaustive(data, vacancies, store, model, c);
   });
+
+  // A vacancy's languages, EQF level and start date are charged from the store's table by slot
+  // before its record is read; with more languages than the table keeps, none is charged.
+  it.each(['hard', 'soft'] as const)(
+    'stays exact for vacancies asking one to three languages, EQF levels and start dates (%s languages)',
+    (languageMode) => {
+      const data = world(54);
+      const more = [
+        { code: 'es', minCefrRank: 2, requirement: 'preferred' as const },
+        { code: 'fr', minCefrRank: 1, requirement: 'preferred' as const },
+      ];
+      data.vacancies = data.vacancies.map((vacancy, i) => ({
+        ...vacancy,
+        languages: [...vacancy.languages, ...more.slice(0, i % 3)],
+        startDate: i % 4 === 0 ? null : `2026-0${1 + (i % 9)}-01`,
+        minEqfLevel: i % 2 === 0 ? null : 3 + (i % 5),
+      }));
+      const { store, model } = storeOf(data, { languageMode });
+      const before = store.pairsChecked;
+      expectExhaustive(data, data.vacancies, store, model, { limit: 5, minScore: 0.3 });
+      expect(store.pairsChecked).toBeGreaterThan(before);
+    },
+  );
 });
 
 describe('ties', () => {

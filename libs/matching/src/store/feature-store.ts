@@ -2,12 +2,10 @@ import { compileCandidate, compileVacancy } from '../scoring/compiled';
 import type { MatchCandidateInput, MatchVacancyInput } from '../scoring/match-input';
 import { storedPairExplanation, type StoredExplanation } from '../results/stored-explanation';
 import {
-  educationCredit,
   explainPair,
   languageCredit,
   memberStateCredit,
   scorePair,
-  startDateCredit,
   vacancyWeights,
   type ScoredMatch,
   type ScoringModel,
@@ -25,6 +23,7 @@ import {
   type VacancyRecord,
 } from './feature-records';
 import { LanguageRanks, speaksRequired, type RequiredLanguage } from './language-ranks';
+import { RestFactorTable, restShortfall } from './rest-factors';
 import { vacancyBounds } from './vacancy-bounds';
 
 export interface RankedMatch extends ScoredMatch {
@@ -95,6 +94,8 @@ export class FeatureStore {
   private readonly vacancyRest: number[] = [];
   private readonly vacancyState: number[] = [];
   private readonly vacancyStateBit: number[] = [];
+  /** By vacancy slot, read by a candidate's query to tighten a vacancy's bound before reading its record. */
+  private readonly vacancyRestFactors = new RestFactorTable();
   private readonly languageRanks = new LanguageRanks();
   /**
    * By candidate slot, read by a vacancy's query to tighten a candidate's bound before scoring it:
@@ -163,6 +164,7 @@ export class FeatureStore {
     this.vacancyRest[slot] = record.bounds.rest;
     this.vacancyState[slot] = record.bounds.memberState;
     this.vacancyStateBit[slot] = compiled.stateBit;
+    this.vacancyRestFactors.set(slot, compiled, this.model.weights);
     for (const [skill, credit] of record.bounds.skills) post(this.vacanciesBySkill, skill, slot, credit);
     post(this.vacanciesByOccupation, input.occupationUri, slot, record.bounds.occupation);
     post(this.vacanciesByUnit, compiled.isco4, slot, record.bounds.unit);
@@ -306,27 +308,39 @@ export class FeatureStore {
    */
   private candidateShortfall(vacancy: CompiledVacancy): (slot: number) => number {
     const w = vacancyWeights(vacancy, this.model.weights);
+    const { minEqfLevel } = vacancy.input;
     const languages = vacancy.input.languages.map((language) => ({
       ranks: this.languageRanks.ranksOf(language.code),
       min: language.minCefrRank,
     }));
-    const { minEqfLevel } = vacancy.input;
-    const { startDay, stateBit } = vacancy;
+    const { stateBit, startDay } = vacancy;
     const { candidateEqf, candidateStartDay, candidatePreferred } = this;
     return (slot) => {
-      let shortfall = 0;
+      let languageMean = 0;
       if (w.languages > 0) {
-        let sum = 0;
-        for (const { ranks, min } of languages) sum += languageCredit(min, ranks ? ranks[slot] : 0);
-        shortfall += w.languages * (1 - sum / languages.length);
+        for (const { ranks, min } of languages) languageMean += languageCredit(min, ranks ? ranks[slot] : 0);
+        languageMean /= languages.length;
       }
-      if (w.education > 0) shortfall += w.education * (1 - educationCredit(minEqfLevel, candidateEqf[slot]));
-      if (w.startDate > 0)
-        shortfall += w.startDate * (1 - startDateCredit(startDay, candidateStartDay[slot]));
       // Without bits to decide by, the Member State stays at full.
-      shortfall += w.memberState * (1 - (memberStateCredit(candidatePreferred[slot], stateBit) ?? 1));
-      return shortfall;
+      const state = memberStateCredit(candidatePreferred[slot], stateBit) ?? 1;
+      return (
+        restShortfall(w, languageMean, minEqfLevel, candidateEqf[slot], startDay, candidateStartDay[slot]) +
+        w.memberState * (1 - state)
+      );
     };
+  }
+
+  /**
+   * For a candidate's query: how far a vacancy's score falls below the bound that takes its
+   * languages, education and start date at full, read from arrays by vacancy slot without the
+   * vacancy's record. Each part is that factor's exact value for the pair.
+   */
+  private vacancyShortfall(candidate: CompiledCandidate): (slot: number) => number {
+    const factors = this.vacancyRestFactors;
+    const ranks = factors.languageIds.ranks(candidate.languages);
+    const { eqfLevel } = candidate.input;
+    const { startDay } = candidate;
+    return (slot) => factors.shortfall(slot, ranks, eqfLevel, startDay);
   }
 
   /** `rankVacancies` without explanations: ids, scores and the store's slots of the vacancies. */
@@ -364,6 +378,7 @@ export class FeatureStore {
       bounds: acc.bounds,
       limit: options.limit,
       minScore: options.minScore,
+      shortfall: this.vacancyShortfall(candidate.compiled),
       score: (slot) => {
         const record = this.vacancyBySlot[slot]!;
         if (!vacancyMatchable(record, this.facts, now)) return -1;
