@@ -71,49 +71,67 @@ const INVERSE: Record<ProximityRelation, ProximityRelation> = {
 
 export function compileVacancy(input: MatchVacancyInput, space: SkillSpace): CompiledVacancy {
   const unique = [...new Map(input.skills.map((skill) => [skill.uri, skill])).values()];
-  const required = Int32Array.from(unique.map((skill) => space.id(skill.uri)));
-  const essential = Uint8Array.from(unique.map((skill) => (skill.requirement === 'essential' ? 1 : 0)));
+  const ids = unique.map((skill) => space.id(skill.uri));
   const cover = new Map<number, Cover[]>();
   const add = (held: number, entry: Cover) => {
     const list = cover.get(held);
     if (!list) cover.set(held, [entry]);
     else if (!list.some((existing) => existing.index === entry.index)) list.push(entry);
   };
-  required.forEach((skill, index) => add(skill, { index, relation: 'exact' }));
-  required.forEach((skill, index) => {
+  ids.forEach((skill, index) => add(skill, { index, relation: 'exact' }));
+  ids.forEach((skill, index) => {
     for (const neighbour of space.standInsOf(skill))
       add(neighbour.skill, { index, relation: INVERSE[neighbour.relation] });
   });
+  const keys = [...cover.keys()].sort((a, b) => a - b);
+  const flat = keys.flatMap((key) => cover.get(key)!);
+  const arrays = packed(ids.length, keys.length, flat.length);
+  const { required, essential, skillWeight, coverKeys, coverStarts, coverIndexes, coverRelations } = arrays;
+  required.set(ids);
+  unique.forEach((skill, index) => (essential[index] = skill.requirement === 'essential' ? 1 : 0));
   const essentialCount = essential.reduce((sum, flag) => sum + flag, 0);
-  const skillWeight = Float64Array.from(required, (skill) => space.rarity(skill));
+  required.forEach((skill, index) => (skillWeight[index] = space.rarity(skill)));
   for (const kind of [0, 1]) {
     const indexes = [...essential.keys()].filter((index) => essential[index] === kind);
     const sum = indexes.reduce((total, index) => total + skillWeight[index], 0);
     for (const index of indexes) skillWeight[index] *= indexes.length / sum;
   }
-  const coverKeys = Int32Array.from(cover.keys()).sort();
-  const coverStarts = new Int32Array(coverKeys.length + 1);
-  const flat = coverKeys.reduce<Cover[]>((all, key, at) => {
-    all.push(...cover.get(key)!);
-    coverStarts[at + 1] = all.length;
-    return all;
-  }, []);
+  coverKeys.set(keys);
+  keys.forEach((key, at) => (coverStarts[at + 1] = coverStarts[at] + cover.get(key)!.length));
+  flat.forEach((entry, at) => {
+    coverIndexes[at] = entry.index;
+    coverRelations[at] = RELATION_CODES.indexOf(entry.relation);
+  });
   return {
     input,
-    required,
-    essential,
+    ...arrays,
     essentialCount,
     optionalCount: required.length - essentialCount,
-    skillWeight,
     cover,
-    coverKeys,
-    coverStarts,
-    coverIndexes: Int32Array.from(flat, (entry) => entry.index),
-    coverRelations: Uint8Array.from(flat, (entry) => RELATION_CODES.indexOf(entry.relation)),
     isco4: input.iscoCode.slice(0, 4),
     isco3: input.iscoCode.slice(0, 3),
     stateBit: stateBit(input.memberState),
     startDay: dayNumber(input.startDate),
+  };
+}
+
+/**
+ * A vacancy's scoring arrays as views of one buffer allocated at once: scoring a pair reads all of
+ * them, and reads them from one block of memory instead of seven scattered ones.
+ */
+function packed(required: number, keys: number, covers: number) {
+  const bytes = [8 * required, 4 * required, 4 * keys, 4 * (keys + 1), 4 * covers, required, covers];
+  const buffer = new ArrayBuffer(bytes.reduce((sum, size) => sum + size, 0));
+  let offset = 0;
+  const next = (size: number) => (offset += size) - size;
+  return {
+    skillWeight: new Float64Array(buffer, next(bytes[0]), required),
+    required: new Int32Array(buffer, next(bytes[1]), required),
+    coverKeys: new Int32Array(buffer, next(bytes[2]), keys),
+    coverStarts: new Int32Array(buffer, next(bytes[3]), keys + 1),
+    coverIndexes: new Int32Array(buffer, next(bytes[4]), covers),
+    essential: new Uint8Array(buffer, next(bytes[5]), required),
+    coverRelations: new Uint8Array(buffer, next(bytes[6]), covers),
   };
 }
 
