@@ -347,6 +347,117 @@ describe('FeatureStore.rankVacancies (bounded search)', () => {
   );
 });
 
+describe('eligibility', () => {
+  // Queries follow every way a record's eligibility changes: new facts (a country blocked, an
+  // employer no longer verified, a Member State leaving), a record replaced with another gate, and
+  // expiry against the query's time.
+  const NOW = Date.UTC(2026, 5, 1);
+  const DAY = 86_400_000;
+
+  it('follows changed facts, replaced records and expiry, on both sides', () => {
+    const data = world(61);
+    const { store, model } = storeOf(data);
+    const countries = new Map(data.candidates.map((c) => [c.id, blocked(c.id) ? 'XX' : 'MA']));
+    const expiries = new Map<string, number | null>();
+    const putCandidate = (input: MatchCandidateInput, country: string, expiresAt: number | null) => {
+      countries.set(input.id, country);
+      expiries.set(input.id, expiresAt);
+      store.putCandidate(input, {
+        status: 'active',
+        availability: 'available',
+        expiresAt,
+        countries: [country],
+      });
+    };
+    // Every third candidate expires tomorrow, and some of them live in another country.
+    data.candidates.forEach((input, i) => {
+      if (i % 3 === 0) putCandidate(input, blocked(input.id) ? 'XX' : i % 2 === 0 ? 'MA' : 'TN', NOW + DAY);
+    });
+    // Vacancy v2 expired yesterday; half the vacancies belong to a second employer.
+    const employers = new Map(data.vacancies.map((v, i) => [v.id, i % 2 === 1 ? 'org2' : 'org']));
+    data.vacancies.forEach((input, i) =>
+      store.putVacancy(input, {
+        status: 'published',
+        expiresAt: i === 2 ? NOW - DAY : null,
+        organisationId: employers.get(input.id)!,
+      }),
+    );
+    let facts = { blocked: ['XX'], employers: ['org', 'org2'], states: ['DE', 'NL', 'FR', 'ES'] };
+    const setFacts = (next: typeof facts) => {
+      facts = next;
+      store.facts = {
+        verifiedEmployers: new Set(facts.employers),
+        participatingStates: new Set(facts.states),
+        blockedCountries: new Set(facts.blocked),
+      };
+    };
+    const candidateOpen = (candidate: MatchCandidateInput, now: number) =>
+      !facts.blocked.includes(countries.get(candidate.id)!) && (expiries.get(candidate.id) ?? Infinity) > now;
+    const vacancyOpen = (vacancy: MatchVacancyInput, now: number) =>
+      facts.employers.includes(employers.get(vacancy.id)!) &&
+      facts.states.includes(vacancy.memberState) &&
+      (vacancy.id !== data.vacancies[2].id || NOW - DAY > now);
+    const expectLists = (now: number) => {
+      for (const vacancy of data.vacancies.slice(0, 12)) {
+        const expected = vacancyOpen(vacancy, now)
+          ? ranked(
+              data.candidates
+                .filter((candidate) => candidateOpen(candidate, now))
+                .map((candidate) => ({ id: candidate.id, result: scoreMatch(vacancy, candidate, model) }))
+                .filter(({ result }) => result !== null)
+                .map(({ id, result }) => ({ id, score: result!.score })),
+              0.3,
+              30,
+              tiesOf(vacancy.id),
+            )
+          : [];
+        const sut = store.rankCandidates(vacancy.id, { limit: 30, minScore: 0.3 }, now);
+        expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
+      }
+      for (const candidate of data.candidates.filter((_, i) => i % 25 === 0)) {
+        const expected = candidateOpen(candidate, now)
+          ? ranked(
+              data.vacancies
+                .filter((vacancy) => vacancyOpen(vacancy, now))
+                .map((vacancy) => ({ id: vacancy.id, result: scoreMatch(vacancy, candidate, model) }))
+                .filter(({ result }) => result !== null)
+                .map(({ id, result }) => ({ id, score: result!.score })),
+              0.3,
+              10,
+              (vacancyId) => pairTie(vacancyId, candidate.id),
+            )
+          : [];
+        const sut = store.rankVacancies(candidate.id, { limit: 10, minScore: 0.3 }, now);
+        expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
+      }
+    };
+    const everyone = facts;
+    setFacts(everyone);
+    expectLists(NOW);
+    setFacts({ ...everyone, blocked: ['XX', 'TN'], employers: ['org'] });
+    expectLists(NOW);
+    // Records replaced under the same facts: some candidates move to a blocked country, others
+    // leave it; a vacancy changes hands.
+    data.candidates.forEach((input, i) => {
+      if (i % 7 === 1 && !blocked(input.id)) putCandidate(input, i % 2 ? 'TN' : 'MA', null);
+    });
+    employers.set(data.vacancies[3].id, 'org2');
+    employers.set(data.vacancies[5].id, 'org');
+    for (const at of [3, 5])
+      store.putVacancy(data.vacancies[at], {
+        status: 'published',
+        expiresAt: null,
+        organisationId: employers.get(data.vacancies[at].id)!,
+      });
+    expectLists(NOW);
+    setFacts({ ...everyone, states: ['DE', 'NL'] });
+    expectLists(NOW);
+    setFacts(everyone);
+    expectLists(NOW - 2 * DAY);
+    expectLists(NOW + 2 * DAY);
+  });
+});
+
 describe('ties', () => {
   it('orders equal scores differently per vacancy, the same way every time', () => {
     const data = world(61);
