@@ -397,39 +397,49 @@ describe('eligibility', () => {
       facts.employers.includes(employers.get(vacancy.id)!) &&
       facts.states.includes(vacancy.memberState) &&
       (vacancy.id !== data.vacancies[2].id || NOW - DAY > now);
+    /** The reference scorer's list of an open owner among the open others; empty when the owner is closed. */
+    const expected = <T extends { id: string }>(
+      open: boolean,
+      others: T[],
+      score: (other: T) => ReturnType<typeof scoreMatch>,
+      limit: number,
+      tieOf: (id: string) => number,
+    ) =>
+      open
+        ? ranked(
+            others.flatMap((other) => {
+              const result = score(other);
+              return result ? [{ id: other.id, score: result.score }] : [];
+            }),
+            0.3,
+            limit,
+            tieOf,
+          )
+        : [];
+    const listed = (list: { id: string; score: number }[]) => list.map(({ id, score }) => ({ id, score }));
     const expectLists = (now: number) => {
-      for (const vacancy of data.vacancies.slice(0, 12)) {
-        const expected = vacancyOpen(vacancy, now)
-          ? ranked(
-              data.candidates
-                .filter((candidate) => candidateOpen(candidate, now))
-                .map((candidate) => ({ id: candidate.id, result: scoreMatch(vacancy, candidate, model) }))
-                .filter(({ result }) => result !== null)
-                .map(({ id, result }) => ({ id, score: result!.score })),
-              0.3,
-              30,
-              tiesOf(vacancy.id),
-            )
-          : [];
-        const sut = store.rankCandidates(vacancy.id, { limit: 30, minScore: 0.3 }, now);
-        expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
-      }
-      for (const candidate of data.candidates.filter((_, i) => i % 25 === 0)) {
-        const expected = candidateOpen(candidate, now)
-          ? ranked(
-              data.vacancies
-                .filter((vacancy) => vacancyOpen(vacancy, now))
-                .map((vacancy) => ({ id: vacancy.id, result: scoreMatch(vacancy, candidate, model) }))
-                .filter(({ result }) => result !== null)
-                .map(({ id, result }) => ({ id, score: result!.score })),
-              0.3,
-              10,
-              (vacancyId) => pairTie(vacancyId, candidate.id),
-            )
-          : [];
-        const sut = store.rankVacancies(candidate.id, { limit: 10, minScore: 0.3 }, now);
-        expect(sut.map(({ id, score }) => ({ id, score }))).toEqual(expected);
-      }
+      const candidates = data.candidates.filter((candidate) => candidateOpen(candidate, now));
+      const vacancies = data.vacancies.filter((vacancy) => vacancyOpen(vacancy, now));
+      for (const vacancy of data.vacancies.slice(0, 12))
+        expect(listed(store.rankCandidates(vacancy.id, { limit: 30, minScore: 0.3 }, now))).toEqual(
+          expected(
+            vacancyOpen(vacancy, now),
+            candidates,
+            (candidate) => scoreMatch(vacancy, candidate, model),
+            30,
+            tiesOf(vacancy.id),
+          ),
+        );
+      for (const candidate of data.candidates.filter((_, i) => i % 25 === 0))
+        expect(listed(store.rankVacancies(candidate.id, { limit: 10, minScore: 0.3 }, now))).toEqual(
+          expected(
+            candidateOpen(candidate, now),
+            vacancies,
+            (vacancy) => scoreMatch(vacancy, candidate, model),
+            10,
+            (vacancyId) => pairTie(vacancyId, candidate.id),
+          ),
+        );
     };
     const everyone = facts;
     setFacts(everyone);
