@@ -24,6 +24,24 @@ export class BoundAccumulator {
 
   /** Adds `credit` to every slot in `slots`, or `credits[i]` to `slots[i]` when given. */
   add(slots: readonly number[], credit: number, credits?: readonly number[]): void {
+    this.visit(slots, credit, credits, false);
+  }
+
+  /**
+   * Raises every slot in `slots` to at least `credit` (or `credits[i]`): for alternatives of which
+   * a record earns only the best, as an occupation's closeness. Called before any `add` of the
+   * query, so a slot's value is then the most of the alternatives it is listed in.
+   */
+  raise(slots: readonly number[], credit: number, credits?: readonly number[]): void {
+    this.visit(slots, credit, credits, true);
+  }
+
+  private visit(
+    slots: readonly number[],
+    credit: number,
+    credits: readonly number[] | undefined,
+    max: boolean,
+  ): void {
     if (this.count + slots.length > this.touched.length) {
       const grown = new Int32Array(Math.max(2 * this.touched.length, this.count + slots.length));
       grown.set(this.touched);
@@ -37,7 +55,8 @@ export class BoundAccumulator {
         stamps[slot] = stamp;
         bounds[slot] = value;
         touched[this.count++] = slot;
-      } else bounds[slot] += value;
+      } else if (!max) bounds[slot] += value;
+      else if (value > bounds[slot]) bounds[slot] = value;
     }
   }
 }

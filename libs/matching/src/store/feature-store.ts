@@ -267,16 +267,18 @@ export class FeatureStore {
     if (!required) return [];
     const acc = this.candidateBounds;
     acc.begin(this.bySlot.length);
+    // A candidate earns the closest of their occupations only: the most of the three lists, then
+    // the skills on top.
+    const exact = this.byOccupation.get(compiled.input.occupationUri);
+    if (exact) acc.raise(exact, bounds.occupation);
+    const unit = this.byUnit.get(compiled.isco4);
+    if (unit) acc.raise(unit, bounds.unit);
+    const group = this.byGroup.get(compiled.isco3);
+    if (group) acc.raise(group, bounds.group);
     for (const [skill, credit] of bounds.skills) {
       const slots = this.bySkill.get(skill);
       if (slots) acc.add(slots, credit);
     }
-    const exact = this.byOccupation.get(compiled.input.occupationUri);
-    if (exact) acc.add(exact, bounds.occupation);
-    const unit = this.byUnit.get(compiled.isco4);
-    if (unit) acc.add(unit, bounds.unit);
-    const group = this.byGroup.get(compiled.isco3);
-    if (group) acc.add(group, bounds.group);
     const found = boundedTop({
       items: acc.touched,
       count: acc.count,
@@ -349,10 +351,8 @@ export class FeatureStore {
     if (!candidate || !candidateEligible(candidate.gate, this.facts, now)) return [];
     const acc = this.vacancyBoundsAcc;
     acc.begin(this.vacancyBySlot.length);
-    for (const skill of candidate.compiled.skills) {
-      const postings = this.vacanciesBySkill.get(skill);
-      if (postings) acc.add(postings.slots, 0, postings.credits);
-    }
+    // The closest of the candidate's occupations counts: the most of the lists a vacancy is in
+    // through them, then the skills on top.
     const { occupations, units, groups } = occupationKeys(candidate.compiled);
     for (const [keys, index] of [
       [occupations, this.vacanciesByOccupation],
@@ -361,8 +361,12 @@ export class FeatureStore {
     ] as const)
       for (const key of keys) {
         const postings = index.get(key);
-        if (postings) acc.add(postings.slots, 0, postings.credits);
+        if (postings) acc.raise(postings.slots, 0, postings.credits);
       }
+    for (const skill of candidate.compiled.skills) {
+      const postings = this.vacanciesBySkill.get(skill);
+      if (postings) acc.add(postings.slots, 0, postings.credits);
+    }
     // The candidate is known here, so the Member State credit is read from their preferences (at
     // full where a code has no bit).
     const preferred = candidate.compiled.preferredStates;

@@ -12,8 +12,9 @@ import type { VacancyBounds } from './feature-records';
  * skills it holds, of what each could earn: a required skill covered twice is over-counted, never
  * under. Occupation and experience credit are bounded by how close the candidate's declared
  * occupations come (the same occupation, ISCO unit group or minor group: experience counts only in
- * the first two); a candidate in several of these earns their sum, again an over-count. The
- * Member State factor is kept apart, for a side that can read the candidate's preferences; every
+ * the first two). A candidate declaring the vacancy's occupation is also in its unit and minor
+ * groups: queries take the most of the three lists a record is in (`BoundAccumulator.raise`), not
+ * their sum, as the score counts only the closest occupation. The Member State factor is kept apart, for a side that can read the candidate's preferences; every
  * other factor is taken at full.
  */
 export function vacancyBounds(vacancy: CompiledVacancy, model: ScoringModel): VacancyBounds {
