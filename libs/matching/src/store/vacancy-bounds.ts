@@ -14,8 +14,8 @@ import type { VacancyBounds } from './feature-records';
  * occupations come (the same occupation, ISCO unit group or minor group: experience counts only in
  * the first two). A candidate declaring the vacancy's occupation is also in its unit and minor
  * groups: queries take the most of the three lists a record is in (`BoundAccumulator.raise`), not
- * their sum, as the score counts only the closest occupation. The Member State factor is kept apart, for a side that can read the candidate's preferences; every
- * other factor is taken at full.
+ * their sum, as the score counts only the closest occupation. The Member State factor is kept
+ * apart, for a side that can read the candidate's preferences; every other factor is taken at full.
  */
 export function vacancyBounds(vacancy: CompiledVacancy, model: ScoringModel): VacancyBounds {
   const w = vacancyWeights(vacancy, model.weights);
