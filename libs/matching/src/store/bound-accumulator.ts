@@ -8,6 +8,8 @@ export class BoundAccumulator {
   count = 0;
   private stamps = new Uint32Array(0);
   private stamp = 0;
+  /** An `add` ran in this query: a `raise` would then mix a sum into a maximum. */
+  private added = false;
 
   /** Starts a query over slots below `size`. */
   begin(size: number): void {
@@ -20,10 +22,12 @@ export class BoundAccumulator {
     }
     this.stamp = (this.stamp + 1) >>> 0 || 1;
     this.count = 0;
+    this.added = false;
   }
 
   /** Adds `credit` to every slot in `slots`, or `credits[i]` to `slots[i]` when given. */
   add(slots: readonly number[], credit: number, credits?: readonly number[]): void {
+    this.added = true;
     this.visit(slots, credit, credits, false);
   }
 
@@ -33,6 +37,7 @@ export class BoundAccumulator {
    * query, so a slot's value is then the most of the alternatives it is listed in.
    */
   raise(slots: readonly number[], credit: number, credits?: readonly number[]): void {
+    if (this.added) throw new Error('BoundAccumulator.raise after add in the same query');
     this.visit(slots, credit, credits, true);
   }
 

@@ -61,6 +61,8 @@ const RANK_MASK = (1 << RANK_BITS) - 1;
  */
 export class RestFactorTable {
   private table = new Float64Array(STRIDE * 1024);
+  /** The slot's weights as `restShortfall` takes them, refilled per call instead of allocated. */
+  private readonly weights = { languages: 0, education: 0, startDate: 0 };
   readonly languageIds = new LanguageIds();
 
   set(slot: number, vacancy: CompiledVacancy, weights: MatchWeights): void {
@@ -105,8 +107,12 @@ export class RestFactorTable {
     }
     const minEqf = table[at + 3];
     const vacancyDay = table[at + 4];
+    const weights = this.weights;
+    weights.languages = table[at];
+    weights.education = table[at + 1];
+    weights.startDate = table[at + 2];
     return restShortfall(
-      { languages: table[at], education: table[at + 1], startDate: table[at + 2] },
+      weights,
       languageMean,
       minEqf === NONE ? null : minEqf,
       eqfLevel,
