@@ -34,7 +34,9 @@ import { numberArg, percentile, printRuntime, timed } from './support/measure';
  * naive baseline that loads every candidate from Postgres and scores each one.
  * `--candidates` counts active, available profiles.
  * Run with `npm run bench:matching [-- --candidates 100000 --vacancies 10000 --samples 200
- * --naive 5 --rematch-vacancies 300 --rematch-candidates 1500 --seed 7]`.
+ * --naive 5 --rematch-vacancies 300 --rematch-candidates 1500 --rank-alone 1 --seed 7]`.
+ * `--naive 0` leaves out the naive baseline and `--rank-alone 0` the second, write-free pass of
+ * ranking and explaining (`bench:matching-scale` measures both at a million candidates).
  */
 const CANDIDATES = numberArg('candidates', 100_000);
 const VACANCIES = numberArg('vacancies', 10_000);
@@ -42,6 +44,7 @@ const SAMPLES = numberArg('samples', 200);
 const NAIVE_SAMPLES = numberArg('naive', 5);
 const REMATCH_VACANCIES = numberArg('rematch-vacancies', 300);
 const REMATCH_CANDIDATES = numberArg('rematch-candidates', 1_500);
+const RANK_ALONE = numberArg('rank-alone', 1) > 0;
 const SEED = numberArg('seed', 7);
 const WARM_UP = 20;
 const PAGE = 5_000;
@@ -141,7 +144,8 @@ async function naiveRank(
 async function measureFullRematch(app: INestApplicationContext, dataSource: DataSource, memory: MemoryWatch) {
   const matcher = app.get(Matcher);
   const started = performance.now();
-  const { written } = await matcher.refreshAll();
+  process.stdout.write('  full re-match (matching.refresh) started\n');
+  const refreshed = await matcher.refreshAll();
   const seconds = (performance.now() - started) / 1000;
   memory.sample();
   const [sizes] = await dataSource.query<
@@ -153,19 +157,25 @@ async function measureFullRematch(app: INestApplicationContext, dataSource: Data
             avg(pg_column_size(explanation))::float8 AS explanation_bytes
        FROM matches`,
   );
-  const store = await app.get(MatchingFeatures).current();
-  const computeStarted = performance.now();
+  let computeSeconds = Number.NaN;
   let rows = 0;
-  for await (const row of matcher.expectedMatches(store)) if (row.score >= 0) rows += 1;
-  memory.sample();
+  if (RANK_ALONE) {
+    const store = await app.get(MatchingFeatures).current();
+    const computeStarted = performance.now();
+    for await (const row of matcher.expectedMatches(store)) if (row.score >= 0) rows += 1;
+    computeSeconds = (performance.now() - computeStarted) / 1000;
+    memory.sample();
+  }
   return {
     seconds,
-    written,
+    rankSeconds: refreshed.rankSeconds,
+    swapSeconds: refreshed.swapSeconds,
+    written: refreshed.written,
     vacancyRows: sizes.vacancy_rows,
     candidateRows: sizes.candidate_rows,
     tableBytes: Number(sizes.table_bytes),
     explanationBytes: sizes.explanation_bytes,
-    computeSeconds: (performance.now() - computeStarted) / 1000,
+    computeSeconds,
     rows,
   };
 }
@@ -260,7 +270,7 @@ async function main(): Promise<void> {
     const workerPeak = { rss: memory.rss, heap: memory.heap };
 
     const loader = app.get(FeatureLoader);
-    const naiveSamples = sampleOf(vacancyIds, NAIVE_SAMPLES);
+    const naiveSamples = NAIVE_SAMPLES > 0 ? sampleOf(vacancyIds, NAIVE_SAMPLES) : [];
     const naiveTimes: number[] = [];
     const naiveEngine: number[] = [];
     for (const id of naiveSamples) {
@@ -277,11 +287,15 @@ async function main(): Promise<void> {
         `${store.candidateCount.toLocaleString('en-US')} candidates, ${store.vacancyCount.toLocaleString('en-US')} vacancies in the worker store (${SAMPLES} samples after ${WARM_UP} warm-up)`,
         `  vacancy → pool (top ${vacancyLimit.limit})        ${spread(vacancyTimes)}`,
         `  candidate → vacancies (top ${candidateLimit.limit})  ${spread(candidateTimes)}`,
-        `  naive: every candidate read from Postgres and scored, ${NAIVE_SAMPLES} vacancies`,
-        `    naive                                ${spread(naiveTimes)}`,
-        `    engine, same vacancies               ${spread(naiveEngine)}`,
-        `    speed-up ×${ratio(50, naiveTimes, naiveEngine)} at p50, ×${ratio(95, naiveTimes, naiveEngine)} at p95` +
-          ` (against the ${SAMPLES}-sample engine figures: ×${ratio(50, naiveTimes, vacancyTimes)} / ×${ratio(95, naiveTimes, vacancyTimes)})`,
+        ...(NAIVE_SAMPLES > 0
+          ? [
+              `  naive: every candidate read from Postgres and scored, ${NAIVE_SAMPLES} vacancies`,
+              `    naive                                ${spread(naiveTimes)}`,
+              `    engine, same vacancies               ${spread(naiveEngine)}`,
+              `    speed-up ×${ratio(50, naiveTimes, naiveEngine)} at p50, ×${ratio(95, naiveTimes, naiveEngine)} at p95` +
+                ` (against the ${SAMPLES}-sample engine figures: ×${ratio(50, naiveTimes, vacancyTimes)} / ×${ratio(95, naiveTimes, vacancyTimes)})`,
+            ]
+          : ['  naive baseline: not run (--naive 0)']),
         `  full re-match, ranking only            ${rankVacanciesPerSecond.toFixed(0)} vacancies/s, ${rankCandidatesPerSecond.toFixed(0)} candidates/s`,
         `  full re-match with results written     ${vacanciesPerSecond.toFixed(0)} vacancies/s, ${candidatesPerSecond.toFixed(0)} candidates/s` +
           ` (${rematchVacancies.length} + ${rematchCandidates.length} sets, ${stored} match rows)`,
@@ -289,8 +303,11 @@ async function main(): Promise<void> {
         `  full re-match (matching.refresh: store sync, every set ranked + explained, COPY, one swap)` +
           `  ${(full.seconds / 60).toFixed(1)} min`,
         `    ${full.written.toLocaleString('en-US')} match rows (${full.vacancyRows.toLocaleString('en-US')} in vacancy sets, ${full.candidateRows.toLocaleString('en-US')} in candidate sets), ` +
-          `table + indexes ${MiB(full.tableBytes)}, mean explanation ${full.explanationBytes.toFixed(0)} bytes; ` +
-          `ranking + explaining alone ${(full.computeSeconds / 60).toFixed(1)} min`,
+          `table + indexes ${MiB(full.tableBytes)}, mean explanation ${full.explanationBytes.toFixed(0)} bytes`,
+        `    ranked, explained and written ${(full.rankSeconds / 60).toFixed(1)} min, swapped in ${(full.swapSeconds / 60).toFixed(1)} min; ` +
+          (RANK_ALONE
+            ? `ranking + explaining alone ${(full.computeSeconds / 60).toFixed(1)} min (${full.rows.toLocaleString('en-US')} rows)`
+            : 'ranking + explaining alone: not run (--rank-alone 0)'),
         `  memory after the store was built: RSS ${MiB(resident.rss)}, heap ${MiB(resident.heapUsed)}` +
           ` (heap +${MiB(resident.heapUsed - before.heapUsed)} for the store);` +
           ` worker peak RSS ${MiB(workerPeak.rss)}, heap ${MiB(workerPeak.heap)}`,

@@ -424,6 +424,80 @@ describe('matching', () => {
     ).toEqual([]);
   });
 
+  it('takes full re-matches in turns, drops what a dead run left, and leaves matches as they were when a run fails', async () => {
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const runTables = async () =>
+      (
+        await dataSource.query<{ name: string }[]>(
+          `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname LIKE 'matches\\_run\\_%'`,
+        )
+      ).map((row) => row.name);
+    const rows = () =>
+      dataSource.query<unknown[]>(
+        `SELECT vacancy_id, candidate_id, score, explanation, in_vacancy_top, in_candidate_top
+           FROM matches ORDER BY vacancy_id, candidate_id`,
+      );
+    const settled = await rows();
+    expect(settled.length).toBeGreaterThan(0);
+
+    // A run that failed while its rows were being written: its table goes, matches stay.
+    const results = worker!.get(MatchResults);
+    async function* failing() {
+      yield await Promise.resolve({
+        vacancyId,
+        candidateId: candidate.candidateId,
+        score: 0.5,
+        tie: pairTie(vacancyId, candidate.candidateId),
+        explanation: '[3,[],[],[]]',
+        inVacancyTop: true,
+        inCandidateTop: true,
+      });
+      throw new Error('ranking failed');
+    }
+    await expect(results.replaceAll(() => Promise.resolve(failing()))).rejects.toThrow('ranking failed');
+    expect(await runTables()).toEqual([]);
+    expect(await rows()).toEqual(settled);
+
+    // A table left by a run whose worker died is dropped by the next run.
+    const dead = `matches_run_${randomUUID().replaceAll('-', '')}`;
+    await dataSource.query(`CREATE TABLE ${dead} (LIKE matches)`);
+    // While another session holds the full re-match lock, a run waits without touching anything.
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock(hashtext('matches-full-rematch'))`);
+      let finished = false;
+      const first = worker!
+        .get(Matcher)
+        .refreshAll()
+        .finally(() => (finished = true));
+      const second = worker!.get(Matcher).refreshAll();
+      await waitFor(
+        async () =>
+          (
+            await dataSource.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE query LIKE 'SELECT pg_try_advisory_lock%'`,
+            )
+          )[0].n > 0,
+        { what: 'a full re-match to ask for its turn' },
+      );
+      expect(finished).toBe(false);
+      expect(await runTables()).toEqual([dead]);
+      await other.query(`SELECT pg_advisory_unlock(hashtext('matches-full-rematch'))`);
+      const [one, two] = await Promise.all([first, second]);
+      expect(one).toMatchObject({ written: settled.length, dropped: 0 });
+      expect(two).toMatchObject({ written: settled.length, dropped: 0 });
+    } finally {
+      await other.release();
+    }
+    expect(await runTables()).toEqual([]);
+    expect(await rows()).toEqual(settled);
+    expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
+  });
+
   it('writes a set that waited behind a full re-match’s swap without deadlocking it', async () => {
     // One more registration than the per-address limit lets the whole spec make.
     await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));

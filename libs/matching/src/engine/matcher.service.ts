@@ -1,6 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { MatchResults, type MatchSide, type OwnedSet } from '../results/match-results.repository';
 import { expectedMatches, type ExpectedMatch } from './expected-matches';
 import { MatchingEngine } from './matching-engine';
@@ -75,27 +74,28 @@ export class Matcher extends MatchingEngine {
   }
 
   /**
-   * Every set recomputed from a store brought up to date, staged, and swapped in at once: pairs and
-   * people no longer matchable drop out with the old rows.
+   * Every set recomputed from a store brought up to date and swapped in at once: pairs and people
+   * no longer matchable drop out with the old rows. Runs take turns (see `MatchResults.replaceAll`),
+   * and each reads the store once its turn has come.
    */
   async refreshAll(): Promise<FullRematch> {
-    const store = await this.features.current();
-    const runId = randomUUID();
     const started = performance.now();
-    const staged = await this.results.stage(runId, 0, this.expectedMatches(store));
-    const swapStarted = performance.now();
-    const { written, dropped } = await this.results.replaceAllStaged(runId, { staged });
+    let store: FeatureStore | undefined;
+    const { written, dropped, swapSeconds } = await this.results.replaceAll(async () => {
+      store = await this.features.current();
+      return this.expectedMatches(store);
+    });
     const result = {
-      vacancies: store.vacancyCount,
-      candidates: store.candidateCount,
+      vacancies: store!.vacancyCount,
+      candidates: store!.candidateCount,
       written,
       dropped,
-      rankSeconds: seconds(swapStarted - started),
-      swapSeconds: seconds(performance.now() - swapStarted),
+      rankSeconds: seconds(performance.now() - started - swapSeconds * 1000),
+      swapSeconds: seconds(swapSeconds * 1000),
     };
     this.logger.log(
       `Matches refreshed: ${result.vacancies} vacancies, ${result.candidates} candidates, ${written} rows ` +
-        `(ranked, explained and staged in ${result.rankSeconds} s, swapped in ${result.swapSeconds} s)`,
+        `(ranked, explained and written in ${result.rankSeconds} s, swapped in ${result.swapSeconds} s)`,
     );
     return result;
   }

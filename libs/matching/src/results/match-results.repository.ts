@@ -3,6 +3,8 @@ import { VACANCIES_SQL } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -36,6 +38,16 @@ const OTHER_SIDE = { vacancy: CANDIDATES_SQL, candidate: VACANCIES_SQL } as cons
 const STAGE_CHUNK = 20_000;
 /** The one long step of a full re-match, swapping millions of rows in, may outlast the usual limit. */
 const SWAP_TIMEOUT = '30min';
+/**
+ * A full re-match of one store writes its rows straight into a table of this prefix and the run's
+ * id, which then takes the place of `matches`: the rows are written once, with no staged copy.
+ */
+const RUN_TABLE_PREFIX = 'matches_run_';
+const RUN_TABLE = /^matches_run_[0-9a-f]{32}$/;
+/** The session lock a full re-match of one store holds from before it reads the store to its end. */
+const FULL_REMATCH_LOCK = 'matches-full-rematch';
+/** How often a full re-match waiting for another one asks for the lock again. */
+const LOCK_POLL_MS = 2_000;
 
 /** One owner's new set: best first, the first `own` of the limits form it, the rest are offered. */
 export interface OwnedSet {
@@ -155,7 +167,54 @@ export class MatchResults {
   }
 
   /**
-   * Stages one shard's part of a full re-match (shard 0 when not sharded) under the run's id: its
+   * Replaces every set with the rows `compute` yields, for a store that is not sharded. Full
+   * re-matches take turns: each holds a session lock from before `compute` reads the store to the
+   * end, so a later run always reflects what changed while an earlier one ran, and two runs never
+   * hold a table of every match each. Under the lock, tables left by a run that died are dropped.
+   * The rows go a chunk at a time (one COPY in flight while the next is ranked) into a new table
+   * of `matches`' shape with nothing to maintain row by row, which then takes its place as
+   * `takePlace` describes. A failed run drops its table and leaves `matches` as it was.
+   */
+  async replaceAll(
+    compute: () => Promise<AsyncIterable<ExpectedMatch>>,
+  ): Promise<{ written: number; dropped: number; swapSeconds: number }> {
+    const session = this.dataSource.createQueryRunner();
+    await session.connect();
+    try {
+      await waitForLock(session, FULL_REMATCH_LOCK);
+      try {
+        await dropDeadRuns(session);
+        const table = `${RUN_TABLE_PREFIX}${randomUUID().replaceAll('-', '')}`;
+        await createLikeMatches(session, table);
+        try {
+          const staged = await this.copyAll(
+            table,
+            '(score_version, computed_at, vacancy_id, candidate_id, score, explanation, tie_break, in_vacancy_top, in_candidate_top)',
+            await compute(),
+            () => `${SCORE_VERSION}\t${new Date().toISOString()}\t`,
+          );
+          const swapStarted = performance.now();
+          const swapped = await this.inTransaction(async (runner) => {
+            await runner.query(`SET LOCAL statement_timeout = '${SWAP_TIMEOUT}'`);
+            await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
+            return takePlace(runner, table, staged);
+          });
+          await this.validateSwapped();
+          return { ...swapped, swapSeconds: (performance.now() - swapStarted) / 1000 };
+        } finally {
+          // Gone already when it took the place of `matches`.
+          await session.query(`DROP TABLE IF EXISTS ${table}`);
+        }
+      } finally {
+        await session.query('SELECT pg_advisory_unlock(hashtext($1))', [FULL_REMATCH_LOCK]);
+      }
+    } finally {
+      await session.release();
+    }
+  }
+
+  /**
+   * Stages one shard's part of a sharded full re-match under the run's id: its
    * candidates' sets, and every vacancy's best candidates among its own. Rows are computed a chunk
    * at a time and each chunk goes in through one short COPY, so no statement or transaction stays
    * open while ranking runs. Staging again replaces the shard's rows, so a retried job leaves one
@@ -166,25 +225,39 @@ export class MatchResults {
       runId,
       shard,
     ]);
-    // One COPY in flight while the next chunk is ranked: Postgres stores as the engine computes.
-    let staged = 0;
+    return this.copyAll(
+      'match_refresh_rows',
+      `(run_id, shard, vacancy_id, candidate_id, score, explanation, tie_break, in_vacancy_top, in_candidate_top)`,
+      rows,
+      () => `${runId}\t${shard}\t`,
+    );
+  }
+
+  /**
+   * COPYs the rows into the table a chunk at a time, each row after `lead()`'s leading columns,
+   * one COPY in flight while the next chunk is ranked: Postgres stores as the engine computes.
+   * Returns how many rows were written.
+   */
+  private async copyAll(
+    table: string,
+    columns: string,
+    rows: AsyncIterable<ExpectedMatch>,
+    lead: () => string,
+  ): Promise<number> {
+    let copied = 0;
     let copying: Promise<void> = Promise.resolve();
     try {
-      for await (const chunk of copyChunks(rows, `${runId}\t${shard}\t`)) {
+      for await (const chunk of copyChunks(rows, lead)) {
         await copying;
-        copying = this.copyIn(
-          `COPY match_refresh_rows (run_id, shard, vacancy_id, candidate_id, score, explanation, tie_break,
-             in_vacancy_top, in_candidate_top) FROM STDIN`,
-          chunk.text,
-        );
-        staged += chunk.rows;
+        copying = this.copyIn(`COPY ${table} ${columns} FROM STDIN`, chunk.text);
+        copied += chunk.rows;
       }
     } catch (error) {
       await copying.catch(() => undefined);
       throw error;
     }
     await copying;
-    return staged;
+    return copied;
   }
 
   /**
@@ -304,13 +377,8 @@ export class MatchResults {
 
 /**
  * Every row of `matches` replaced by the rows of `source` (a table or a subquery whose own
- * parameters follow `$1`, the score version) whose vacancy and candidate still exist. Other writers
- * of `matches` wait from the start; readers go on reading the old rows. The new rows go into a
- * fresh table with nothing to maintain row by row; its indexes and constraints, read from the
- * catalogue as `matches` has them, are then built in bulk, and it takes the place of `matches`
- * under a lock held only for the rename. Foreign keys are added unchecked, rows whose vacancy or
- * candidate went meanwhile are removed under their lock, and `validateSwapped` checks them after
- * commit without blocking anyone.
+ * parameters follow `$1`, the score version) that belong to a set, as `takePlace` replaces them.
+ * Other writers of `matches` wait from the start; readers go on reading the old rows.
  */
 async function swapIn(
   runner: QueryRunner,
@@ -318,28 +386,47 @@ async function swapIn(
   params: unknown[],
 ): Promise<{ written: number; dropped: number }> {
   await runner.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
-  const [{ before }] = (await runner.query('SELECT count(*)::int AS before FROM matches')) as {
-    before: number;
-  }[];
   await runner.query('DROP TABLE IF EXISTS matches_next');
-  await runner.query('CREATE TABLE matches_next (LIKE matches INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
-  // Storage options (the table's own autovacuum thresholds) are the catalogue's, never input.
-  const [{ options }] = (await runner.query(
-    `SELECT reloptions AS options FROM pg_class WHERE oid = 'matches'::regclass`,
-  )) as { options: string[] | null }[];
-  if (options?.length) await runner.query(`ALTER TABLE matches_next SET (${options.join(', ')})`);
+  await createLikeMatches(runner, 'matches_next');
   const { affected: inserted = 0 } = await runner.query(
     `INSERT INTO matches_next (vacancy_id, candidate_id, score, score_version, computed_at, explanation,
                                tie_break, in_vacancy_top, in_candidate_top)
      SELECT n.vacancy_id, n.candidate_id, n.score, $1, now(), n.explanation, n.tie_break,
             n.in_vacancy_top, n.in_candidate_top
        FROM ${source} n
-      WHERE (n.in_vacancy_top OR n.in_candidate_top)
-        AND EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
-        AND EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
+      WHERE n.in_vacancy_top OR n.in_candidate_top`,
     [SCORE_VERSION, ...params],
     true,
   );
+  return takePlace(runner, 'matches_next', inserted);
+}
+
+/** A new, empty table of `matches`' columns, defaults, checks and storage options, without indexes. */
+async function createLikeMatches(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(`CREATE TABLE ${table} (LIKE matches INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+  // Storage options (the table's own autovacuum thresholds) are the catalogue's, never input.
+  const [{ options }] = (await runner.query(
+    `SELECT reloptions AS options FROM pg_class WHERE oid = 'matches'::regclass`,
+  )) as { options: string[] | null }[];
+  if (options?.length) await runner.query(`ALTER TABLE ${table} SET (${options.join(', ')})`);
+}
+
+/**
+ * `next`, holding `rows` new rows and nothing else yet, takes the place of `matches`, whose lock in
+ * SHARE ROW EXCLUSIVE mode the transaction holds (other writers wait; readers go on reading the
+ * old rows). Its indexes and constraints, read from the catalogue as `matches` has them, are built
+ * in bulk, and the rename waits only for readers. Foreign keys are added unchecked; rows whose
+ * vacancy or candidate went meanwhile are removed once those keys hold their tables, and
+ * `validateSwapped` checks the keys after commit without blocking anyone.
+ */
+async function takePlace(
+  runner: QueryRunner,
+  next: string,
+  rows: number,
+): Promise<{ written: number; dropped: number }> {
+  const [{ before }] = (await runner.query('SELECT count(*)::int AS before FROM matches')) as {
+    before: number;
+  }[];
   const indexes = (await runner.query(
     `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, c.conname AS constraint_name,
             pg_get_constraintdef(c.oid) AS constraint_definition
@@ -350,10 +437,10 @@ async function swapIn(
   for (const index of indexes)
     await runner.query(
       index.constraint_name
-        ? `ALTER TABLE matches_next ADD CONSTRAINT ${index.constraint_name}_next ${index.constraint_definition}`
+        ? `ALTER TABLE ${next} ADD CONSTRAINT ${index.constraint_name}_next ${index.constraint_definition}`
         : index.definition.replace(
             /^CREATE (UNIQUE )?INDEX \S+ ON \S+ /,
-            `CREATE $1INDEX ${index.name}_next ON matches_next `,
+            `CREATE $1INDEX ${index.name}_next ON ${next} `,
           ),
     );
   const foreignKeys = (await runner.query(
@@ -362,19 +449,25 @@ async function swapIn(
   )) as { name: string; definition: string }[];
   for (const key of foreignKeys)
     await runner.query(
-      `ALTER TABLE matches_next ADD CONSTRAINT ${key.name}_next ${key.definition.replace(/ NOT VALID$/, '')} NOT VALID`,
+      `ALTER TABLE ${next} ADD CONSTRAINT ${key.name}_next ${key.definition.replace(/ NOT VALID$/, '')} NOT VALID`,
     );
-  const { affected: gone = 0 } = await runner.query(
-    `DELETE FROM matches_next n
-      WHERE NOT EXISTS (SELECT 1 FROM ${VACANCIES_SQL} v WHERE v.id = n.vacancy_id)
-         OR NOT EXISTS (SELECT 1 FROM ${CANDIDATES_SQL} c WHERE c.id = n.candidate_id)`,
-    [],
-    true,
-  );
-  const written = inserted - gone;
+  // One anti-join per side: a single pass over the new rows each, never a lookup per row.
+  let gone = 0;
+  for (const [column, table] of [
+    ['vacancy_id', VACANCIES_SQL],
+    ['candidate_id', CANDIDATES_SQL],
+  ] as const) {
+    const { affected = 0 } = await runner.query(
+      `DELETE FROM ${next} n WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = n.${column})`,
+      [],
+      true,
+    );
+    gone += affected;
+  }
+  const written = rows - gone;
   await runner.query('LOCK TABLE matches IN ACCESS EXCLUSIVE MODE');
   await runner.query('DROP TABLE matches');
-  await runner.query('ALTER TABLE matches_next RENAME TO matches');
+  await runner.query(`ALTER TABLE ${next} RENAME TO matches`);
   for (const index of indexes)
     await runner.query(
       index.constraint_name
@@ -386,15 +479,40 @@ async function swapIn(
   return { written, dropped: Math.max(0, before - written) };
 }
 
+/** Takes the session lock, asking again every LOCK_POLL_MS while another session holds it. */
+async function waitForLock(session: QueryRunner, name: string): Promise<void> {
+  for (;;) {
+    const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      name,
+    ])) as { locked: boolean }[];
+    if (locked) return;
+    await sleep(LOCK_POLL_MS);
+  }
+}
+
 /**
- * COPY text in chunks of STAGE_CHUNK rows, each row after `lead` (leading columns); JSON holds no
- * tabs or newlines, only backslashes to double.
+ * Drops the tables of full re-matches that died before their end (a killed worker, a lost
+ * connection). Only a run holding the full re-match lock calls it, so no such table is in use.
+ */
+async function dropDeadRuns(session: QueryRunner): Promise<void> {
+  const tables = (await session.query(
+    `SELECT relname AS name FROM pg_class
+      WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND relname LIKE $1`,
+    [`${RUN_TABLE_PREFIX.replaceAll('_', '\\_')}%`],
+  )) as { name: string }[];
+  for (const { name } of tables) if (RUN_TABLE.test(name)) await session.query(`DROP TABLE ${name}`);
+}
+
+/**
+ * COPY text in chunks of STAGE_CHUNK rows, each row after `lead()` (leading columns, asked once a
+ * chunk); JSON holds no tabs or newlines, only backslashes to double.
  */
 async function* copyChunks(
   rows: AsyncIterable<ExpectedMatch>,
-  lead: string,
+  leadOf: () => string,
 ): AsyncGenerator<{ text: string; rows: number }> {
   let lines: string[] = [];
+  let lead = leadOf();
   for await (const row of rows) {
     const explanation = row.explanation.replaceAll('\\', '\\\\');
     lines.push(
@@ -403,6 +521,7 @@ async function* copyChunks(
     if (lines.length === STAGE_CHUNK) {
       yield { text: lines.join(''), rows: lines.length };
       lines = [];
+      lead = leadOf();
     }
   }
   if (lines.length > 0) yield { text: lines.join(''), rows: lines.length };
