@@ -202,11 +202,15 @@ export class MatchResults {
           await this.validateSwapped();
           return { ...swapped, swapSeconds: (performance.now() - swapStarted) / 1000 };
         } finally {
-          // Gone already when it took the place of `matches`.
-          await session.query(`DROP TABLE IF EXISTS ${table}`);
+          // Gone already when it took the place of `matches`. Should the session itself be gone,
+          // the next run drops the table, and the error that ended this run is the one to report.
+          await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
         }
       } finally {
-        await session.query('SELECT pg_advisory_unlock(hashtext($1))', [FULL_REMATCH_LOCK]);
+        // Fails only when the session is gone, and its lock with it.
+        await session
+          .query('SELECT pg_advisory_unlock(hashtext($1))', [FULL_REMATCH_LOCK])
+          .catch(() => undefined);
       }
     } finally {
       await session.release();
@@ -451,7 +455,7 @@ async function takePlace(
     await runner.query(
       `ALTER TABLE ${next} ADD CONSTRAINT ${key.name}_next ${key.definition.replace(/ NOT VALID$/, '')} NOT VALID`,
     );
-  // One anti-join per side: a single pass over the new rows each, never a lookup per row.
+  // One anti-join per side: an OR of two NOT EXISTS could only run as two lookups per row.
   let gone = 0;
   for (const [column, table] of [
     ['vacancy_id', VACANCIES_SQL],
