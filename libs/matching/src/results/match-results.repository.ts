@@ -12,6 +12,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { ExpectedMatch } from '../engine/expected-matches';
 import { SCORE_VERSION } from '../scoring/score';
 import { pairTie } from '../store/feature-store';
+import { copyRows } from './copy-rows';
 import { OtherSetFloors, type HeldPair, type OtherSetFloor } from './other-set-floors';
 import type { StoredExplanation } from './stored-explanation';
 
@@ -34,8 +35,6 @@ const SIDES = {
 } as const;
 const OTHER_SIDE = { vacancy: CANDIDATES_SQL, candidate: VACANCIES_SQL } as const;
 
-/** Rows per COPY while staging a full re-match: each statement sends rows already computed. */
-const STAGE_CHUNK = 20_000;
 /** The one long step of a full re-match, swapping millions of rows in, may outlast the usual limit. */
 const SWAP_TIMEOUT = '30min';
 /**
@@ -237,31 +236,15 @@ export class MatchResults {
     );
   }
 
-  /**
-   * COPYs the rows into the table a chunk at a time, each row after `lead()`'s leading columns,
-   * one COPY in flight while the next chunk is ranked: Postgres stores as the engine computes.
-   * Returns how many rows were written.
-   */
-  private async copyAll(
+  /** COPYs the rows into the table (see `copyRows`); returns how many were written. */
+  private copyAll(
     table: string,
     columns: string,
     rows: AsyncIterable<ExpectedMatch>,
     lead: () => string,
   ): Promise<number> {
-    let copied = 0;
-    let copying: Promise<void> = Promise.resolve();
-    try {
-      for await (const chunk of copyChunks(rows, lead)) {
-        await copying;
-        copying = this.copyIn(`COPY ${table} ${columns} FROM STDIN`, chunk.text);
-        copied += chunk.rows;
-      }
-    } catch (error) {
-      await copying.catch(() => undefined);
-      throw error;
-    }
-    await copying;
-    return copied;
+    const sql = `COPY ${table} ${columns} FROM STDIN`;
+    return copyRows(rows, lead, (text) => this.copyIn(sql, text));
   }
 
   /**
@@ -343,7 +326,7 @@ export class MatchResults {
   }
 
   /** One COPY of rows already written out, on a connection of its own, outside any transaction. */
-  private async copyIn(sql: string, text: string): Promise<void> {
+  private async copyIn(sql: string, text: Buffer): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -505,28 +488,4 @@ async function dropDeadRuns(session: QueryRunner): Promise<void> {
     [`${RUN_TABLE_PREFIX.replaceAll('_', '\\_')}%`],
   )) as { name: string }[];
   for (const { name } of tables) if (RUN_TABLE.test(name)) await session.query(`DROP TABLE ${name}`);
-}
-
-/**
- * COPY text in chunks of STAGE_CHUNK rows, each row after `lead()` (leading columns, asked once a
- * chunk); JSON holds no tabs or newlines, only backslashes to double.
- */
-async function* copyChunks(
-  rows: AsyncIterable<ExpectedMatch>,
-  leadOf: () => string,
-): AsyncGenerator<{ text: string; rows: number }> {
-  let lines: string[] = [];
-  let lead = leadOf();
-  for await (const row of rows) {
-    const explanation = row.explanation.replaceAll('\\', '\\\\');
-    lines.push(
-      `${lead}${row.vacancyId}\t${row.candidateId}\t${row.score}\t${explanation}\t${row.tie}\t${row.inVacancyTop ? 't' : 'f'}\t${row.inCandidateTop ? 't' : 'f'}\n`,
-    );
-    if (lines.length === STAGE_CHUNK) {
-      yield { text: lines.join(''), rows: lines.length };
-      lines = [];
-      lead = leadOf();
-    }
-  }
-  if (lines.length > 0) yield { text: lines.join(''), rows: lines.length };
 }
