@@ -25,42 +25,55 @@ async function* each(rows: ExpectedMatch[], failAfter?: number): AsyncGenerator<
 const line = (r: ExpectedMatch) =>
   `${r.vacancyId}\t${r.candidateId}\t${r.score}\t${r.explanation.replaceAll('\\', '\\\\')}\t${r.tie}\t${r.inVacancyTop ? 't' : 'f'}\t${r.inCandidateTop ? 't' : 'f'}\n`;
 
-/** A send that takes its time, and what each chunk held when sent and when its send ended. */
+/**
+ * A send that takes its time (unevenly, so later chunks may end first), what each chunk held when
+ * sent and when its send ended (in the order sent), and how many sends ran at once at most.
+ */
 function slowSend() {
   const sent: { atCall: string; atEnd: string }[] = [];
+  const state = { running: 0, most: 0 };
   return {
     sent,
+    state,
     send: async (text: Buffer) => {
-      const atCall = text.toString('utf8');
-      await sleep(5);
-      sent.push({ atCall, atEnd: text.toString('utf8') });
+      const at = sent.length;
+      sent.push({ atCall: text.toString('utf8'), atEnd: '' });
+      state.most = Math.max(state.most, ++state.running);
+      await sleep([7, 2, 4][at % 3]);
+      sent[at].atEnd = text.toString('utf8');
+      state.running--;
     },
   };
 }
 
 describe('copyRows', () => {
-  it('sends every row once, in order, in chunks that each begin every row with their own lead', async () => {
-    const rows = Array.from({ length: 200 }, (_, at) => row(at));
-    let leads = 0;
-    const { sent, send } = slowSend();
-    const count = await copyRows(each(rows), () => `L${++leads}\t`, send, 1_024);
+  it.each([1, 2, 3])(
+    'sends every row once, in chunks that each begin every row with their own lead, %i at a time',
+    async (inFlight) => {
+      const rows = Array.from({ length: 200 }, (_, at) => row(at));
+      let leads = 0;
+      const { sent, send, state } = slowSend();
+      const count = await copyRows(each(rows), () => `L${++leads}\t`, send, { chunkBytes: 1_024, inFlight });
 
-    expect(count).toBe(200);
-    expect(sent.length).toBeGreaterThanOrEqual(5);
-    // No buffer was refilled while its send was still running.
-    for (const chunk of sent) expect(chunk.atEnd).toBe(chunk.atCall);
-    const lines = sent.flatMap((chunk, at) =>
-      chunk.atCall
-        .split('\n')
-        .slice(0, -1)
-        .map((text) => {
-          expect(text.startsWith(`L${at + 1}\t`)).toBe(true);
-          return `${text.slice(`L${at + 1}\t`.length)}\n`;
-        }),
-    );
-    expect(lines).toEqual(rows.map(line));
-    for (const chunk of sent) expect(Buffer.byteLength(chunk.atCall)).toBeLessThanOrEqual(1_024);
-  });
+      expect(count).toBe(200);
+      expect(sent.length).toBeGreaterThanOrEqual(5);
+      expect(state.most).toBe(inFlight);
+      expect(state.running).toBe(0);
+      // No buffer was refilled while its send was still running.
+      for (const chunk of sent) expect(chunk.atEnd).toBe(chunk.atCall);
+      const lines = sent.flatMap((chunk, at) =>
+        chunk.atCall
+          .split('\n')
+          .slice(0, -1)
+          .map((text) => {
+            expect(text.startsWith(`L${at + 1}\t`)).toBe(true);
+            return `${text.slice(`L${at + 1}\t`.length)}\n`;
+          }),
+      );
+      expect(lines).toEqual(rows.map(line));
+      for (const chunk of sent) expect(Buffer.byteLength(chunk.atCall)).toBeLessThanOrEqual(1_024);
+    },
+  );
 
   it('sends a row larger than a chunk on its own, and keeps UTF-8 and doubled backslashes intact', async () => {
     const rows = [
@@ -70,7 +83,7 @@ describe('copyRows', () => {
     ];
     const { sent, send } = slowSend();
 
-    expect(await copyRows(each(rows), () => 'L\t', send, 1_024)).toBe(3);
+    expect(await copyRows(each(rows), () => 'L\t', send, { chunkBytes: 1_024 })).toBe(3);
     // The first chunk cannot take the large row, which begins a chunk grown for it.
     expect(sent[0].atCall).toBe(`L\t${line(rows[0])}`);
     expect(sent[1].atCall.startsWith(`L\t${line(rows[1])}`)).toBe(true);
@@ -87,7 +100,9 @@ describe('copyRows', () => {
   it('ends with the error of the rows once the chunk being sent is done, and with the error of a send', async () => {
     const rows = Array.from({ length: 100 }, (_, at) => row(at));
     const { sent, send } = slowSend();
-    await expect(copyRows(each(rows, 60), () => 'L\t', send, 512)).rejects.toThrow('ranking failed');
+    await expect(copyRows(each(rows, 60), () => 'L\t', send, { chunkBytes: 512 })).rejects.toThrow(
+      'ranking failed',
+    );
     const settled = sent.length;
     await sleep(20);
     expect(sent.length).toBe(settled);
@@ -98,6 +113,8 @@ describe('copyRows', () => {
       if (++calls === 2) throw new Error('copy failed');
       await sleep(1);
     };
-    await expect(copyRows(each(rows), () => 'L\t', failing, 512)).rejects.toThrow('copy failed');
+    await expect(copyRows(each(rows), () => 'L\t', failing, { chunkBytes: 512 })).rejects.toThrow(
+      'copy failed',
+    );
   });
 });
