@@ -99,10 +99,11 @@ describe('copyRows', () => {
 
   it('ends with the error of the rows once the chunk being sent is done, and with the error of a send', async () => {
     const rows = Array.from({ length: 100 }, (_, at) => row(at));
-    const { sent, send } = slowSend();
+    const { sent, send, state } = slowSend();
     await expect(copyRows(each(rows, 60), () => 'L\t', send, { chunkBytes: 512 })).rejects.toThrow(
       'ranking failed',
     );
+    expect(state.running).toBe(0);
     const settled = sent.length;
     await sleep(20);
     expect(sent.length).toBe(settled);
