@@ -1,5 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Matcher, MatchResults, PairExplanations, pairTie } from '@app/matching';
+import {
+  FeatureLoader,
+  Matcher,
+  MatchingFeatures,
+  MatchResults,
+  PairExplanations,
+  pairTie,
+} from '@app/matching';
 import { JobProducer } from '@app/queue';
 import { ShortageSeeder } from '@app/shortage-occupations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -584,6 +591,49 @@ describe('matching', () => {
     expect(oneByOne.length).toBeGreaterThan(people.length);
     expect(await rows()).toEqual(oneByOne);
     expect(batched).toEqual(single);
+  });
+
+  it('keeps its store fresh by re-reading only the vacancies and candidates changed since it last read them', async () => {
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    // A store of its own, on a loader of its own: the worker's jobs neither feed it nor call its loader.
+    const loader = new FeatureLoader(dataSource);
+    const features = new MatchingFeatures(loader, sut.get<AppConfig>(APP_CONFIG));
+    await features.current();
+    // The first sync after the load re-reads what changed within the overlap window once.
+    await features.current();
+    const vacanciesRead = jest.spyOn(loader, 'vacanciesByIds');
+    const candidatesRead = jest.spyOn(loader, 'candidatesByIds');
+    const idsRead = (spy: typeof vacanciesRead | typeof candidatesRead) =>
+      spy.mock.calls.flatMap(([ids]) => ids);
+    try {
+      // Both changed seconds ago, within the window every sync looks back over, but not since.
+      const store = await features.current();
+      expect(idsRead(vacanciesRead)).not.toContain(vacancyId);
+      expect(idsRead(candidatesRead)).not.toContain(candidate.candidateId);
+      expect(store.isVacancyMatchable(vacancyId)).toBe(true);
+      expect(store.isCandidateMatchable(candidate.candidateId)).toBe(true);
+
+      await http()
+        .post(`/api/v1/vacancies/${vacancyId}/close`)
+        .auth(employer.user.accessToken, { type: 'bearer' })
+        .expect(200);
+      await http()
+        .patch('/api/v1/candidates/me')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send(candidates.profile({ availability: 'paused' }))
+        .expect(200);
+      const synced = await features.current();
+      expect(idsRead(vacanciesRead)).toEqual([vacancyId]);
+      expect(idsRead(candidatesRead)).toEqual([candidate.candidateId]);
+      expect(synced.isVacancyMatchable(vacancyId)).toBe(false);
+      expect(synced.isCandidateMatchable(candidate.candidateId)).toBe(false);
+    } finally {
+      vacanciesRead.mockRestore();
+      candidatesRead.mockRestore();
+    }
+    await drain();
   });
 
   it('orders equally good candidates by a per-vacancy hash of the pair, not by reference code', async () => {

@@ -31,6 +31,12 @@ export interface LoadedVacancy {
   updatedAt: Date;
 }
 
+/** A row's id and the version it is at: `updated_at` in microseconds, as text. */
+export interface Version {
+  id: string;
+  version: string;
+}
+
 interface CandidateRow {
   id: string;
   status: string;
@@ -174,10 +180,19 @@ export class FeatureLoader {
    * The candidates changed since `since`, each with its version: `updated_at` in microseconds, as
    * text, so two changes within one millisecond still differ.
    */
-  async candidateVersionsSince(since: Date): Promise<{ id: string; version: string }[]> {
-    return this.dataSource.query<{ id: string; version: string }[]>(
-      `SELECT c.id, (extract(epoch FROM c.updated_at) * 1000000)::bigint::text AS version
-         FROM ${CANDIDATE_MATCHING_PROFILES_SQL} c WHERE c.updated_at >= $1`,
+  candidateVersionsSince(since: Date): Promise<Version[]> {
+    return this.versionsSince(CANDIDATE_MATCHING_PROFILES_SQL, since);
+  }
+
+  /** The vacancies changed since `since`, each with its version, as `candidateVersionsSince` gives them. */
+  vacancyVersionsSince(since: Date): Promise<Version[]> {
+    return this.versionsSince(VACANCIES_SQL, since);
+  }
+
+  private versionsSince(source: string, since: Date): Promise<Version[]> {
+    return this.dataSource.query<Version[]>(
+      `SELECT r.id, (extract(epoch FROM r.updated_at) * 1000000)::bigint::text AS version
+         FROM ${source} r WHERE r.updated_at >= $1`,
       [since],
     );
   }
@@ -201,13 +216,6 @@ export class FeatureLoader {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.query<VacancyRow[]>(`${VACANCY_SELECT} WHERE v.id = ANY($1::uuid[])`, [
       ids,
-    ]);
-    return this.toVacancies(rows);
-  }
-
-  async vacanciesChangedSince(since: Date): Promise<LoadedVacancy[]> {
-    const rows = await this.dataSource.query<VacancyRow[]>(`${VACANCY_SELECT} WHERE v.updated_at >= $1`, [
-      since,
     ]);
     return this.toVacancies(rows);
   }

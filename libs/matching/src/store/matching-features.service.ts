@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { normaliseWeights } from '../scoring/factors';
 import type { ScoringModel } from '../scoring/score';
 import { SkillSpace } from '../scoring/skill-space';
-import { FeatureLoader, type LoadedCandidate, type LoadedVacancy } from './feature-loader';
+import { FeatureLoader, type LoadedCandidate, type LoadedVacancy, type Version } from './feature-loader';
 import { FeatureStore } from './feature-store';
 import { candidateShard } from '../sharding/candidate-shard';
 
@@ -23,9 +23,11 @@ export class MatchingFeatures {
   private version = '';
   private loading?: Promise<FeatureStore>;
   private candidatesSince = new Date(0);
-  /** The version (`candidateVersionsSince`) of each candidate the last sync saw, to skip re-reading it. */
+  /** The version of each candidate the last sync saw, to skip re-reading it. */
   private candidateVersions = new Map<string, string>();
   private vacanciesSince = new Date(0);
+  /** The version of each vacancy the last sync saw, likewise. */
+  private vacancyVersions = new Map<string, string>();
   /** Whether a candidate belongs to the shards this worker serves (all of them when not sharded). */
   readonly holds: (candidateId: string) => boolean;
 
@@ -87,6 +89,7 @@ export class MatchingFeatures {
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
     const store = await this.build(this.holds);
     this.candidateVersions = new Map();
+    this.vacancyVersions = new Map();
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
     this.store = store;
@@ -114,24 +117,36 @@ export class MatchingFeatures {
 
   private async sync(store: FeatureStore): Promise<void> {
     const syncedAt = new Date(Date.now() - OVERLAP_MS);
-    const [facts, versions, vacancies] = await Promise.all([
+    const [facts, candidateVersions, vacancyVersions] = await Promise.all([
       this.loader.facts(),
       this.loader.candidateVersionsSince(this.candidatesSince),
-      this.loader.vacanciesChangedSince(this.vacanciesSince),
+      this.loader.vacancyVersionsSince(this.vacanciesSince),
     ]);
-    // Within the overlap window the same changes come back at every sync: only the candidates not
-    // read yet at their current version are loaded again.
-    const stale = versions.filter(
-      ({ id, version }) => this.holds(id) && this.candidateVersions.get(id) !== version,
-    );
-    const candidates = await this.loader.candidatesByIds(stale.map(({ id }) => id));
+    // Within the overlap window the same changes come back at every sync: only the rows not read
+    // yet at their current version are loaded again.
+    const [candidates, vacancies] = await Promise.all([
+      this.loader.candidatesByIds(
+        stale(candidateVersions, this.candidateVersions).filter((id) => this.holds(id)),
+      ),
+      this.loader.vacanciesByIds(stale(vacancyVersions, this.vacancyVersions)),
+    ]);
     store.facts = facts;
     for (const candidate of candidates) putCandidate(store, candidate);
-    this.candidateVersions = new Map(versions.map(({ id, version }) => [id, version]));
     for (const vacancy of vacancies) putVacancy(store, vacancy);
+    this.candidateVersions = versionsOf(candidateVersions);
+    this.vacancyVersions = versionsOf(vacancyVersions);
     this.candidatesSince = syncedAt;
     this.vacanciesSince = syncedAt;
   }
+}
+
+/** The ids among `versions` that `seen` does not hold at that version. */
+function stale(versions: readonly Version[], seen: ReadonlyMap<string, string>): string[] {
+  return versions.filter(({ id, version }) => seen.get(id) !== version).map(({ id }) => id);
+}
+
+function versionsOf(versions: readonly Version[]): Map<string, string> {
+  return new Map(versions.map(({ id, version }) => [id, version]));
 }
 
 function putCandidate(store: FeatureStore, candidate: LoadedCandidate): void {
