@@ -23,6 +23,9 @@ import {
 import { insertCandidates, insertEmployers, insertVacancies } from '../synthetic/load';
 import { timed } from './measure';
 
+/** Profiles a lag sampler asks the engine about in one request. */
+const CODES_PER_REQUEST = 200;
+
 @Module({
   imports: [
     ConfigModule,
@@ -134,13 +137,17 @@ export class PipelineProbe {
     return (await this.client.index(this.candidatesUid).getStats()).numberOfDocuments;
   }
 
-  async isSearchable(referenceCode: string): Promise<boolean> {
-    try {
-      await this.client.index(this.candidatesUid).getDocument(referenceCode, { fields: ['referenceCode'] });
-      return true;
-    } catch {
-      return false;
+  /** Which of these profiles are in the candidates index, asked in one request per page of codes. */
+  async searchable(referenceCodes: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let at = 0; at < referenceCodes.length; at += CODES_PER_REQUEST) {
+      const ids = referenceCodes.slice(at, at + CODES_PER_REQUEST);
+      const page = await this.client
+        .index(this.candidatesUid)
+        .getDocuments<{ referenceCode: string }>({ ids, fields: ['referenceCode'], limit: ids.length });
+      for (const document of page.results) found.add(document.referenceCode);
     }
+    return found;
   }
 
   async close(): Promise<void> {
@@ -190,11 +197,11 @@ export class LagSampler {
   }
 
   private async poll(): Promise<void> {
-    for (const [code, committedAt] of [...this.pending]) {
-      if (await this.probe.isSearchable(code)) {
-        this.lagsMs.push(performance.now() - committedAt);
-        this.pending.delete(code);
-      }
+    const found = await this.probe.searchable([...this.pending.keys()]);
+    const now = performance.now();
+    for (const code of found) {
+      this.lagsMs.push(now - this.pending.get(code)!);
+      this.pending.delete(code);
     }
   }
 }
