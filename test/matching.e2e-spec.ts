@@ -636,6 +636,83 @@ describe('matching', () => {
     await drain();
   });
 
+  it('keeps a set of the other side at its size: an entering pair displaces the lowest, which leaves the table when in no set', async () => {
+    const [first, second] = [await publishedVacancy(employer), await publishedVacancy(employer)];
+    const people: string[] = [];
+    for (let i = 0; i < 3; i++) people.push((await candidates.active()).candidateId);
+    await drain();
+    const results = worker!.get(MatchResults);
+    const clear = () =>
+      dataSource.query(
+        'DELETE FROM matches WHERE vacancy_id = ANY($1::uuid[]) OR candidate_id = ANY($2::uuid[])',
+        [[first, second], people],
+      );
+    const set = (candidateId: string, ranked: { id: string; score: number }[]) => ({
+      ownerId: candidateId,
+      ranked,
+      explain: () => '[]',
+    });
+    // Each candidate's own set is its best vacancy; each vacancy's set holds two candidates.
+    const sizes = { own: 1, other: 2 };
+    const sets = [
+      set(people[0], [
+        { id: second, score: 0.9 },
+        { id: first, score: 0.5 },
+      ]),
+      set(people[1], [{ id: first, score: 0.7 }]),
+      set(people[2], [{ id: first, score: 0.6 }]),
+    ];
+    const rows = () =>
+      dataSource.query<unknown[]>(
+        `SELECT vacancy_id, candidate_id, score, in_vacancy_top, in_candidate_top FROM matches
+          WHERE vacancy_id = ANY($1::uuid[]) ORDER BY vacancy_id, candidate_id`,
+        [[first, second]],
+      );
+    const row = (
+      vacancyId: string,
+      candidateId: string,
+      score: number,
+      inVacancyTop: boolean,
+      inCandidateTop: boolean,
+    ) => ({
+      vacancy_id: vacancyId,
+      candidate_id: candidateId,
+      score,
+      in_vacancy_top: inVacancyTop,
+      in_candidate_top: inCandidateTop,
+    });
+    try {
+      await clear();
+      await results.replaceSets('candidate', sets.slice(0, 2), sizes);
+      expect(await rows()).toEqual(
+        expect.arrayContaining([
+          row(first, people[0], 0.5, true, false),
+          row(first, people[1], 0.7, true, true),
+          row(second, people[0], 0.9, true, true),
+        ]),
+      );
+      // The first vacancy's set is full: 0.6 enters it and displaces 0.5, whose pair is in no set any more.
+      await results.replaceSets('candidate', sets.slice(2), sizes);
+      const oneByOne = await rows();
+      expect(oneByOne).toHaveLength(3);
+      expect(oneByOne).toEqual(
+        expect.arrayContaining([
+          row(first, people[1], 0.7, true, true),
+          row(first, people[2], 0.6, true, true),
+          row(second, people[0], 0.9, true, true),
+        ]),
+      );
+      // In one batch the three pairs enter the empty set together, and the set is cut back to its best two.
+      await clear();
+      await results.replaceSets('candidate', sets, sizes);
+      expect(await rows()).toEqual(oneByOne);
+    } finally {
+      const matcher = worker!.get(Matcher);
+      await matcher.matchCandidateBatch(people);
+      await matcher.matchVacancyBatch([first, second]);
+    }
+  });
+
   it('orders equally good candidates by a per-vacancy hash of the pair, not by reference code', async () => {
     const twins = await Promise.all(Array.from({ length: 6 }, () => candidates.active()));
     const first = await publishedVacancy(employer);
@@ -731,7 +808,7 @@ describe('matching', () => {
         referenceCode: string;
         score: number;
         explanation: { scoreVersion: number; factors: { factor: string; value: number }[] };
-      }[] = (await matchesOf(vacancyId).expect(200)).body.items;
+      }[] = (await matchesOf(vacancyId, 'en', employer, '&limit=100').expect(200)).body.items;
       const essential = (referenceCode: string) => {
         const item = items.find((match) => match.referenceCode === referenceCode)!;
         expect(item.explanation.scoreVersion).toBe(3);

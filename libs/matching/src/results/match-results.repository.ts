@@ -56,6 +56,13 @@ export interface OwnedSet {
   explain(at: number): StoredExplanation;
 }
 
+/** A pair that left a set of the other side, and whether it stays in its owner's own set. */
+interface DisplacedPair {
+  vacancyId: string;
+  candidateId: string;
+  kept: boolean;
+}
+
 /** Set sizes when writing one side's sets: its own, and the other side's (to decide what enters them). */
 export interface SetSizes {
   own: number;
@@ -65,8 +72,8 @@ export interface SetSizes {
 /**
  * The `matches` table. A vacancy's (or candidate's) set is replaced in one transaction, so readers
  * and a crashed worker only ever leave the old complete set or the new complete one. Each pair is
- * also offered to the other side's set when it beats that set's lowest score; the other side's own
- * recomputation trims what no longer belongs there.
+ * also offered to the other side's set when that set is not full or the pair beats its lowest
+ * score, and the set then keeps its best pairs: what an entering pair displaces leaves it.
  */
 @Injectable()
 export class MatchResults {
@@ -74,9 +81,12 @@ export class MatchResults {
 
   /**
    * Replaces these owners' sets (each owner once) in one transaction, with the result of replacing
-   * them one after another in this order. Each set is its first `sizes.own` pairs; every pair also
-   * enters the other side's set when that set is not full or the pair beats its lowest score, which
-   * `OtherSetFloors` decides from one read of those sets. Only the rows that stay are sent.
+   * them one after another in this order (exactly while no set of the other side is full). Each set
+   * is its first `sizes.own` pairs; every pair also enters the other side's set when that set is not
+   * full or the pair beats its lowest score, which `OtherSetFloors` decides from one read of those
+   * sets; each set that a pair entered is then cut back to its best `sizes.other` pairs (within the
+   * batch the pairs entering a set do not raise its lowest score, so a pair may enter that the cut
+   * removes again). Rows in no set are removed.
    */
   async replaceSets(side: MatchSide, sets: readonly OwnedSet[], sizes: SetSizes): Promise<void> {
     if (sets.length === 0) return;
@@ -158,10 +168,46 @@ export class MatchResults {
           SCORE_VERSION,
         ],
       );
+      // A set of the other side keeps its best `sizes.other` pairs, in the engine's order: the pairs
+      // that entered a full set displace as many of its lowest, which leave it (and the table, when
+      // in no set at all). Only those rows are read, from the set's lowest score up.
+      const over = [...new Set(columns.others.filter((_, at) => columns.enters[at]))]
+        .map((id) => ({ id, excess: offers.excess(id) }))
+        .filter(({ excess }) => excess > 0);
+      const lowest =
+        over.length === 0
+          ? []
+          : await manager.query<{ vacancyId: string; candidateId: string }[]>(
+              `SELECT l.vacancy_id AS "vacancyId", l.candidate_id AS "candidateId"
+                 FROM unnest($1::uuid[], $2::integer[]) AS o(id, excess)
+                 CROSS JOIN LATERAL (
+                   SELECT t.vacancy_id, t.candidate_id FROM matches t
+                    WHERE t.${other} = o.id AND t.${otherTop}
+                    ORDER BY t.score, t.tie_break DESC, t.${own} DESC LIMIT o.excess) l
+                ORDER BY l.vacancy_id, l.candidate_id`,
+              [over.map(({ id }) => id), over.map(({ excess }) => excess)],
+            );
+      const [displaced] =
+        lowest.length === 0
+          ? [[] as DisplacedPair[]]
+          : await manager.query<[DisplacedPair[], number]>(
+              `UPDATE matches m SET ${otherTop} = false
+                 FROM unnest($1::uuid[], $2::uuid[]) AS x(vacancy_id, candidate_id)
+                WHERE m.vacancy_id = x.vacancy_id AND m.candidate_id = x.candidate_id
+                RETURNING m.vacancy_id AS "vacancyId", m.candidate_id AS "candidateId", m.${ownTop} AS "kept"`,
+              [lowest.map((pair) => pair.vacancyId), lowest.map((pair) => pair.candidateId)],
+            );
+      const gone = displaced.filter((pair) => !pair.kept);
       await manager.query(
-        `DELETE FROM matches WHERE ${own} = ANY($1::uuid[]) AND NOT in_vacancy_top AND NOT in_candidate_top`,
+        `DELETE FROM matches m WHERE m.${own} = ANY($1::uuid[]) AND NOT m.in_vacancy_top AND NOT m.in_candidate_top`,
         [owners],
       );
+      if (gone.length > 0)
+        await manager.query(
+          `DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS g(vacancy_id, candidate_id)
+            WHERE m.vacancy_id = g.vacancy_id AND m.candidate_id = g.candidate_id`,
+          [gone.map((pair) => pair.vacancyId), gone.map((pair) => pair.candidateId)],
+        );
     });
   }
 

@@ -57,6 +57,15 @@ export class OtherSetFloors {
     return enters;
   }
 
+  /**
+   * How many pairs the set holds beyond its size once the offers made so far are written: what
+   * the set held apart from this batch's owners, and their pairs in it now.
+   */
+  excess(otherId: string): number {
+    const n = (this.base.get(otherId)?.n ?? 0) + (this.held.get(otherId)?.size ?? 0);
+    return Math.max(0, n - this.size);
+  }
+
   private heldIn(otherId: string): Map<string, number> {
     let held = this.held.get(otherId);
     if (!held) this.held.set(otherId, (held = new Map<string, number>()));
