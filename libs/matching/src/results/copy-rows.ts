@@ -4,14 +4,14 @@ import type { ExpectedMatch } from '../engine/expected-matches';
  * Bytes of COPY text per statement while a full re-match writes its rows (about 20 000 rows): each
  * statement sends rows already computed.
  */
-export const COPY_CHUNK_BYTES = 16 * 2 ** 20;
+const COPY_CHUNK_BYTES = 16 * 2 ** 20;
 
 /**
  * COPY statements a full re-match keeps in flight, each on its own connection. One: on two cores a
  * second backend storing rows only competes with the engine for the same CPUs (at 100 000
  * candidates the run took 2.5 min with two against 2.2 with one).
  */
-export const COPIES_IN_FLIGHT = 1;
+const COPIES_IN_FLIGHT = 1;
 
 /**
  * Sends the rows as COPY text a chunk at a time, each row after `lead()`'s leading columns (asked
