@@ -636,10 +636,10 @@ describe('matching', () => {
     await drain();
   });
 
-  it('keeps a set of the other side at its size: an entering pair displaces the lowest, which leaves the table when in no set', async () => {
+  it('keeps a set of the other side at its size: an entering pair displaces the lowest, which leaves the table when in no set and stays in its own set otherwise', async () => {
     const [first, second] = [await publishedVacancy(employer), await publishedVacancy(employer)];
     const people: string[] = [];
-    for (let i = 0; i < 3; i++) people.push((await candidates.active()).candidateId);
+    for (let i = 0; i < 4; i++) people.push((await candidates.active()).candidateId);
     await drain();
     const results = worker!.get(MatchResults);
     const clear = () =>
@@ -661,6 +661,7 @@ describe('matching', () => {
       ]),
       set(people[1], [{ id: first, score: 0.7 }]),
       set(people[2], [{ id: first, score: 0.6 }]),
+      set(people[3], [{ id: first, score: 0.65 }]),
     ];
     const rows = () =>
       dataSource.query<unknown[]>(
@@ -692,17 +693,29 @@ describe('matching', () => {
         ]),
       );
       // The first vacancy's set is full: 0.6 enters it and displaces 0.5, whose pair is in no set any more.
-      await results.replaceSets('candidate', sets.slice(2), sizes);
-      const oneByOne = await rows();
-      expect(oneByOne).toHaveLength(3);
-      expect(oneByOne).toEqual(
+      await results.replaceSets('candidate', sets.slice(2, 3), sizes);
+      const three = await rows();
+      expect(three).toHaveLength(3);
+      expect(three).toEqual(
         expect.arrayContaining([
           row(first, people[1], 0.7, true, true),
           row(first, people[2], 0.6, true, true),
           row(second, people[0], 0.9, true, true),
         ]),
       );
-      // In one batch the three pairs enter the empty set together, and the set is cut back to its best two.
+      // 0.65 displaces 0.6, whose pair stays in its candidate's own set.
+      await results.replaceSets('candidate', sets.slice(3), sizes);
+      const oneByOne = await rows();
+      expect(oneByOne).toHaveLength(4);
+      expect(oneByOne).toEqual(
+        expect.arrayContaining([
+          row(first, people[1], 0.7, true, true),
+          row(first, people[3], 0.65, true, true),
+          row(first, people[2], 0.6, false, true),
+          row(second, people[0], 0.9, true, true),
+        ]),
+      );
+      // In one batch the four pairs enter the empty set together, and the set is cut back to its best two.
       await clear();
       await results.replaceSets('candidate', sets, sizes);
       expect(await rows()).toEqual(oneByOne);

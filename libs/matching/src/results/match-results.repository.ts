@@ -57,11 +57,12 @@ export interface OwnedSet {
 }
 
 /** A pair that left a set of the other side, and whether it stays in its owner's own set. */
-interface DisplacedPair {
+interface PairKey {
   vacancyId: string;
   candidateId: string;
-  kept: boolean;
 }
+
+const pairKey = (pair: PairKey): string => `${pair.vacancyId}:${pair.candidateId}`;
 
 /** Set sizes when writing one side's sets: its own, and the other side's (to decide what enters them). */
 export interface SetSizes {
@@ -177,7 +178,7 @@ export class MatchResults {
       const lowest =
         over.length === 0
           ? []
-          : await manager.query<{ vacancyId: string; candidateId: string }[]>(
+          : await manager.query<PairKey[]>(
               `SELECT l.vacancy_id AS "vacancyId", l.candidate_id AS "candidateId"
                  FROM unnest($1::uuid[], $2::integer[]) AS o(id, excess)
                  CROSS JOIN LATERAL (
@@ -187,27 +188,31 @@ export class MatchResults {
                 ORDER BY l.vacancy_id, l.candidate_id`,
               [over.map(({ id }) => id), over.map(({ excess }) => excess)],
             );
-      const [displaced] =
+      // A displaced row in no set of this side is deleted outright; the others only leave the set.
+      // Each statement judges a row as it is by then (a write committed since the read may have put
+      // it in its owner's set), and a row deleted is never written first.
+      const [gone] =
         lowest.length === 0
-          ? [[] as DisplacedPair[]]
-          : await manager.query<[DisplacedPair[], number]>(
-              `UPDATE matches m SET ${otherTop} = false
-                 FROM unnest($1::uuid[], $2::uuid[]) AS x(vacancy_id, candidate_id)
-                WHERE m.vacancy_id = x.vacancy_id AND m.candidate_id = x.candidate_id
-                RETURNING m.vacancy_id AS "vacancyId", m.candidate_id AS "candidateId", m.${ownTop} AS "kept"`,
+          ? [[] as PairKey[]]
+          : await manager.query<[PairKey[], number]>(
+              `DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS x(vacancy_id, candidate_id)
+                WHERE m.vacancy_id = x.vacancy_id AND m.candidate_id = x.candidate_id AND NOT m.${ownTop}
+                RETURNING m.vacancy_id AS "vacancyId", m.candidate_id AS "candidateId"`,
               [lowest.map((pair) => pair.vacancyId), lowest.map((pair) => pair.candidateId)],
             );
-      const gone = displaced.filter((pair) => !pair.kept);
+      const deleted = new Set(gone.map(pairKey));
+      const kept = lowest.filter((pair) => !deleted.has(pairKey(pair)));
+      if (kept.length > 0)
+        await manager.query(
+          `UPDATE matches m SET ${otherTop} = false
+             FROM unnest($1::uuid[], $2::uuid[]) AS x(vacancy_id, candidate_id)
+            WHERE m.vacancy_id = x.vacancy_id AND m.candidate_id = x.candidate_id`,
+          [kept.map((pair) => pair.vacancyId), kept.map((pair) => pair.candidateId)],
+        );
       await manager.query(
         `DELETE FROM matches m WHERE m.${own} = ANY($1::uuid[]) AND NOT m.in_vacancy_top AND NOT m.in_candidate_top`,
         [owners],
       );
-      if (gone.length > 0)
-        await manager.query(
-          `DELETE FROM matches m USING unnest($1::uuid[], $2::uuid[]) AS g(vacancy_id, candidate_id)
-            WHERE m.vacancy_id = g.vacancy_id AND m.candidate_id = g.candidate_id`,
-          [gone.map((pair) => pair.vacancyId), gone.map((pair) => pair.candidateId)],
-        );
     });
   }
 
