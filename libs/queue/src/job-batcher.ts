@@ -9,6 +9,11 @@ export interface JobBatcherOptions {
   maxSize: number;
   /** How long the first item of a batch waits for others to join it. */
   lingerMs: number;
+  /**
+   * How many batches are worked at once (no limit when absent). While that many are, the items that
+   * arrive wait and go together in the next batch once one ends, so batches grow with the backlog.
+   */
+  maxInFlight?: number;
 }
 
 /**
@@ -21,6 +26,9 @@ export interface JobBatcherOptions {
 export class JobBatcher<T, R> {
   private waiting: Waiting<T, R>[] = [];
   private timer?: NodeJS.Timeout;
+  /** Whether the waiting items are due: their linger is over, or they fill a batch. */
+  private due = false;
+  private running = 0;
 
   constructor(
     private readonly work: (items: T[]) => Promise<R[]>,
@@ -30,21 +38,37 @@ export class JobBatcher<T, R> {
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.waiting.length >= this.options.maxSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
+      if (this.waiting.length >= this.options.maxSize) this.due = true;
+      else
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.due = true;
+          this.flush();
+        }, this.options.lingerMs);
+      this.flush();
     });
   }
 
+  /** Starts batches of the due items while fewer than `maxInFlight` run. */
   private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.waiting;
-    this.waiting = [];
-    if (batch.length === 0) return;
-    const run = async () => this.work(batch.map((entry) => entry.item));
-    run().then(
-      (results) => batch.forEach((entry, at) => entry.resolve(results[at])),
-      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
-    );
+    const limit = this.options.maxInFlight ?? Infinity;
+    while (this.due && this.waiting.length > 0 && this.running < limit) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      const batch = this.waiting.splice(0, this.options.maxSize);
+      // Items left over waited for a batch to end, longer than their linger.
+      this.due = this.waiting.length > 0;
+      this.running += 1;
+      const run = async () => this.work(batch.map((entry) => entry.item));
+      run()
+        .then(
+          (results) => batch.forEach((entry, at) => entry.resolve(results[at])),
+          (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+        )
+        .finally(() => {
+          this.running -= 1;
+          this.flush();
+        });
+    }
   }
 }

@@ -25,7 +25,7 @@ export class MatchingProcessor extends TypedProcessor<'matching'> {
   private readonly engine: MatchingEngine;
   /** The jobs that re-match a whole scope run no more at once than WORKER_CONCURRENCY. */
   private readonly scopes: ConcurrencyLimit;
-  /** Twice a batch, so one batch fills while the previous one is written. */
+  /** Three batches: the next one fills while two are worked. */
   override readonly concurrency: number;
 
   constructor(
@@ -35,10 +35,17 @@ export class MatchingProcessor extends TypedProcessor<'matching'> {
   ) {
     super();
     this.engine = config.matching.shards.count > 1 ? sharded : matcher;
-    const batching = { maxSize: config.queue.indexBatchSize, lingerMs: config.queue.indexBatchLingerMs };
+    // Two batches of each side at a time (one ranked while the other is written): the jobs arriving
+    // meanwhile go together in the next, so a backlog pays for the store's sync and the reads of the
+    // other side's sets once per larger batch, instead of one small batch per linger all at once.
+    const batching = {
+      maxSize: config.queue.indexBatchSize,
+      lingerMs: config.queue.indexBatchLingerMs,
+      maxInFlight: 2,
+    };
     this.candidates = new JobBatcher((ids) => this.engine.matchCandidateBatch(ids), batching);
     this.vacancies = new JobBatcher((ids) => this.engine.matchVacancyBatch(ids), batching);
-    this.concurrency = 2 * config.queue.indexBatchSize;
+    this.concurrency = 3 * config.queue.indexBatchSize;
     this.scopes = new ConcurrencyLimit(config.queue.concurrency);
   }
 
