@@ -100,6 +100,9 @@ export class MatchResults {
       // then asks to write it would hold a lock that a full re-match's swap, waiting to replace
       // the table, needs, while waiting for the swap itself: a deadlock that fails one of them.
       await manager.query('LOCK TABLE matches IN ROW EXCLUSIVE MODE');
+      // Many small index probes, whose estimated cost (on a table growing faster than its statistics
+      // are gathered) passes the JIT thresholds: compiling them took longer than running them.
+      await manager.query('SET LOCAL jit = off');
       const held = await manager.query<HeldPair[]>(
         `SELECT ${own} AS "ownerId", ${other} AS "otherId", score FROM matches
           WHERE ${own} = ANY($1::uuid[]) AND ${otherTop}`,
