@@ -636,7 +636,7 @@ describe('matching', () => {
     await drain();
   });
 
-  it('keeps a set of the other side at its size: an entering pair displaces the lowest, which leaves the table when in no set and stays in its own set otherwise', async () => {
+  it('keeps a set of the other side at its size: an entering pair displaces the lowest, which leaves the table when in no set and stays in its own set otherwise; a rewritten owner counts at its new score', async () => {
     const [first, second] = [await publishedVacancy(employer), await publishedVacancy(employer)];
     const people: string[] = [];
     for (let i = 0; i < 4; i++) people.push((await candidates.active()).candidateId);
@@ -719,6 +719,24 @@ describe('matching', () => {
       await clear();
       await results.replaceSets('candidate', sets, sizes);
       expect(await rows()).toEqual(oneByOne);
+      // An owner rewritten in a batch holds its place at its new score: 0.7 drops to 0.5 (the set,
+      // counted without it, has room), and 0.55, later in the batch, then displaces it.
+      await clear();
+      await results.replaceSets('candidate', [sets[1], sets[2]], sizes);
+      await results.replaceSets(
+        'candidate',
+        [set(people[1], [{ id: first, score: 0.5 }]), set(people[3], [{ id: first, score: 0.55 }])],
+        sizes,
+      );
+      const rewritten = await rows();
+      expect(rewritten).toHaveLength(3);
+      expect(rewritten).toEqual(
+        expect.arrayContaining([
+          row(first, people[1], 0.5, false, true),
+          row(first, people[2], 0.6, true, true),
+          row(first, people[3], 0.55, true, true),
+        ]),
+      );
     } finally {
       const matcher = worker!.get(Matcher);
       await matcher.matchCandidateBatch(people);

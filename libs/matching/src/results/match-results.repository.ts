@@ -103,9 +103,16 @@ export class MatchResults {
       // Many small index probes, whose estimated cost (on a table growing faster than its statistics
       // are gathered) passes the JIT thresholds: compiling them took longer than running them.
       await manager.query('SET LOCAL jit = off');
+      // Each owner's rows through the index on its column, whatever the table's statistics: without
+      // them, a list of a few hundred owners is estimated to match half the table, and the planner
+      // then reads the whole of the other side's top-set index. (OFFSET 0 keeps the set filter out of
+      // the owner's query.)
       const held = await manager.query<HeldPair[]>(
-        `SELECT ${own} AS "ownerId", ${other} AS "otherId", score FROM matches
-          WHERE ${own} = ANY($1::uuid[]) AND ${otherTop}`,
+        `SELECT o.id AS "ownerId", m.${other} AS "otherId", m.score
+           FROM unnest($1::uuid[]) AS o(id)
+           CROSS JOIN LATERAL (
+             SELECT r.${other}, r.score, r.${otherTop} FROM matches r WHERE r.${own} = o.id OFFSET 0) m
+          WHERE m.${otherTop}`,
         [owners],
       );
       // Only the sets that hold a row of these owners need those rows left out of their count.
