@@ -56,7 +56,7 @@ export interface OwnedSet {
   explain(at: number): StoredExplanation;
 }
 
-/** A pair that left a set of the other side, and whether it stays in its owner's own set. */
+/** The key of a row of `matches`. */
 interface PairKey {
   vacancyId: string;
   candidateId: string;
