@@ -682,6 +682,13 @@ describe('matching', () => {
       in_vacancy_top: inVacancyTop,
       in_candidate_top: inCandidateTop,
     });
+    /** The rows now, which are exactly these (in any order). */
+    const exactly = async (...expected: ReturnType<typeof row>[]) => {
+      const now = await rows();
+      expect(now).toHaveLength(expected.length);
+      expect(now).toEqual(expect.arrayContaining(expected));
+      return now;
+    };
     try {
       await clear();
       await results.replaceSets('candidate', sets.slice(0, 2), sizes);
@@ -694,26 +701,18 @@ describe('matching', () => {
       );
       // The first vacancy's set is full: 0.6 enters it and displaces 0.5, whose pair is in no set any more.
       await results.replaceSets('candidate', sets.slice(2, 3), sizes);
-      const three = await rows();
-      expect(three).toHaveLength(3);
-      expect(three).toEqual(
-        expect.arrayContaining([
-          row(first, people[1], 0.7, true, true),
-          row(first, people[2], 0.6, true, true),
-          row(second, people[0], 0.9, true, true),
-        ]),
+      await exactly(
+        row(first, people[1], 0.7, true, true),
+        row(first, people[2], 0.6, true, true),
+        row(second, people[0], 0.9, true, true),
       );
       // 0.65 displaces 0.6, whose pair stays in its candidate's own set.
       await results.replaceSets('candidate', sets.slice(3), sizes);
-      const oneByOne = await rows();
-      expect(oneByOne).toHaveLength(4);
-      expect(oneByOne).toEqual(
-        expect.arrayContaining([
-          row(first, people[1], 0.7, true, true),
-          row(first, people[3], 0.65, true, true),
-          row(first, people[2], 0.6, false, true),
-          row(second, people[0], 0.9, true, true),
-        ]),
+      const oneByOne = await exactly(
+        row(first, people[1], 0.7, true, true),
+        row(first, people[3], 0.65, true, true),
+        row(first, people[2], 0.6, false, true),
+        row(second, people[0], 0.9, true, true),
       );
       // In one batch the four pairs enter the empty set together, and the set is cut back to its best two.
       await clear();
@@ -728,14 +727,10 @@ describe('matching', () => {
         [set(people[1], [{ id: first, score: 0.5 }]), set(people[3], [{ id: first, score: 0.55 }])],
         sizes,
       );
-      const rewritten = await rows();
-      expect(rewritten).toHaveLength(3);
-      expect(rewritten).toEqual(
-        expect.arrayContaining([
-          row(first, people[1], 0.5, false, true),
-          row(first, people[2], 0.6, true, true),
-          row(first, people[3], 0.55, true, true),
-        ]),
+      await exactly(
+        row(first, people[1], 0.5, false, true),
+        row(first, people[2], 0.6, true, true),
+        row(first, people[3], 0.55, true, true),
       );
     } finally {
       const matcher = worker!.get(Matcher);
