@@ -1,3 +1,4 @@
+import { ESCO_SKILL_URI, escoSkillKey, escoSkillUri } from '@app/taxonomy';
 import type { CompiledCandidate, CompiledVacancy } from '../scoring/compiled';
 import { MATCH_FACTORS, SKILL_RELATIONS } from '../scoring/factors';
 import { pairEvidence, SCORE_VERSION, type MatchExplanation, type ScoringModel } from '../scoring/score';
@@ -5,13 +6,18 @@ import type { SkillSpace } from '../scoring/skill-space';
 
 /**
  * An explanation as the `matches` table keeps it: one JSON array, a few hundred bytes, so a full
- * re-match writes millions of them in minutes. Numbers are ten-thousandths; ESCO skill URIs lose
- * their common prefix. Layout:
- * `[scoreVersion, [weight, value, contribution] × MATCH_FACTORS (flattened), matched, missing]`,
+ * re-match writes millions of them in minutes. Numbers are ten-thousandths; an ESCO skill URI is
+ * kept as its UUID's 16 bytes in base64url (22 characters instead of the UUID's 36), any other URI
+ * whole. Layout:
+ * `[scoreVersion, [weight, value, contribution] × MATCH_FACTORS (flattened), matched, missing, 1]`,
  * a matched skill being `[uri, code]` when exact or `[uri, code, via, credit]` otherwise, where
- * `code` is the relation's index in SKILL_RELATIONS, plus 4 when the skill is essential.
+ * `code` is the relation's index in SKILL_RELATIONS, plus 4 when the skill is essential. The last
+ * element, `SKILL_KEYS`, says how skills are kept: arrays of four (written before it) keep an ESCO
+ * skill URI as the text after the common prefix.
  */
-export type CompactExplanation = [number, number[], CompactSkill[], string[]];
+export type CompactExplanation =
+  | [number, number[], CompactSkill[], string[]]
+  | [number, number[], CompactSkill[], string[], typeof SKILL_KEYS];
 type CompactSkill = [string, number] | [string, number, string, number];
 
 /**
@@ -20,14 +26,25 @@ type CompactSkill = [string, number] | [string, number, string, number];
  */
 export type StoredExplanation = string;
 
-const SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 const SCALE = 10_000;
+/** The marker of explanations whose ESCO skills are base64url UUIDs (see `CompactExplanation`). */
+const SKILL_KEYS = 1;
 
-const shorten = (uri: string) =>
-  uri.startsWith(SKILL_PREFIX) && !uri.includes(':', SKILL_PREFIX.length)
-    ? uri.slice(SKILL_PREFIX.length)
+/** A skill URI as stored: an ESCO skill's UUID in base64url, any other URI whole (it holds a ':'). */
+const skillKey = (uri: string): string =>
+  ESCO_SKILL_URI.test(uri)
+    ? Buffer.from(escoSkillKey(uri).replaceAll('-', ''), 'hex').toString('base64url')
     : uri;
-const lengthen = (stored: string) => (stored.includes(':') ? stored : SKILL_PREFIX + stored);
+
+/** The URI of a key made by `skillKey`. */
+const skillUri = (key: string): string => {
+  if (key.includes(':')) return key;
+  const hex = Buffer.from(key, 'base64url').toString('hex');
+  return escoSkillUri(
+    `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+  );
+};
+
 const int = (value: number) => Math.round(value * SCALE);
 
 function compactExplanation(explanation: MatchExplanation): CompactExplanation {
@@ -40,10 +57,11 @@ function compactExplanation(explanation: MatchExplanation): CompactExplanation {
     explanation.matchedSkills.map((skill): CompactSkill => {
       const code = SKILL_RELATIONS.indexOf(skill.relation) + (skill.requirement === 'essential' ? 4 : 0);
       return skill.relation === 'exact'
-        ? [shorten(skill.uri), code]
-        : [shorten(skill.uri), code, shorten(skill.via), int(skill.credit)];
+        ? [skillKey(skill.uri), code]
+        : [skillKey(skill.uri), code, skillKey(skill.via), int(skill.credit)];
     }),
-    explanation.missingEssentialSkills.map(shorten),
+    explanation.missingEssentialSkills.map(skillKey),
+    SKILL_KEYS,
   ];
 }
 
@@ -89,7 +107,10 @@ export function storedPairExplanation(
         ? `${matched ? ',' : ''}[${uri},${code}]`
         : `${matched ? ',' : ''}[${uri},${code},${quoted(via[index])},${int(credits[index])}]`;
   }
-  return { score: evidence.score, explanation: `[${SCORE_VERSION},[${factors}],[${matched}],[${missing}]]` };
+  return {
+    score: evidence.score,
+    explanation: `[${SCORE_VERSION},[${factors}],[${matched}],[${missing}],${SKILL_KEYS}]`,
+  };
 }
 
 const quotedBySpace = new WeakMap<SkillSpace, string[]>();
@@ -99,7 +120,7 @@ function quotedSkills(space: SkillSpace): (id: number) => string {
   let quoted = quotedBySpace.get(space);
   if (!quoted) quotedBySpace.set(space, (quoted = []));
   const cache = quoted;
-  return (id) => (cache[id] ??= JSON.stringify(shorten(space.uri(id))));
+  return (id) => (cache[id] ??= JSON.stringify(skillKey(space.uri(id))));
 }
 
 /** The full explanation of a stored one, or of one already in hand. */
@@ -107,7 +128,9 @@ export function expandExplanation(source: StoredExplanation | MatchExplanation):
   const parsed =
     typeof source === 'string' ? (JSON.parse(source) as CompactExplanation | MatchExplanation) : source;
   if (!Array.isArray(parsed)) return parsed;
-  const [scoreVersion, factors, matched, missing] = parsed;
+  const [scoreVersion, factors, matched, missing, keys] = parsed;
+  // Written before SKILL_KEYS: an ESCO skill as the text after the common prefix.
+  const lengthen = keys === SKILL_KEYS ? skillUri : escoSkillUri;
   return {
     scoreVersion,
     factors: MATCH_FACTORS.map((factor, at) => ({
