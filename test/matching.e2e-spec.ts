@@ -19,30 +19,12 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory, type SignedInAccount } from './factories/account.factory';
 import { CandidateFactory, ESCO, seedCandidateFixtures } from './factories/candidate.factory';
 import { EmployerFactory, type RegisteredEmployer } from './factories/employer.factory';
+import { vacancyBody } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
 import { waitFor } from './utils/wait-for';
 import { clearRateLimits } from './utils/rate-limits';
-
-function vacancyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: 'MIG/MAG welder for ship repair',
-    description: 'Welding of steel hull sections in a ship repair yard.',
-    occupationUri: ESCO.welder,
-    placeOfWork: { city: 'Rotterdam' },
-    contact: { name: 'Ana Lopes', email: 'jobs@werf.example.nl' },
-    skills: [
-      { uri: ESCO.weldMetal, requirement: 'essential' },
-      { uri: ESCO.readBlueprints, requirement: 'essential' },
-      { uri: ESCO.patientCare, requirement: 'optional' },
-    ],
-    languages: [{ code: 'fr', minCefr: 'B1', requirement: 'required' }],
-    minEqfLevel: 3,
-    minExperienceYears: 2,
-    ...overrides,
-  };
-}
 
 describe('matching', () => {
   let sut: NestExpressApplication;
