@@ -531,6 +531,42 @@ describe('matching', () => {
     expect(await vacancySet(vacancyId)).toContain(candidate.candidateId);
   });
 
+  it('swaps a full re-match in while a profile update holds its row and then writes it, deadlocking neither', async () => {
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    const id = (await candidates.active()).candidateId;
+    await drain();
+    const update = dataSource.createQueryRunner();
+    await update.connect();
+    try {
+      await update.startTransaction();
+      await update.query('SELECT id FROM candidates WHERE id = $1 FOR UPDATE', [id]);
+      const refreshed = worker!
+        .get(Matcher)
+        .refreshAll()
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      // The swap needs the candidates table to itself (dropping the old table drops its keys' triggers there).
+      await waitFor(
+        async () =>
+          (
+            await dataSource.query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM pg_locks
+                WHERE relation = 'candidates'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted`,
+            )
+          )[0].n > 0,
+        { what: 'the swap to wait for the candidates table' },
+      );
+      await update.query('UPDATE candidates SET updated_at = now() WHERE id = $1', [id]);
+      await update.commitTransaction();
+      expect(await refreshed).toBeNull();
+    } finally {
+      if (update.isTransactionActive) await update.rollbackTransaction();
+      await update.release();
+    }
+  });
+
   it('matches a batch of candidates and of vacancies exactly as one job after another does', async () => {
     const people: string[] = [];
     for (const profile of [
@@ -718,6 +754,61 @@ describe('matching', () => {
       const matcher = worker!.get(Matcher);
       await matcher.matchCandidateBatch(people);
       await matcher.matchVacancyBatch([first, second]);
+    }
+  });
+
+  it('vacuums the matches table itself every MATCH_VACUUM_AFTER_ROWS rows its set writes change, and never at 0', async () => {
+    // Candidates of the earlier tests: registering more would meet the sign-up rate limit.
+    const vacancyId = await publishedVacancy(employer);
+    const people = (
+      await dataSource.query<{ id: string }[]>(
+        `SELECT id FROM candidates WHERE status = 'active' ORDER BY id LIMIT 3`,
+      )
+    ).map((row) => row.id);
+    expect(people).toHaveLength(3);
+    await drain();
+    const config = worker!.get<AppConfig>(APP_CONFIG);
+    const writer = (vacuumAfterRows: number) =>
+      new MatchResults(dataSource, { ...config, matching: { ...config.matching, vacuumAfterRows } });
+    const vacuums = async () => {
+      const [{ count }] = await dataSource.query<{ count: number }[]>(
+        `SELECT vacuum_count::int AS count FROM pg_stat_user_tables WHERE relid = 'matches'::regclass`,
+      );
+      return count;
+    };
+    // Three sets of one pair each.
+    const sets = people.map((candidateId, at) => ({
+      ownerId: candidateId,
+      ranked: [{ id: vacancyId, score: 0.5 + at / 10 }],
+      explain: () => '[]',
+    }));
+    // Room for all three in the vacancy's set: no row is displaced, so each call changes three rows.
+    const sizes = { own: 1, other: 3 };
+    try {
+      await dataSource.query('DELETE FROM matches WHERE vacancy_id = $1 OR candidate_id = ANY($2::uuid[])', [
+        vacancyId,
+        people,
+      ]);
+      const before = await vacuums();
+      // Below the threshold, and switched off: no vacuum (each writer awaits its vacuum when closed).
+      const patient = writer(4);
+      await patient.replaceSets('candidate', sets, sizes);
+      const off = writer(0);
+      await off.replaceSets('candidate', sets, sizes);
+      await Promise.all([patient.onModuleDestroy(), off.onModuleDestroy()]);
+      expect(await vacuums()).toBe(before);
+      // The fourth row and beyond: one vacuum, after which the count starts again.
+      await patient.replaceSets('candidate', sets, sizes);
+      await patient.onModuleDestroy();
+      await waitFor(async () => (await vacuums()) > before, { what: 'a vacuum of matches' });
+      expect(await vacuums()).toBe(before + 1);
+      await patient.replaceSets('candidate', sets.slice(0, 1), sizes);
+      await patient.onModuleDestroy();
+      expect(await vacuums()).toBe(before + 1);
+    } finally {
+      const matcher = worker!.get(Matcher);
+      await matcher.matchCandidateBatch(people);
+      await matcher.matchVacancyBatch([vacancyId]);
     }
   });
 

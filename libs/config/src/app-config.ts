@@ -109,6 +109,11 @@ export interface AppConfig {
     readonly minScore: number;
     readonly refreshIntervalMinutes: number;
     /**
+     * Rows of `matches` this process writes through set replacements before it vacuums the table
+     * (0: never), so the set reads of later writes stay index-only whatever the server's autovacuum.
+     */
+    readonly vacuumAfterRows: number;
+    /**
      * The candidate store split by a stable hash of the candidate id into `count` shards (1: not
      * split); this worker holds and consumes the queues of the `served` ones (none: it only
      * coordinates).

@@ -127,6 +127,7 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       topPerCandidate: env.MATCH_TOP_PER_CANDIDATE,
       minScore: env.MATCH_MIN_SCORE,
       refreshIntervalMinutes: env.MATCH_REFRESH_INTERVAL_MINUTES,
+      vacuumAfterRows: env.MATCH_VACUUM_AFTER_ROWS,
       shards: {
         count: env.MATCH_SHARDS,
         served:
