@@ -62,6 +62,27 @@ describe('matching', () => {
       .get(`/api/v1/vacancies/${vacancyId}/matches?lang=${lang}${query}`)
       .auth(owner.user.accessToken, { type: 'bearer' });
 
+  /** Settles with null once `work` succeeds, or with its error. */
+  const outcomeOf = (work: Promise<unknown>) =>
+    work.then(
+      () => null,
+      (error: unknown) => error,
+    );
+
+  /** Waits until a session other than `except` waits for a lock on `table` (in `mode`, when given). */
+  const lockAwaited = (table: string, what: string, { mode = null as string | null, except = 0 } = {}) =>
+    waitFor(
+      async () =>
+        (
+          await dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pg_locks
+              WHERE relation = $1::regclass AND NOT granted AND pid <> $2 AND ($3::text IS NULL OR mode = $3)`,
+            [table, except, mode],
+          )
+        )[0].n > 0,
+      { what },
+    );
+
   const vacancySet = async (vacancyId: string) =>
     (
       await dataSource.query<{ candidate_id: string; score: number }[]>(
@@ -501,24 +522,8 @@ describe('matching', () => {
       await swap.startTransaction();
       await swap.query('LOCK TABLE matches IN SHARE ROW EXCLUSIVE MODE');
       const [{ pid }] = (await swap.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
-      const failed = worker!
-        .get(Matcher)
-        .matchCandidate(candidate.candidateId)
-        .then(
-          () => null,
-          (error: unknown) => error,
-        );
-      await waitFor(
-        async () =>
-          (
-            await dataSource.query<{ n: number }[]>(
-              `SELECT count(*)::int AS n FROM pg_locks
-                WHERE relation = 'matches'::regclass AND NOT granted AND pid <> $1`,
-              [pid],
-            )
-          )[0].n > 0,
-        { what: 'the set write to wait for the swap' },
-      );
+      const failed = outcomeOf(worker!.get(Matcher).matchCandidate(candidate.candidateId));
+      await lockAwaited('matches', 'the set write to wait for the swap', { except: pid });
       // A writer that had read the table before waiting would hold it against this: deadlock.
       await swap.query(`SET LOCAL lock_timeout = '60s'`);
       await swap.query('LOCK TABLE matches IN ACCESS EXCLUSIVE MODE');
@@ -540,24 +545,11 @@ describe('matching', () => {
     try {
       await update.startTransaction();
       await update.query('SELECT id FROM candidates WHERE id = $1 FOR UPDATE', [id]);
-      const refreshed = worker!
-        .get(Matcher)
-        .refreshAll()
-        .then(
-          () => null,
-          (error: unknown) => error,
-        );
+      const refreshed = outcomeOf(worker!.get(Matcher).refreshAll());
       // The swap needs the candidates table to itself (dropping the old table drops its keys' triggers there).
-      await waitFor(
-        async () =>
-          (
-            await dataSource.query<{ n: number }[]>(
-              `SELECT count(*)::int AS n FROM pg_locks
-                WHERE relation = 'candidates'::regclass AND mode = 'AccessExclusiveLock' AND NOT granted`,
-            )
-          )[0].n > 0,
-        { what: 'the swap to wait for the candidates table' },
-      );
+      await lockAwaited('candidates', 'the swap to wait for the candidates table', {
+        mode: 'AccessExclusiveLock',
+      });
       await update.query('UPDATE candidates SET updated_at = now() WHERE id = $1', [id]);
       await update.commitTransaction();
       expect(await refreshed).toBeNull();
