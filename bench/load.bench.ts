@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { loadCatalogue, type SyntheticCatalogue } from './synthetic/catalogue';
 import { SeededRandom } from './synthetic/random';
 import { shortageOccupationLabels, talentQueries } from './synthetic/talent-queries';
+import { CpuSplit } from './support/cpu-split';
 import { startIsolatedRun } from './support/isolated-run';
 import { numberArg, percentile, printRuntime, timed } from './support/measure';
 import { createBenchContext, PipelineProbe, seedPipelineData } from './support/pipeline';
@@ -43,6 +44,14 @@ const MIX = [
   ['vacancy publication', 1], // a draft, then its publication: two requests
   ['sign-in', 1],
 ] as const;
+
+type MixKind = (typeof MIX)[number][0];
+
+/**
+ * The kind of the request answered last. autocannon calls a request's `onResponse` and then, in the
+ * same turn, emits the `response` event with its latency, which reads this.
+ */
+let answeredKind: MixKind | undefined;
 
 /** What a connection remembers between the draft and its publication. */
 interface Draft {
@@ -128,7 +137,7 @@ function requestMix(
   // is given, and a shared object would carry it to the next request that has no body.
   const json = () => ({ 'content-type': 'application/json' });
   const bearer = (token: string) => ({ ...json(), authorization: `Bearer ${token}` });
-  const steps: Record<(typeof MIX)[number][0], Request[]> = {
+  const steps: Record<MixKind, Request[]> = {
     'talent search': [
       {
         method: 'POST',
@@ -214,11 +223,23 @@ function requestMix(
     for (const [name] of MIX) {
       const left = remaining.get(name)!;
       if (left === 0) continue;
-      sequence.push(...steps[name]);
+      sequence.push(...steps[name].map((request) => labelled(name, request)));
       remaining.set(name, left - 1);
     }
   }
   return sequence;
+}
+
+/** The request, noting its kind as it is answered (for latencies by kind). */
+function labelled(kind: MixKind, request: Request): Request {
+  const { onResponse } = request;
+  return {
+    ...request,
+    onResponse: (status, body, context, headers) => {
+      answeredKind = kind;
+      if (typeof onResponse === 'function') onResponse(status, body, context, headers);
+    },
+  };
 }
 
 interface ProbeFigures {
@@ -391,6 +412,7 @@ async function main(): Promise<void> {
 
     const statuses = new Map<number, number>();
     const latenciesMs: number[] = [];
+    const latenciesByKind = new Map<MixKind, number[]>(MIX.map(([kind]) => [kind, []]));
     let running = true;
     const meili = context.get<Meilisearch>(MEILI_CLIENT);
     const probes = Promise.all([
@@ -398,6 +420,14 @@ async function main(): Promise<void> {
       matchesProbe(base, tokens.employer, catalogue, () => running),
     ]);
     process.stdout.write(`\nMixed traffic for ${SECONDS} s…\n`);
+    const cpu = CpuSplit.start({
+      api: { pids: [services[1].process.pid ?? 0] },
+      worker: { pids: [services[0].process.pid ?? 0] },
+      meilisearch: { name: 'meilisearch' },
+      postgres: { name: 'postgres' },
+      redis: { name: 'redis-server' },
+      'load client': { pids: [process.pid] },
+    });
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -416,8 +446,10 @@ async function main(): Promise<void> {
       instance.on('response', (_client, statusCode: number, _bytes: number, responseTime: number) => {
         statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
         latenciesMs.push(responseTime);
+        if (answeredKind) latenciesByKind.get(answeredKind)!.push(responseTime);
       });
     });
+    const cpuLines = cpu.stop();
     running = false;
     const [indexLag, matchesLag] = await probes;
     const backlog = await probe.backlog();
@@ -437,6 +469,16 @@ async function main(): Promise<void> {
         `  index lag, update → searchable     ${describeLags(indexLag)} (target p95 ≤ 2 s)`,
         `  publish → matches visible          ${describeLags(matchesLag)}`,
         `  backlog at the end         ${backlog} outbox messages and jobs`,
+        '',
+        '  by kind                    requests   p50        p95        p99',
+        ...[...latenciesByKind].map(
+          ([kind, values]) =>
+            `  ${kind.padEnd(26)} ${String(values.length).padStart(8)}   ${ms(percentile(values, 50)).padStart(9)}  ` +
+            `${ms(percentile(values, 95)).padStart(9)}  ${ms(percentile(values, 99)).padStart(9)}`,
+        ),
+        '',
+        '  CPU during the traffic (the probes included)',
+        ...cpuLines.map((line) => `  ${line}`),
         '',
       ].join('\n'),
     );

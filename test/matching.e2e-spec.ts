@@ -544,7 +544,7 @@ describe('matching', () => {
     await update.connect();
     try {
       await update.startTransaction();
-      await update.query('SELECT id FROM candidates WHERE id = $1 FOR UPDATE', [id]);
+      await update.query('SELECT id FROM candidates WHERE id = $1 FOR NO KEY UPDATE', [id]);
       const refreshed = outcomeOf(worker!.get(Matcher).refreshAll());
       // The swap needs the candidates table to itself (dropping the old table drops its keys' triggers there).
       await lockAwaited('candidates', 'the swap to wait for the candidates table', {
@@ -557,6 +557,74 @@ describe('matching', () => {
       if (update.isTransactionActive) await update.rollbackTransaction();
       await update.release();
     }
+  });
+
+  /**
+   * Whether `send` is answered while another transaction holds the key share of a row of `table`
+   * that a set write's foreign key takes until it commits: 'answered <status>', or 'waited for the
+   * set write' as soon as the request's transaction is seen waiting for that one.
+   */
+  async function whileKeyShared(table: 'candidates' | 'vacancies', id: string, send: () => Promise<number>) {
+    const write = dataSource.createQueryRunner();
+    await write.connect();
+    let answered: number | undefined;
+    let sent: Promise<void> | undefined;
+    try {
+      await write.startTransaction();
+      await write.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR KEY SHARE`, [id]);
+      const [{ pid }] = (await write.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      sent = send().then((status) => {
+        answered = status;
+      });
+      return await waitFor(
+        async () => {
+          if (answered !== undefined) return `answered ${answered}`;
+          const [{ n }] = await dataSource.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+            [pid],
+          );
+          return n > 0 ? 'waited for the set write' : undefined;
+        },
+        { what: 'the request to be answered or to wait for the set write' },
+      );
+    } finally {
+      if (write.isTransactionActive) await write.rollbackTransaction();
+      await write.release();
+      await sent;
+    }
+  }
+
+  it('updates a profile and closes a vacancy while set writes hold rows that reference them, waiting for neither', async () => {
+    await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+    const candidate = await candidates.active();
+    const vacancyId = await publishedVacancy(employer);
+    await drain();
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const updated = await whileKeyShared('candidates', candidate.candidateId, async () => {
+      const response = await http()
+        .patch('/api/v1/candidates/me')
+        .auth(candidate.accessToken, { type: 'bearer' })
+        .send({ earliestStartDate: day });
+      return response.status;
+    });
+    expect(updated).toBe('answered 200');
+    const [{ start }] = await dataSource.query<{ start: string }[]>(
+      'SELECT earliest_start_date::text AS start FROM candidates WHERE id = $1',
+      [candidate.candidateId],
+    );
+    expect(start).toBe(day);
+    const closed = await whileKeyShared('vacancies', vacancyId, async () => {
+      const response = await http()
+        .post(`/api/v1/vacancies/${vacancyId}/close`)
+        .auth(employer.user.accessToken, { type: 'bearer' });
+      return response.status;
+    });
+    expect(closed).toBe('answered 200');
+    const [{ status }] = await dataSource.query<{ status: string }[]>(
+      'SELECT status FROM vacancies WHERE id = $1',
+      [vacancyId],
+    );
+    expect(status).toBe('closed');
   });
 
   it('matches a batch of candidates and of vacancies exactly as one job after another does', async () => {
@@ -749,8 +817,13 @@ describe('matching', () => {
     }
   });
 
-  it('vacuums the matches table itself every MATCH_VACUUM_AFTER_ROWS rows its set writes change, and never at 0', async () => {
-    // Candidates of the earlier tests: registering more would meet the sign-up rate limit.
+  /**
+   * What the tests of the worker's own vacuums share: three active candidates (of the earlier tests:
+   * registering more would meet the sign-up rate limit) and a new vacancy with no rows between them,
+   * a set writer with a given threshold, this database's count of vacuums of `matches`, and sets of
+   * one pair each that, with room for all three in the vacancy's set, change three rows a call.
+   */
+  async function vacuumFixture() {
     const vacancyId = await publishedVacancy(employer);
     const people = (
       await dataSource.query<{ id: string }[]>(
@@ -759,28 +832,38 @@ describe('matching', () => {
     ).map((row) => row.id);
     expect(people).toHaveLength(3);
     await drain();
+    await dataSource.query('DELETE FROM matches WHERE vacancy_id = $1 OR candidate_id = ANY($2::uuid[])', [
+      vacancyId,
+      people,
+    ]);
     const config = worker!.get<AppConfig>(APP_CONFIG);
-    const writer = (vacuumAfterRows: number) =>
-      new MatchResults(dataSource, { ...config, matching: { ...config.matching, vacuumAfterRows } });
-    const vacuums = async () => {
-      const [{ count }] = await dataSource.query<{ count: number }[]>(
-        `SELECT vacuum_count::int AS count FROM pg_stat_user_tables WHERE relid = 'matches'::regclass`,
-      );
-      return count;
-    };
-    // Three sets of one pair each.
     const sets = people.map((candidateId, at) => ({
       ownerId: candidateId,
       ranked: [{ id: vacancyId, score: 0.5 + at / 10 }],
       explain: () => '[]',
     }));
-    // Room for all three in the vacancy's set: no row is displaced, so each call changes three rows.
-    const sizes = { own: 1, other: 3 };
+    return {
+      sets,
+      sizes: { own: 1, other: 3 },
+      writer: (vacuumAfterRows: number) =>
+        new MatchResults(dataSource, { ...config, matching: { ...config.matching, vacuumAfterRows } }),
+      vacuums: async () => {
+        const [{ count }] = await dataSource.query<{ count: number }[]>(
+          `SELECT vacuum_count::int AS count FROM pg_stat_user_tables WHERE relid = 'matches'::regclass`,
+        );
+        return count;
+      },
+      restore: async () => {
+        const matcher = worker!.get(Matcher);
+        await matcher.matchCandidateBatch(people);
+        await matcher.matchVacancyBatch([vacancyId]);
+      },
+    };
+  }
+
+  it('vacuums the matches table itself every MATCH_VACUUM_AFTER_ROWS rows its set writes change, and never at 0', async () => {
+    const { sets, sizes, writer, vacuums, restore } = await vacuumFixture();
     try {
-      await dataSource.query('DELETE FROM matches WHERE vacancy_id = $1 OR candidate_id = ANY($2::uuid[])', [
-        vacancyId,
-        people,
-      ]);
       const before = await vacuums();
       // Below the threshold, and switched off: no vacuum (each writer awaits its vacuum when closed).
       const patient = writer(4);
@@ -798,9 +881,58 @@ describe('matching', () => {
       await patient.onModuleDestroy();
       expect(await vacuums()).toBe(before + 1);
     } finally {
-      const matcher = worker!.get(Matcher);
-      await matcher.matchCandidateBatch(people);
-      await matcher.matchVacancyBatch([vacancyId]);
+      await restore();
+    }
+  });
+
+  it("waits, after a vacuum, for as many rows as the table's autovacuum waits for when that is more", async () => {
+    const { sets, sizes, writer, vacuums, restore } = await vacuumFixture();
+    const option = async () =>
+      (
+        await dataSource.query<{ value: string }[]>(
+          `SELECT o.option_value AS value FROM pg_class c, pg_options_to_table(c.reloptions) o
+            WHERE c.oid = 'matches'::regclass AND o.option_name = 'autovacuum_vacuum_scale_factor'`,
+        )
+      )[0]?.value;
+    const migrated = await option();
+    expect(migrated).toBeDefined();
+    try {
+      // The table's rows once the three pairs are in, exactly (a vacuum of a table this small reads
+      // every page), and a scale factor that makes autovacuum wait for 7.5 of them.
+      const counted = await vacuums();
+      await writer(0).replaceSets('candidate', sets, sizes);
+      await dataSource.query('VACUUM matches');
+      // Counts reach the statistics a moment after the vacuum.
+      const after = (count: number, what: string) =>
+        waitFor(async () => (await vacuums()) >= count, { what });
+      await after(counted + 1, "the test's vacuum of matches");
+      const [{ rows }] = await dataSource.query<{ rows: number }[]>(
+        `SELECT reltuples AS rows FROM pg_class WHERE oid = 'matches'::regclass`,
+      );
+      expect(rows).toBeGreaterThan(3);
+      await dataSource.query(`ALTER TABLE matches SET (autovacuum_vacuum_scale_factor = ${7.5 / rows})`);
+      const before = await vacuums();
+      expect(before).toBe(counted + 1);
+      const writes = writer(4);
+      // Six rows: past the threshold, a first vacuum, after which the writer reads the table's share.
+      await writes.replaceSets('candidate', sets, sizes);
+      await writes.replaceSets('candidate', sets, sizes);
+      await writes.onModuleDestroy();
+      await after(before + 1, 'a first vacuum of matches');
+      // Six more pass the threshold of 4 but not the table's 7.5: no vacuum; the ninth row, one.
+      await writes.replaceSets('candidate', sets, sizes);
+      await writes.replaceSets('candidate', sets, sizes);
+      await writes.onModuleDestroy();
+      expect(await vacuums()).toBe(before + 1);
+      await writes.replaceSets('candidate', sets, sizes);
+      await writes.onModuleDestroy();
+      await after(before + 2, 'a second vacuum of matches');
+      expect(await vacuums()).toBe(before + 2);
+    } finally {
+      await dataSource.query(
+        `ALTER TABLE matches SET (autovacuum_vacuum_scale_factor = ${Number(migrated)})`,
+      );
+      await restore();
     }
   });
 

@@ -49,9 +49,10 @@ export class Vacancies {
     const employer = await this.employers.getById(current.organisationId);
     const fields = await this.validated(input, employer.memberState);
     await this.dataSource.transaction(async (manager) => {
+      // A write that keeps the row's keys: rows that reference it (match sets) stay writable meanwhile.
       const locked = await manager.findOne(VacancyEntity, {
         where: { id },
-        lock: { mode: 'pessimistic_write' },
+        lock: { mode: 'for_no_key_update' },
       });
       if (!locked) throw new VacancyNotFoundError(id);
       if (!isEditable(locked.status)) throw new VacancyNotEditableError(locked.status);

@@ -150,7 +150,8 @@ export class VacancyPublication {
   ): Promise<VacancyEntity> {
     const vacancy = await manager.findOne(VacancyEntity, {
       where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      // A write that keeps the row's keys: rows that reference it (match sets) stay writable meanwhile.
+      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
     });
     if (!vacancy) throw new VacancyNotFoundError(id);
     assertOwnOrganisation(principal, vacancy.organisationId);

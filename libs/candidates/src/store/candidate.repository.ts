@@ -49,6 +49,9 @@ const COLUMNS = `id, account_id AS "accountId", reference_code AS "referenceCode
   programme_type AS "programmeType", programme_partner_country AS "programmePartnerCountry",
   activated_at AS "activatedAt", expires_at AS "expiresAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** Row locks by what the transaction then does with the row. */
+const ROW_LOCKS = { update: ' FOR NO KEY UPDATE', delete: ' FOR UPDATE' } as const;
+
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
 /** One connection runs one query at a time: a transaction's queries must not overlap. */
@@ -84,13 +87,19 @@ export class CandidateRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The account's candidate row; with `lock`, locked for the transaction: `update` for a write that
+   * keeps its keys, which leaves rows that reference it free to be written meanwhile (a worker
+   * writing match sets holds the candidate's key share while it does), `delete` for its removal.
+   */
   async findByAccount(
     manager: EntityManager,
     accountId: string,
-    options: { lock?: boolean } = {},
+    options: { lock?: 'update' | 'delete' } = {},
   ): Promise<CandidateRow | null> {
+    const lock = options.lock === undefined ? '' : ROW_LOCKS[options.lock];
     const rows: CandidateRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM candidates WHERE account_id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM candidates WHERE account_id = $1${lock}`,
       [accountId],
     );
     return rows[0] ?? null;

@@ -65,7 +65,7 @@ export class CandidateLifecycle {
     action: 'candidate.activated' | 'candidate.renewed',
   ): Promise<CandidateProfile> {
     const { updated, sections } = await this.dataSource.transaction(async (manager) => {
-      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
+      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: 'update' });
       if (!row) throw new CandidateNotFoundError();
       const allowed = from === 'draft' ? row.status === 'draft' : row.status !== 'draft';
       if (!allowed)

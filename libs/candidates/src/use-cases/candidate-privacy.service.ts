@@ -84,7 +84,7 @@ export class CandidatePrivacy {
    */
   async erase(principal: Principal, context: CallContext): Promise<void> {
     const erased = await this.dataSource.transaction(async (manager) => {
-      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
+      const row = await this.repository.findByAccount(manager, principal.accountId, { lock: 'delete' });
       if (row)
         await this.sections.beforeErasure(manager, { accountId: principal.accountId, candidateId: row.id });
       const email = await this.accounts.erase(manager, principal.accountId);

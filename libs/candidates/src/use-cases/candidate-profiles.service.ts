@@ -55,7 +55,7 @@ export class CandidateProfiles {
     for (;;) {
       const checked = await this.checkedChanges(principal.accountId, changes, today);
       const written = await this.dataSource.transaction(async (manager) => {
-        const row = await this.repository.findByAccount(manager, principal.accountId, { lock: true });
+        const row = await this.repository.findByAccount(manager, principal.accountId, { lock: 'update' });
         if (!row) throw new CandidateNotFoundError();
         const current = (await this.repository.sectionsOf(manager, [row])).get(row.id)!;
         if (stateOf(row, current) !== checked.state) return false;

@@ -82,6 +82,8 @@ export class MatchResults implements OnModuleDestroy {
   private readonly logger = new Logger(MatchResults.name);
   /** Rows written by set replacements since this process last started a vacuum of `matches`. */
   private writtenSinceVacuum = 0;
+  /** The share of `matches` that autovacuum waits for, in rows, as of this process's last vacuum. */
+  private tableShare = 0;
   private vacuuming?: Promise<void>;
 
   constructor(
@@ -243,21 +245,29 @@ export class MatchResults implements OnModuleDestroy {
   }
 
   /**
-   * Counts rows written and, every `matching.vacuumAfterRows` of them, vacuums `matches` in the
-   * background, one vacuum at a time. The set reads above are index-only scans only on pages
-   * marked all-visible, and every write unmarks the pages it touches: on a table no vacuum has
-   * visited since, each row of a set read is a heap visit (in a burst of 10 000 activations with
-   * the server's autovacuum off, the floors read took about 300 ms a batch; about 150 ms with
-   * autovacuum every 10 s, 120 ms with these vacuums). A vacuum that cannot take its lock at once (another vacuum, a full
-   * re-match's swap) skips the table; a failed one is logged and the next is due as usual.
+   * Counts rows written and vacuums `matches` in the background, one vacuum at a time, once they
+   * reach `matching.vacuumAfterRows` and the share of the table that its autovacuum waits for
+   * (`autovacuum_vacuum_scale_factor`: the table's own, set by its migration, else the server's),
+   * read after each vacuum. The set reads above are index-only scans only on pages marked
+   * all-visible, and every write unmarks the pages it touches: on a table no vacuum has visited
+   * since, each row of a set read is a heap visit (in a burst of 10 000 activations with the
+   * server's autovacuum off, the floors read took about 300 ms a batch; about 150 ms with
+   * autovacuum every 10 s, 120 ms with these vacuums). A vacuum also reads every index of the table
+   * whole, so on a large table a fixed count would keep one running all the time: at 100 000
+   * candidates every 20 000 rows cost 6.7 s a vacuum, back to back. A vacuum that cannot take its
+   * lock at once (another vacuum, a full re-match's swap) skips the table; a failed one is logged
+   * and the next is due as usual.
    */
   private wrote(rows: number): void {
     const every = this.config.matching.vacuumAfterRows;
     if (every === 0) return;
     this.writtenSinceVacuum += rows;
-    if (this.writtenSinceVacuum < every || this.vacuuming) return;
+    if (this.writtenSinceVacuum < Math.max(every, this.tableShare) || this.vacuuming) return;
     this.writtenSinceVacuum = 0;
     this.vacuuming = this.vacuumMatches('SKIP_LOCKED')
+      .then(async () => {
+        this.tableShare = await this.autovacuumShare();
+      })
       .catch((error: unknown) =>
         this.logger.warn(
           `Vacuum of matches failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -266,6 +276,18 @@ export class MatchResults implements OnModuleDestroy {
       .finally(() => {
         this.vacuuming = undefined;
       });
+  }
+
+  /** The rows of `matches` whose change sets its autovacuum off, as the vacuum just done counted them. */
+  private async autovacuumShare(): Promise<number> {
+    const [{ rows }] = await this.dataSource.query<{ rows: number }[]>(
+      `SELECT greatest(c.reltuples, 0) * coalesce(
+                (SELECT o.option_value::float8 FROM pg_options_to_table(c.reloptions) o
+                  WHERE o.option_name = 'autovacuum_vacuum_scale_factor'),
+                current_setting('autovacuum_vacuum_scale_factor')::float8) AS rows
+         FROM pg_class c WHERE c.oid = 'matches'::regclass`,
+    );
+    return rows;
   }
 
   /**
@@ -546,7 +568,7 @@ async function takePlace(
   // Dropping `matches` drops its keys' triggers on the tables they reference, which takes those
   // tables in ACCESS EXCLUSIVE mode. Taken here, before the new keys take them in a weaker mode:
   // a swap that held that weaker mode and then asked for the stronger one would deadlock with any
-  // writer that had locked a row there (a profile update's SELECT ... FOR UPDATE) and then waited
+  // writer that had locked a row there (a profile update's SELECT ... FOR NO KEY UPDATE) and then waited
   // to update it. Until the commit, nothing reads or writes vacancies or candidates; the keys and
   // the removal of rows without their vacancy or candidate below are all that is left to run.
   // (Table names from the catalogue, never input.)
