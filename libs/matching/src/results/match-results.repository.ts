@@ -443,13 +443,23 @@ export class MatchResults implements OnModuleDestroy {
     await this.vacuumMatches('ANALYZE');
   }
 
-  /** Vacuums `matches` on a connection of its own, for as long as the swap's limit allows. */
+  /**
+   * Vacuums `matches` on a connection of its own, for as long as the swap's limit allows. A swap's
+   * vacuum runs at full speed (the swapped-in table is read right after); the writers' own vacuums
+   * in the background are paced as the server paces autovacuum (`autovacuum_vacuum_cost_delay`),
+   * leaving the machine to the requests and set writes they run beside.
+   */
   private async vacuumMatches(option: 'ANALYZE' | 'SKIP_LOCKED'): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.query(`SET statement_timeout = '${SWAP_TIMEOUT}'`);
+      if (option === 'SKIP_LOCKED')
+        await runner.query(
+          `SELECT set_config('vacuum_cost_delay', current_setting('autovacuum_vacuum_cost_delay'), false)`,
+        );
       await runner.query(`VACUUM (${option}) matches`);
     } finally {
+      await runner.query('RESET vacuum_cost_delay').catch(() => undefined);
       await runner.query('RESET statement_timeout').catch(() => undefined);
       await runner.release();
     }
