@@ -167,8 +167,10 @@ async function main(): Promise<void> {
       else break;
     }
     process.stdout.write(
-      `\nHighest sustained activation rate with index lag p95 ≤ 2 s: ${best === null ? `below ${FROM}` : best}/s` +
-        ' (bounded by the rates tried and by the write path on this machine)\n',
+      RATES.length === 0
+        ? '\nHighest sustained activation rate: not measured (--steps 0)\n'
+        : `\nHighest sustained activation rate with index lag p95 ≤ 2 s: ${best === null ? `below ${FROM}` : best}/s` +
+            ' (bounded by the rates tried and by the write path on this machine)\n',
     );
   } finally {
     await worker?.stop();
