@@ -453,9 +453,11 @@ export class MatchResults implements OnModuleDestroy {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.query(`SET statement_timeout = '${SWAP_TIMEOUT}'`);
+      // (-1: autovacuum itself follows vacuum_cost_delay, which then stays as it is.)
       if (option === 'SKIP_LOCKED')
         await runner.query(
-          `SELECT set_config('vacuum_cost_delay', current_setting('autovacuum_vacuum_cost_delay'), false)`,
+          `SELECT set_config('vacuum_cost_delay', d, false)
+             FROM current_setting('autovacuum_vacuum_cost_delay') AS d WHERE d <> '-1'`,
         );
       await runner.query(`VACUUM (${option}) matches`);
     } finally {
