@@ -109,8 +109,9 @@ export interface AppConfig {
     readonly minScore: number;
     readonly refreshIntervalMinutes: number;
     /**
-     * Rows of `matches` this process writes through set replacements before it vacuums the table
-     * (0: never), so the set reads of later writes stay index-only whatever the server's autovacuum.
+     * Rows of `matches` this process writes through set replacements before it vacuums the table,
+     * or the share of the table its autovacuum waits for when that is more (0: never), so the set
+     * reads of later writes stay index-only whatever the server's autovacuum.
      */
     readonly vacuumAfterRows: number;
     /**

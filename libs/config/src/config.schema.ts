@@ -167,7 +167,10 @@ const envFields = z.object({
   MATCH_TOP_PER_CANDIDATE: positiveInt.max(1000).default(50),
   MATCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
   MATCH_REFRESH_INTERVAL_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
-  /** Rows of `matches` a worker writes between its vacuums of the table; 0: leave it to autovacuum. */
+  /**
+   * Rows of `matches` a worker writes between its vacuums of the table (or its autovacuum share when
+   * that is more); 0: leave it to autovacuum.
+   */
   MATCH_VACUUM_AFTER_ROWS: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
   /** Groups the candidate store is split into; 1 is the unsharded engine. */
   MATCH_SHARDS: positiveInt.max(64).default(1),

@@ -15,7 +15,7 @@ import {
 import type { VacancyInput, VacancyView } from './vacancies.types';
 import { vacancyFields, vacancyProblems, type VacancyFields } from './vacancy-fields';
 import { isEditable } from './vacancy-status';
-import { VacancyEntity } from './vacancy.entity';
+import { VACANCY_WRITE_LOCK, VacancyEntity } from './vacancy.entity';
 import { toVacancyView } from './vacancy.mapper';
 
 /** Drafting and reading vacancies; employer users reach only their organisation's. */
@@ -49,11 +49,7 @@ export class Vacancies {
     const employer = await this.employers.getById(current.organisationId);
     const fields = await this.validated(input, employer.memberState);
     await this.dataSource.transaction(async (manager) => {
-      // A write that keeps the row's keys: rows that reference it (match sets) stay writable meanwhile.
-      const locked = await manager.findOne(VacancyEntity, {
-        where: { id },
-        lock: { mode: 'for_no_key_update' },
-      });
+      const locked = await manager.findOne(VacancyEntity, { where: { id }, lock: VACANCY_WRITE_LOCK });
       if (!locked) throw new VacancyNotFoundError(id);
       if (!isEditable(locked.status)) throw new VacancyNotEditableError(locked.status);
       await manager.update(VacancyEntity, { id }, fields);

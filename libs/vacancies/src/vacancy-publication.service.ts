@@ -22,7 +22,7 @@ import type { VacancyInput, VacancyView } from './vacancies.types';
 import { changedFields, isSubstantive } from './versions/vacancy-changes';
 import { VacancyVersions } from './versions/vacancy-versions.service';
 import { canMove, expiryOf, type VacancyStatus } from './vacancy-status';
-import { VacancyEntity } from './vacancy.entity';
+import { VACANCY_WRITE_LOCK, VacancyEntity } from './vacancy.entity';
 import { toVacancyView } from './vacancy.mapper';
 
 const EXPIRY_BATCH = 500;
@@ -150,8 +150,7 @@ export class VacancyPublication {
   ): Promise<VacancyEntity> {
     const vacancy = await manager.findOne(VacancyEntity, {
       where: { id },
-      // A write that keeps the row's keys: rows that reference it (match sets) stay writable meanwhile.
-      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
+      ...(lock ? { lock: VACANCY_WRITE_LOCK } : {}),
     });
     if (!vacancy) throw new VacancyNotFoundError(id);
     assertOwnOrganisation(principal, vacancy.organisationId);

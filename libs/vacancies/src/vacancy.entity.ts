@@ -7,6 +7,12 @@ const numeric = {
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
+/**
+ * How a transaction that then writes a vacancy, keeping its keys, locks its row: the key share that
+ * rows referencing it (match sets being written) hold does not block it.
+ */
+export const VACANCY_WRITE_LOCK = { mode: 'for_no_key_update' } as const;
+
 @Entity('vacancies')
 export class VacancyEntity {
   @PrimaryColumn({ type: 'uuid' })
