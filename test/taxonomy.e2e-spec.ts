@@ -126,28 +126,6 @@ describe('ESCO taxonomy', () => {
     await http().get('/api/v1/health/live').expect(200, { status: 'alive' });
   });
 
-  it('rebuilds the taxonomy indexes when a worker starts beside a search engine that lost them', async () => {
-    await worker.close();
-    const meili = api.get<Meilisearch>(MEILI_CLIENT);
-    for (const name of ['occupations', 'skills'])
-      await meili.tasks.waitForTask((await meili.deleteIndex(api.get(SearchIndexes).uid(name))).taskUid, {
-        timeout: 120_000,
-      });
-    await http().get('/api/v1/health/ready').expect(503);
-    // No import is coming: the database holds the taxonomy already.
-    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
-    await worker.init();
-    const rebuilt = await waitFor(
-      async () => {
-        const response = await http().get('/api/v1/health/ready');
-        const served = response.body.taxonomySearch;
-        return response.status === 200 && served.occupations === 3007 && served.skills === 13896 && response;
-      },
-      { timeoutMs: 300_000, intervalMs: 250, what: 'the worker to rebuild both taxonomy indexes' },
-    );
-    expect(rebuilt.body).toMatchObject({ status: 'ready', taxonomySearch: { status: 'ready' } });
-  });
-
   it('autocompletes occupations in English, French and with typos', async () => {
     const nurse = await http()
       .get('/api/v1/taxonomy/occupations')

@@ -1,7 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
-import { TaxonomyIndexConsistency } from '@app/taxonomy';
 import {
   Inject,
   Injectable,
@@ -42,7 +41,6 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly jobs: JobProducer,
     private readonly relay: OutboxRelay,
     private readonly indexes: SearchIndexes,
-    private readonly taxonomy: TaxonomyIndexConsistency,
     maintenance: MaintenanceProcessor,
     searchIndexing: SearchIndexingProcessor,
     mail: MailProcessor,
@@ -80,8 +78,7 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
         );
     }
     this.relay.start();
-    if (settingsApplied) await this.rebuildUnservedTaxonomy();
-    else this.settingsApplied = this.retryIndexSettings();
+    if (!settingsApplied) this.settingsApplied = this.retryIndexSettings();
     this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);
   }
 
@@ -102,17 +99,6 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** An engine without the taxonomy (new, or its data lost) gets it rebuilt; a failure only delays that. */
-  private async rebuildUnservedTaxonomy(): Promise<void> {
-    try {
-      if (await this.taxonomy.rebuildIfUnserved())
-        this.logger.log('The search engine serves no taxonomy: its indexes are rebuilt from the database');
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`Could not check the taxonomy indexes (${reason})`);
-    }
-  }
-
   /** Holds the indexing queues back and tries again, pausing longer each time, until the settings take. */
   private async retryIndexSettings(): Promise<void> {
     await Promise.all(this.searchWriters.map((processor) => processor.worker.pause(true)));
@@ -121,7 +107,6 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.stopping.signal.aborted) return;
       if (await this.applyIndexSettings()) {
         await Promise.all(this.searchWriters.map((processor) => processor.worker.resume()));
-        await this.rebuildUnservedTaxonomy();
         this.logger.log('Search index settings applied; indexing resumes');
         return;
       }

@@ -21,16 +21,9 @@ export function taxonomyIndexConsistency(
     },
     async repair(ids) {
       if (ids.length === 0) return;
-      await requestTaxonomyReindex(dataSource, outbox, 'consistency-repair');
+      await dataSource.transaction((manager) =>
+        outbox.add(manager, 'taxonomy.reindex', { version: 'consistency-repair' }),
+      );
     },
   };
-}
-
-/** Queues a rebuild of both taxonomy indexes through the outbox, `reason` naming why. */
-export async function requestTaxonomyReindex(
-  dataSource: DataSource,
-  outbox: OutboxService,
-  reason: string,
-): Promise<void> {
-  await dataSource.transaction((manager) => outbox.add(manager, 'taxonomy.reindex', { version: reason }));
 }
