@@ -1,6 +1,12 @@
 import { ReferenceDataSeeder } from '@app/reference-data';
 import { MEILI_CLIENT, SearchIndexes } from '@app/search';
-import { TaxonomyImporter, TaxonomyImportError, type TaxonomyImportReport } from '@app/taxonomy';
+import {
+  TAXONOMY_REBUILD_LOCK,
+  TaxonomyImporter,
+  TaxonomyImportError,
+  TaxonomyIndexer,
+  type TaxonomyImportReport,
+} from '@app/taxonomy';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -23,6 +29,7 @@ jest.setTimeout(600_000);
 const SHIPPED = join(__dirname, '..', 'data', 'esco');
 const RELEASE = join(SHIPPED, 'v1.1.1');
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+const ASTRONOMER = 'http://data.europa.eu/esco/occupation/57a12047-4f1e-40ed-add5-9736923f231b';
 const SPECIALIST_NURSE = 'http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba';
 
 type Row = Record<string, string>;
@@ -124,6 +131,75 @@ describe('ESCO taxonomy', () => {
       taxonomySearch: { status: 'ready', occupations: 3007, skills: 13896 },
     });
     await http().get('/api/v1/health/live').expect(200, { status: 'alive' });
+  });
+
+  it('rebuilds the taxonomy indexes when a worker starts beside a search engine that lost them', async () => {
+    await worker.close();
+    const meili = api.get<Meilisearch>(MEILI_CLIENT);
+    for (const name of ['occupations', 'skills'])
+      await meili.tasks.waitForTask((await meili.deleteIndex(api.get(SearchIndexes).uid(name))).taskUid, {
+        timeout: 120_000,
+      });
+    await http().get('/api/v1/health/ready').expect(503);
+    // No import is coming: the database holds this release already.
+    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    const rebuilt = await waitFor(
+      async () => {
+        const response = await http().get('/api/v1/health/ready');
+        const served = response.body.taxonomySearch;
+        return response.status === 200 && served.occupations === 3007 && served.skills === 13896 && response;
+      },
+      { timeoutMs: 300_000, intervalMs: 250, what: 'the worker to rebuild both taxonomy indexes' },
+    );
+    expect(rebuilt.body).toMatchObject({ status: 'ready', taxonomySearch: { status: 'ready' } });
+  });
+
+  it('rebuilds in turn: a rebuild asked for while another runs reads the database when its turn comes', async () => {
+    const meili = api.get<Meilisearch>(MEILI_CLIENT);
+    const occupations = meili.index(api.get(SearchIndexes).uid('occupations'));
+    // An occupation no other test searches for: rewriting its row changes where it lies in the table.
+    const astronomerId = ASTRONOMER.slice(ASTRONOMER.lastIndexOf('/') + 1);
+    const [{ labels }] = await dataSource.query<{ labels: { en: string } }[]>(
+      'SELECT preferred_labels AS labels FROM occupations WHERE uri = $1',
+      [ASTRONOMER],
+    );
+    // Another process's rebuild holds the turn.
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    let rebuilt: Promise<unknown> | undefined;
+    try {
+      await other.query('SELECT pg_advisory_lock(hashtext($1))', [TAXONOMY_REBUILD_LOCK]);
+      rebuilt = worker.get(TaxonomyIndexer).rebuild();
+      await waitFor(
+        async () => {
+          const [{ waiting }] = await dataSource.query<{ waiting: number }[]>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND query LIKE 'SELECT pg_try_advisory_lock(%'`,
+          );
+          return waiting > 0;
+        },
+        { timeoutMs: 60_000, intervalMs: 50, what: 'the rebuild to wait for its turn' },
+      );
+      // Committed while the rebuild waits: its turn comes after, so it must index this label.
+      await dataSource.query(
+        `UPDATE occupations SET preferred_labels = jsonb_set(preferred_labels, '{en}', '"astronomer, in turn"')
+          WHERE uri = $1`,
+        [ASTRONOMER],
+      );
+      expect((await occupations.getDocument(astronomerId)).preferredLabel_en).toBe(labels.en);
+    } finally {
+      await other.query('SELECT pg_advisory_unlock(hashtext($1))', [TAXONOMY_REBUILD_LOCK]);
+      await other.release();
+    }
+    try {
+      await expect(rebuilt).resolves.toEqual({ occupations: 3007, skills: 13896 });
+      expect((await occupations.getDocument(astronomerId)).preferredLabel_en).toBe('astronomer, in turn');
+    } finally {
+      await dataSource.query('UPDATE occupations SET preferred_labels = $2 WHERE uri = $1', [ASTRONOMER, labels]);
+      await worker.get(TaxonomyIndexer).rebuild();
+    }
+    expect((await occupations.getDocument(astronomerId)).preferredLabel_en).toBe(labels.en);
   });
 
   it('autocompletes occupations in English, French and with typos', async () => {

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { isJobName, JOB_QUEUE, JobProducer, OutboxRelay, type JobName } from '@app/queue';
 import { SearchIndexes } from '@app/search';
+import { TaxonomyIndexer } from '@app/taxonomy';
 import {
   Inject,
   Injectable,
@@ -26,7 +27,9 @@ const SETTINGS_RETRY_MAX_MS = 30_000;
 /**
  * Boot sequence of the worker: check handlers, schedule jobs, relay the outbox, apply the index
  * settings. The search engine may be away at boot: the worker starts all the same, holds back the
- * queues that write to the engine, and releases them once the settings are applied.
+ * queues that write to the engine, and releases them once the settings are applied. Then, should
+ * the engine serve no taxonomy beside an imported one (a new engine, or one that lost its data),
+ * the worker rebuilds it: no import is coming to do so, and the API is not ready without it.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,12 +38,14 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly searchWriters: TypedProcessor<never>[];
   private readonly stopping = new AbortController();
   private settingsApplied?: Promise<void>;
+  private taxonomyServed?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobProducer,
     private readonly relay: OutboxRelay,
     private readonly indexes: SearchIndexes,
+    private readonly taxonomy: TaxonomyIndexer,
     maintenance: MaintenanceProcessor,
     searchIndexing: SearchIndexingProcessor,
     mail: MailProcessor,
@@ -78,13 +83,15 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
         );
     }
     this.relay.start();
-    if (!settingsApplied) this.settingsApplied = this.retryIndexSettings();
+    if (settingsApplied) this.taxonomyServed = this.serveTaxonomy();
+    else this.settingsApplied = this.retryIndexSettings();
     this.logger.log(`Worker ready: ${this.processors.length} queue(s), outbox relay running`);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     await this.settingsApplied;
+    await this.taxonomyServed;
   }
 
   /** Whether the index settings could be applied now. */
@@ -108,9 +115,23 @@ export class WorkerService implements OnApplicationBootstrap, OnModuleDestroy {
       if (await this.applyIndexSettings()) {
         await Promise.all(this.searchWriters.map((processor) => processor.worker.resume()));
         this.logger.log('Search index settings applied; indexing resumes');
+        this.taxonomyServed = this.serveTaxonomy();
         return;
       }
       delay = Math.min(2 * delay, SETTINGS_RETRY_MAX_MS);
+    }
+  }
+
+  /**
+   * Rebuilds the taxonomy indexes when the engine serves none of an imported release. Runs beside
+   * the queues; a failure is logged, and the consistency check's repair remains the way back.
+   */
+  private async serveTaxonomy(): Promise<void> {
+    try {
+      await this.taxonomy.rebuildIfUnserved();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Could not check that the search engine serves the taxonomy (${reason})`);
     }
   }
 

@@ -4,3 +4,4 @@ export * from './database-admin';
 export * from './migrate';
 export * from './transaction-connection';
 export * from './database-unavailable';
+export * from './session-lock';

@@ -11,7 +11,11 @@ export type * from './lookup/taxonomy.views';
 export { TaxonomyLookup } from './lookup/taxonomy-lookup.service';
 export { conceptLabel, labelLanguageFor, type ConceptLabel } from './lookup/concept-labels';
 export { TaxonomyIndexConsistency } from './search/taxonomy-consistency.service';
-export { TaxonomyIndexer, type TaxonomyIndexReport } from './search/taxonomy-indexer.service';
+export {
+  TAXONOMY_REBUILD_LOCK,
+  TaxonomyIndexer,
+  type TaxonomyIndexReport,
+} from './search/taxonomy-indexer.service';
 export * from './search/taxonomy-search.service';
 export { TaxonomySearchModule } from './taxonomy-search.module';
 export * from './taxonomy-language';

@@ -1,10 +1,10 @@
 import { CANDIDATES_SQL } from '@app/candidates';
 import { VACANCIES_SQL } from '@app/vacancies';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { releaseSessionLock, waitForSessionLock } from '@app/database';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -305,7 +305,7 @@ export class MatchResults implements OnModuleDestroy {
     const session = this.dataSource.createQueryRunner();
     await session.connect();
     try {
-      await waitForLock(session, FULL_REMATCH_LOCK);
+      await waitForSessionLock(session, FULL_REMATCH_LOCK, LOCK_POLL_MS);
       try {
         await dropDeadRuns(session);
         const table = `${RUN_TABLE_PREFIX}${randomUUID().replaceAll('-', '')}`;
@@ -331,10 +331,7 @@ export class MatchResults implements OnModuleDestroy {
           await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
         }
       } finally {
-        // Fails only when the session is gone, and its lock with it.
-        await session
-          .query('SELECT pg_advisory_unlock(hashtext($1))', [FULL_REMATCH_LOCK])
-          .catch(() => undefined);
+        await releaseSessionLock(session, FULL_REMATCH_LOCK);
       }
     } finally {
       await session.release();
@@ -618,17 +615,6 @@ async function takePlace(
   for (const key of foreignKeys)
     await runner.query(`ALTER TABLE matches RENAME CONSTRAINT ${key.name}_next TO ${key.name}`);
   return { written, dropped: Math.max(0, before - written) };
-}
-
-/** Takes the session lock, asking again every LOCK_POLL_MS while another session holds it. */
-async function waitForLock(session: QueryRunner, name: string): Promise<void> {
-  for (;;) {
-    const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      name,
-    ])) as { locked: boolean }[];
-    if (locked) return;
-    await sleep(LOCK_POLL_MS);
-  }
 }
 
 /**
