@@ -20,6 +20,7 @@ import { EmployerFactory, type RegisteredEmployer } from './factories/employer.f
 import { VacancyFactory } from './factories/vacancy.factory';
 import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
+import { emptySearchIndexes } from './utils/search-indexes';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
 import { waitFor } from './utils/wait-for';
@@ -74,6 +75,7 @@ describe('saved talent searches and job alerts', () => {
     await sut.get(ShortageSeeder).seed();
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
+    await emptySearchIndexes(sut);
     const accounts = new AccountFactory(sut);
     const admin = await accounts.admin();
     const ncp = await accounts.ncp(admin, 'NL');

@@ -1,12 +1,10 @@
-import { CANDIDATES_INDEX, CandidateIndexRequests } from '@app/candidates';
+import { CandidateIndexRequests } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
 import { ShortageSeeder } from '@app/shortage-occupations';
-import { VACANCIES_INDEX, VacancyIndexer } from '@app/vacancies';
+import { VacancyIndexer } from '@app/vacancies';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Meilisearch } from 'meilisearch';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -23,6 +21,7 @@ import { closeApp, createApiApp } from './utils/api-app';
 import { truncateAll } from './utils/database';
 import { drainQueues } from './utils/drain';
 import { clearRateLimits } from './utils/rate-limits';
+import { emptySearchIndexes } from './utils/search-indexes';
 
 const HIT_KEYS = [
   'availableFrom',
@@ -93,11 +92,7 @@ describe('search', () => {
     await sut.get(ShortageSeeder).seed();
     worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     await worker.init();
-    const meili = sut.get<Meilisearch>(MEILI_CLIENT);
-    const indexes = sut.get(SearchIndexes);
-    for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX])
-      if (await indexes.exists(indexes.uid(name)))
-        await settle(meili.index(indexes.uid(name)).deleteAllDocuments());
+    await emptySearchIndexes(sut);
 
     const accounts = new AccountFactory(sut);
     admin = await accounts.admin();

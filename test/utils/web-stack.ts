@@ -1,8 +1,4 @@
-import { CANDIDATES_INDEX } from '@app/candidates';
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { MEILI_CLIENT, SearchIndexes, settle } from '@app/search';
-import { VACANCIES_INDEX } from '@app/vacancies';
-import type { Meilisearch } from 'meilisearch';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -17,6 +13,7 @@ import { seedCandidateFixtures } from '../factories/candidate.factory';
 import { closeApp, createApiApp } from './api-app';
 import { truncateAll } from './database';
 import { clearRateLimits } from './rate-limits';
+import { emptySearchIndexes } from './search-indexes';
 
 export interface WebStack {
   api: NestExpressApplication;
@@ -61,18 +58,6 @@ export async function startWebStack(): Promise<WebStack> {
       await closeApp(api);
     },
   };
-}
-
-/**
- * The run's candidate and vacancy indexes keep what earlier specs wrote; emptied with the tables,
- * so that counts and facets on the pages see this spec's data alone.
- */
-async function emptySearchIndexes(api: NestExpressApplication): Promise<void> {
-  const client = api.get<Meilisearch>(MEILI_CLIENT);
-  const indexes = api.get(SearchIndexes);
-  for (const name of [CANDIDATES_INDEX, VACANCIES_INDEX]) {
-    await settle(client.index(indexes.uid(name)).deleteAllDocuments(), 600_000, 'index_not_found');
-  }
 }
 
 function freePort(): Promise<number> {
