@@ -70,15 +70,39 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
   }));
 }
 
-/** The page at 360 px and 1280 px wide, full length, into the git-ignored screenshots folder. */
+/**
+ * The page at 360 px and 1280 px wide, full length, into the git-ignored screenshots folder; fails
+ * when, at 360 px, a table shows a data cell without its column's name (see `unnamedTableCells`).
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${width}.png`), fullPage: true });
+    const unnamed = width === 360 ? await unnamedTableCells(page) : [];
+    if (unnamed.length)
+      throw new Error(
+        `${name} at 360 px: table cells shown without their column's name: ${unnamed.join('; ')}`,
+      );
   }
   await page.setViewportSize(viewport);
+}
+
+/**
+ * On a narrow screen ECL stacks a table's rows and shows each cell beside its column's name, which
+ * it reads from the cell: the body data cells of stacked tables whose name shows empty, as
+ * `table id: cell text`.
+ */
+async function unnamedTableCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('table.ecl-table:not(.ecl-table--simple) > tbody td'))
+      .filter((cell) => {
+        const name = getComputedStyle(cell, '::before').content;
+        return name === '""' || name === "''";
+      })
+      .map((cell) => `${cell.closest('table')?.id ?? '?'}: ${(cell.textContent ?? '').trim().slice(0, 40)}`),
+  );
 }
 
 /**

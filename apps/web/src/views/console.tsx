@@ -1,10 +1,9 @@
-import type { ComponentChildren } from 'preact';
 import type { Locale } from '../i18n/locales';
 import { errorFor, type FieldErrors, fieldId } from './form-errors';
 
 /**
  * Building blocks of the national contact point's and the administrator's consoles: a multi-line
- * field for the reasons the API keeps, a table that scrolls on its own on narrow screens, dates.
+ * field for the reasons the API keeps, dates.
  */
 export function TextArea(props: { name: string; label: string; hint?: string; value?: string; errors?: FieldErrors; rows?: number }) {
   const id = fieldId(props.name);
@@ -27,23 +26,6 @@ export function TextArea(props: { name: string; label: string; hint?: string; va
       >
         {props.value ?? ''}
       </textarea>
-    </div>
-  );
-}
-
-/** A data table with a caption and header cells; on narrow screens it scrolls inside its own focusable region. */
-export function DataTable({ caption, headers, children, id }: { caption: string; headers: string[]; children: ComponentChildren; id?: string }) {
-  return (
-    <div class="etp-table-wrap" role="region" aria-label={caption} tabIndex={0} id={id}>
-      <table class="ecl-table ecl-table--zebra etp-table">
-        <caption class="ecl-table__caption">{caption}</caption>
-        <thead class="ecl-table__head">
-          <tr class="ecl-table__row">
-            {headers.map((header) => <th key={header} class="ecl-table__header" scope="col">{header}</th>)}
-          </tr>
-        </thead>
-        <tbody class="ecl-table__body">{children}</tbody>
-      </table>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/web-api';
-import { DataTable, formatDay, TextArea } from '../../views/console';
+import { formatDay, TextArea } from '../../views/console';
+import { DataTable } from '../../views/data-table';
 import { Checkbox, ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';

@@ -1,4 +1,5 @@
 import type { Schemas } from '../../api/web-api';
+import { DataTable } from '../../views/data-table';
 import { ErrorSummary, Form, Notice, SelectField, Submit, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
@@ -17,50 +18,39 @@ export function ColleaguesPage(props: { ctx: PageContext; colleagues: Schemas['C
       {props.notice ? <Notice>{props.notice}</Notice> : null}
       <PageTitle>{t('employer.colleagues.title')}</PageTitle>
       <p class="etp-lead">{admin ? t('employer.colleagues.leadAdmin') : t('employer.colleagues.leadRecruiter')}</p>
-      <table class="ecl-table etp-table">
-        <caption class="ecl-u-sr-only">{t('employer.colleagues.title')}</caption>
-        <thead class="ecl-table__head">
-          <tr class="ecl-table__row">
-            <th class="ecl-table__header" scope="col">{t('employer.colleagues.email')}</th>
-            <th class="ecl-table__header" scope="col">{t('employer.colleagues.role')}</th>
-            <th class="ecl-table__header" scope="col">{t('employer.colleagues.since')}</th>
-            {admin ? <th class="ecl-table__header" scope="col">{t('employer.colleagues.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody class="ecl-table__body">
-          {colleagues.map((colleague) => (
-            <tr class="ecl-table__row" key={colleague.accountId}>
-              <td class="ecl-table__cell"><bdi>{colleague.email}</bdi>{colleague.accountId === props.me ? ` (${t('employer.colleagues.you')})` : ''}</td>
+      <DataTable id="colleagues" caption={t('employer.colleagues.title')} hiddenCaption headers={[t('employer.colleagues.email'), t('employer.colleagues.role'), t('employer.colleagues.since'), ...(admin ? [t('employer.colleagues.actions')] : [])]}>
+        {colleagues.map((colleague) => (
+          <tr class="ecl-table__row" key={colleague.accountId}>
+            <td class="ecl-table__cell"><bdi>{colleague.email}</bdi>{colleague.accountId === props.me ? ` (${t('employer.colleagues.you')})` : ''}</td>
+            <td class="ecl-table__cell">
+              {t(`employer.colleagues.role_${colleague.role}`)}
+              {colleague.invitationAccepted ? '' : ` – ${t('employer.colleagues.invited')}`}
+            </td>
+            <td class="ecl-table__cell">{shortDate(ctx, colleague.since)}</td>
+            {admin ? (
               <td class="ecl-table__cell">
-                {t(`employer.colleagues.role_${colleague.role}`)}
-                {colleague.invitationAccepted ? '' : ` – ${t('employer.colleagues.invited')}`}
+                {colleague.accountId === props.me ? null : (
+                  <div class="etp-row etp-row--tight">
+                    <form method="post" action={href(ctx, `/employer/colleagues/${colleague.accountId}/role`)} class="etp-row etp-row--tight">
+                      <input type="hidden" name="_csrf" value={ctx.csrf} />
+                      <label class="ecl-u-sr-only" for={`role-${colleague.accountId}`}>{t('employer.colleagues.roleOf', { email: colleague.email })}</label>
+                      <div class="ecl-select__container ecl-select__container--s">
+                        <select class="ecl-select" id={`role-${colleague.accountId}`} name="role">
+                          {roles.map((role) => <option key={role.value} value={role.value} selected={role.value === colleague.role}>{role.label}</option>)}
+                        </select>
+                      </div>
+                      <button type="submit" class="ecl-button ecl-button--secondary">{t('employer.colleagues.changeRole')}<span class="ecl-u-sr-only"> <bdi>{colleague.email}</bdi></span></button>
+                    </form>
+                    <Form ctx={ctx} action={href(ctx, `/employer/colleagues/${colleague.accountId}/remove`)}>
+                      <button type="submit" class="ecl-button ecl-button--tertiary">{t('form.remove')}<span class="ecl-u-sr-only"> <bdi>{colleague.email}</bdi></span></button>
+                    </Form>
+                  </div>
+                )}
               </td>
-              <td class="ecl-table__cell">{shortDate(ctx, colleague.since)}</td>
-              {admin ? (
-                <td class="ecl-table__cell">
-                  {colleague.accountId === props.me ? null : (
-                    <div class="etp-row etp-row--tight">
-                      <form method="post" action={href(ctx, `/employer/colleagues/${colleague.accountId}/role`)} class="etp-row etp-row--tight">
-                        <input type="hidden" name="_csrf" value={ctx.csrf} />
-                        <label class="ecl-u-sr-only" for={`role-${colleague.accountId}`}>{t('employer.colleagues.roleOf', { email: colleague.email })}</label>
-                        <div class="ecl-select__container ecl-select__container--s">
-                          <select class="ecl-select" id={`role-${colleague.accountId}`} name="role">
-                            {roles.map((role) => <option key={role.value} value={role.value} selected={role.value === colleague.role}>{role.label}</option>)}
-                          </select>
-                        </div>
-                        <button type="submit" class="ecl-button ecl-button--secondary">{t('employer.colleagues.changeRole')}<span class="ecl-u-sr-only"> <bdi>{colleague.email}</bdi></span></button>
-                      </form>
-                      <Form ctx={ctx} action={href(ctx, `/employer/colleagues/${colleague.accountId}/remove`)}>
-                        <button type="submit" class="ecl-button ecl-button--tertiary">{t('form.remove')}<span class="ecl-u-sr-only"> <bdi>{colleague.email}</bdi></span></button>
-                      </Form>
-                    </div>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       {admin ? (
         <section class="etp-panel" aria-labelledby="invite-title">
           <h2 id="invite-title">{t('employer.colleagues.invite')}</h2>

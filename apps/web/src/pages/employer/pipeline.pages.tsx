@@ -1,4 +1,5 @@
 import type { Schemas } from '../../api/web-api';
+import { DataTable } from '../../views/data-table';
 import { ErrorSummary, Form, Notice, SelectField, Submit } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
@@ -30,7 +31,7 @@ function VacancyHeader({ ctx, vacancy, current }: { ctx: PageContext; vacancy: V
 }
 
 /** Why a candidate matches: the skills that matched (and through which ESCO relation), the essential ones missing, the factors. */
-export function ExplanationView({ ctx, explanation }: { ctx: PageContext; explanation: Explanation }) {
+export function ExplanationView({ ctx, id, explanation }: { ctx: PageContext; id: string; explanation: Explanation }) {
   const { t } = ctx;
   return (
     <div class="etp-explanation">
@@ -53,25 +54,15 @@ export function ExplanationView({ ctx, explanation }: { ctx: PageContext; explan
           <ul class="etp-list">{explanation.missingEssentialSkills.map((skill) => <li key={skill.uri} lang={skill.language}>{skill.label}</li>)}</ul>
         </>
       ) : null}
-      <table class="ecl-table etp-table etp-table--compact">
-        <caption class="ecl-u-type-heading-5">{t('employer.matches.factors')}</caption>
-        <thead class="ecl-table__head">
-          <tr class="ecl-table__row">
-            <th class="ecl-table__header" scope="col">{t('employer.matches.factor')}</th>
-            <th class="ecl-table__header" scope="col">{t('employer.matches.fit')}</th>
-            <th class="ecl-table__header" scope="col">{t('employer.matches.points')}</th>
+      <DataTable id={`${id}-factors`} caption={t('employer.matches.factors')} headers={[t('employer.matches.factor'), t('employer.matches.fit'), t('employer.matches.points')]} compact>
+        {explanation.factors.filter((factor) => factor.weight > 0).map((factor) => (
+          <tr class="ecl-table__row" key={factor.factor}>
+            <th class="ecl-table__cell" scope="row">{t(`employer.factor.${factor.factor}`)}</th>
+            <td class="ecl-table__cell"><bdi>{Math.round(factor.value * 100)} %</bdi></td>
+            <td class="ecl-table__cell"><bdi>{Math.round(factor.contribution * 100)}</bdi></td>
           </tr>
-        </thead>
-        <tbody class="ecl-table__body">
-          {explanation.factors.filter((factor) => factor.weight > 0).map((factor) => (
-            <tr class="ecl-table__row" key={factor.factor}>
-              <th class="ecl-table__cell" scope="row">{t(`employer.factor.${factor.factor}`)}</th>
-              <td class="ecl-table__cell"><bdi>{Math.round(factor.value * 100)} %</bdi></td>
-              <td class="ecl-table__cell"><bdi>{Math.round(factor.contribution * 100)}</bdi></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -108,7 +99,7 @@ export function MatchesPage({ ctx, vacancy, matches, status, notice }: { ctx: Pa
               <p><strong>{t('employer.matches.score', { value: Math.round(match.score) })}</strong> · {t('employer.matches.status')} {t(`employer.matchStatus.${match.status}`)}</p>
               <details open={index === 0}>
                 <summary>{t('employer.matches.why')}</summary>
-                <ExplanationView ctx={ctx} explanation={match.explanation} />
+                <ExplanationView ctx={ctx} id={`match-${index + 1}`} explanation={match.explanation} />
               </details>
               <form method="post" action={href(ctx, `${base}/${match.referenceCode}/status`)} class="etp-row etp-row--tight">
                 <input type="hidden" name="_csrf" value={ctx.csrf} />
@@ -211,7 +202,7 @@ export function PipelineEntryPage(props: { ctx: PageContext; vacancy: Vacancy; e
       {entry.match ? (
         <section aria-labelledby="explanation-title">
           <h2 id="explanation-title">{t('employer.matches.score', { value: Math.round(entry.match.score) })}</h2>
-          <ExplanationView ctx={ctx} explanation={entry.match.explanation as unknown as Explanation} />
+          <ExplanationView ctx={ctx} id="explanation" explanation={entry.match.explanation as unknown as Explanation} />
         </section>
       ) : null}
       {granted ? (

@@ -1,5 +1,6 @@
 import type { Schemas } from '../../api/web-api';
-import { DataTable, formatDay, TextArea } from '../../views/console';
+import { formatDay, TextArea } from '../../views/console';
+import { DataTable } from '../../views/data-table';
 import { ErrorSummary, Form, Notice, RadioGroup, Submit } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
@@ -37,7 +38,7 @@ export function QueuePage({ ctx, memberState, status, employers }: { ctx: PageCo
       </nav>
       <h2>{t('ncp.queue.count', { count: employers.total, status: t(`ncp.status.${status}`) })}</h2>
       {employers.items.length ? (
-        <DataTable caption={t('ncp.queue.caption', { status: t(`ncp.status.${status}`) })} headers={[t('ncp.employer.legalName'), t('ncp.employer.registrationNumber'), t('ncp.employer.entityType'), t('ncp.employer.registered')]}>
+        <DataTable id="employers" caption={t('ncp.queue.caption', { status: t(`ncp.status.${status}`) })} headers={[t('ncp.employer.legalName'), t('ncp.employer.registrationNumber'), t('ncp.employer.entityType'), t('ncp.employer.registered')]}>
           {employers.items.map((employer) => (
             <tr class="ecl-table__row" key={employer.id}>
               <td class="ecl-table__cell"><a class="ecl-link" href={href(ctx, `/ncp/employers/${employer.id}`)}><bdi>{employer.legalName}</bdi></a></td>
@@ -144,7 +145,7 @@ export function StatisticsPage({ ctx, memberState, statistics }: { ctx: PageCont
     <Layout ctx={ctx} title={t('ncp.statistics.title')}>
       <PageTitle>{t('ncp.statistics.title')}</PageTitle>
       <p class="etp-lead">{t('ncp.statistics.lead', { state })}</p>
-      <DataTable caption={t('ncp.statistics.employers', { state })} headers={[t('ncp.statistics.status'), t('ncp.statistics.count')]}>
+      <DataTable id="employers-by-status" caption={t('ncp.statistics.employers', { state })} headers={[t('ncp.statistics.status'), t('ncp.statistics.count')]}>
         {EMPLOYER_STATUSES.map((status) => (
           <tr class="ecl-table__row" key={status}>
             <th class="ecl-table__cell" scope="row">{t(`ncp.status.${status}`)}</th>
@@ -152,7 +153,7 @@ export function StatisticsPage({ ctx, memberState, statistics }: { ctx: PageCont
           </tr>
         ))}
       </DataTable>
-      <DataTable caption={t('ncp.statistics.activity', { state })} headers={[t('ncp.statistics.measure'), t('ncp.statistics.count')]}>
+      <DataTable id="activity" caption={t('ncp.statistics.activity', { state })} headers={[t('ncp.statistics.measure'), t('ncp.statistics.count')]}>
         <tr class="ecl-table__row">
           <th class="ecl-table__cell" scope="row">{t('ncp.statistics.openVacancies')}</th>
           <td class="ecl-table__cell">{figure(statistics.vacancies)}</td>
@@ -163,7 +164,7 @@ export function StatisticsPage({ ctx, memberState, statistics }: { ctx: PageCont
         </tr>
       </DataTable>
       {statistics.occupations.length ? (
-        <DataTable caption={t('ncp.statistics.occupations', { state })} headers={[t('ncp.statistics.occupation'), t('ncp.statistics.count')]}>
+        <DataTable id="occupations" caption={t('ncp.statistics.occupations', { state })} headers={[t('ncp.statistics.occupation'), t('ncp.statistics.count')]}>
           {statistics.occupations.map((occupation) => (
             <tr class="ecl-table__row" key={occupation.label}>
               <th class="ecl-table__cell" scope="row" lang={occupation.lang}>{occupation.label}</th>

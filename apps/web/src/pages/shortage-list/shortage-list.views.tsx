@@ -1,6 +1,7 @@
 import type { Schemas } from '../../api/web-api';
 import type { Concept } from '../candidate/esco';
-import { DataTable, formatDay, TextArea } from '../../views/console';
+import { formatDay, TextArea } from '../../views/console';
+import { DataTable } from '../../views/data-table';
 import { ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';

@@ -25,7 +25,7 @@ describe('BarChart', () => {
     expect(widths).toHaveLength(2);
     expect(widths[0] / widths[1]).toBeCloseTo(4, 5);
     // The same figures as a table.
-    expect(html).toMatch(/<th class="ecl-table__cell" scope="row">Tunisia<\/th><td class="ecl-table__cell etp-number">10<\/td>/);
+    expect(html).toMatch(/<th class="ecl-table__cell" scope="row">Tunisia<\/th><td class="ecl-table__cell etp-number" data-ecl-table-header="Number">10<\/td>/);
   });
 
   it('grows the bars from the right, right to left', () => {

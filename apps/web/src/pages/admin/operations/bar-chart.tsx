@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { DataTable } from '../../../views/data-table';
 import type { PageContext } from '../../../views/page-context';
 
 export interface Bar {
@@ -91,23 +92,14 @@ export function BarChart({ ctx, id, title, bars }: { ctx: PageContext; id: strin
       </svg>
       <details class="etp-chart__table">
         <summary>{t('adminOperations.statistics.showTable')}<span class="ecl-u-sr-only">: {title}</span></summary>
-        <table class="ecl-table">
-          <caption class="ecl-u-sr-only">{title}</caption>
-          <thead class="ecl-table__head">
-            <tr class="ecl-table__row">
-              <th class="ecl-table__header" scope="col">{t('adminOperations.statistics.category')}</th>
-              <th class="ecl-table__header" scope="col">{t('adminOperations.statistics.count')}</th>
+        <DataTable id={`${id}-table`} caption={title} hiddenCaption headers={[t('adminOperations.statistics.category'), t('adminOperations.statistics.count')]}>
+          {bars.map((bar) => (
+            <tr class="ecl-table__row" key={bar.key}>
+              <th class="ecl-table__cell" scope="row" lang={bar.lang}>{bar.label}</th>
+              <td class="ecl-table__cell etp-number">{number.format(bar.value)}</td>
             </tr>
-          </thead>
-          <tbody class="ecl-table__body">
-            {bars.map((bar) => (
-              <tr class="ecl-table__row" key={bar.key}>
-                <th class="ecl-table__cell" scope="row" lang={bar.lang}>{bar.label}</th>
-                <td class="ecl-table__cell etp-number">{number.format(bar.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

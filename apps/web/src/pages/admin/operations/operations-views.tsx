@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { Schemas } from '../../../api/web-api';
+import { DataTable } from '../../../views/data-table';
 import { ErrorSummary, Form, Notice, Submit, TextField } from '../../../views/forms';
 import type { FieldErrors } from '../../../views/form-errors';
 import { Layout, PageTitle } from '../../../views/layout';
@@ -47,23 +47,6 @@ export function Pager({ ctx, path, query, window }: { ctx: PageContext; path: st
   );
 }
 
-/** A wide table scrolls on its own, and can be reached by keyboard to do so. */
-function Table({ id, caption, head, children, hiddenCaption }: { id: string; caption: ComponentChildren; head: string[]; children: ComponentChildren; hiddenCaption?: boolean }) {
-  return (
-    <div class="etp-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table class="ecl-table etp-table" id={id}>
-        <caption id={`${id}-caption`} class={hiddenCaption ? 'ecl-u-sr-only' : 'etp-table__caption'}>{caption}</caption>
-        <thead class="ecl-table__head">
-          <tr class="ecl-table__row">
-            {head.map((label) => <th class="ecl-table__header" scope="col" key={label}>{label}</th>)}
-          </tr>
-        </thead>
-        <tbody class="ecl-table__body">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 export interface AuditFilters {
   actor: string;
   action: string;
@@ -102,7 +85,7 @@ export function AuditPage({ ctx, filters, events, errors, window }: { ctx: PageC
         <p>{k('none')}</p>
       ) : (
         <>
-          <Table id="audit-events" caption={k('caption')} head={[k('when'), k('who'), k('what'), k('target'), k('request')]}>
+          <DataTable id="audit-events" caption={k('caption')} headers={[k('when'), k('who'), k('what'), k('target'), k('request')]}>
             {events.map((event) => (
               <tr class="ecl-table__row" key={event.id}>
                 <td class="ecl-table__cell">{dateTime(ctx, event.occurredAt)}</td>
@@ -122,7 +105,7 @@ export function AuditPage({ ctx, filters, events, errors, window }: { ctx: PageC
                 <td class="ecl-table__cell"><bdi class="etp-code">{event.requestId ?? '–'}</bdi></td>
               </tr>
             ))}
-          </Table>
+          </DataTable>
           {window ? <Pager ctx={ctx} path="/admin/audit" query={{ ...filters }} window={window} /> : null}
         </>
       )}
@@ -178,7 +161,7 @@ export function FailedJobsPage({ ctx, jobs, window, notice, warning }: { ctx: Pa
         <p>{k('none')}</p>
       ) : (
         <>
-          <Table id="failed-jobs" caption={k('caption')} head={[k('queue'), k('name'), k('id'), k('attempts'), k('failedAt'), k('error'), k('action')]}>
+          <DataTable id="failed-jobs" caption={k('caption')} headers={[k('queue'), k('name'), k('id'), k('attempts'), k('failedAt'), k('error'), k('action')]}>
             {jobs.map((job) => (
               <tr class="ecl-table__row" key={`${job.queue}/${job.id}`}>
                 <td class="ecl-table__cell"><code>{job.queue}</code></td>
@@ -202,7 +185,7 @@ export function FailedJobsPage({ ctx, jobs, window, notice, warning }: { ctx: Pa
                 </td>
               </tr>
             ))}
-          </Table>
+          </DataTable>
           <Pager ctx={ctx} path="/admin/jobs" query={{}} window={window} />
         </>
       )}
@@ -240,7 +223,7 @@ export function DuplicatesPage({ ctx, groups, window }: { ctx: PageContext; grou
               <h2 class="ecl-u-type-heading-3" id={`group-${index}`}>
                 <Isolated text={t('adminOperations.duplicates.group', { phone: '\u0001' })} value={group.phone} />
               </h2>
-              <Table id={`group-${index}-table`} caption={<Isolated text={t('adminOperations.duplicates.group', { phone: '\u0001' })} value={group.phone} />} hiddenCaption head={[k('reference'), k('account'), k('registered')]}>
+              <DataTable id={`group-${index}-table`} caption={<Isolated text={t('adminOperations.duplicates.group', { phone: '\u0001' })} value={group.phone} />} hiddenCaption headers={[k('reference'), k('account'), k('registered')]}>
                 {group.candidates.map((candidate) => (
                   <tr class="ecl-table__row" key={candidate.candidateId}>
                     <td class="ecl-table__cell"><bdi class="etp-code">{candidate.referenceCode}</bdi></td>
@@ -250,7 +233,7 @@ export function DuplicatesPage({ ctx, groups, window }: { ctx: PageContext; grou
                     <td class="ecl-table__cell">{date.format(new Date(candidate.createdAt))}</td>
                   </tr>
                 ))}
-              </Table>
+              </DataTable>
             </section>
           ))}
           <Pager ctx={ctx} path="/admin/duplicates" query={{}} window={window} />
