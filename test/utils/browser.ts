@@ -86,6 +86,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
         `${name} at 360 px: table cells shown without their column's name: ${unnamed.join('; ')}`,
       );
   }
+  const unmarked = await unmarkedInvalidFields(page);
+  if (unmarked.length) throw new Error(`${name}: fields in error drawn as if valid: ${unmarked.join(', ')}`);
   await page.setViewportSize(viewport);
 }
 
@@ -103,6 +105,32 @@ async function unnamedTableCells(page: Page): Promise<string[]> {
       })
       .map((cell) => `${cell.closest('table')?.id ?? '?'}: ${(cell.textContent ?? '').trim().slice(0, 40)}`),
   );
+}
+
+/**
+ * The ids of the fields marked invalid (`aria-invalid`) whose border is not drawn in the error
+ * colour, as the design system draws a field in error: a field that looks valid beside its message.
+ */
+async function unmarkedInvalidFields(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--ecl-color-error)';
+    document.body.append(probe);
+    const error = getComputedStyle(probe).color;
+    probe.remove();
+    // A checkbox or radio button is drawn as the box in its label.
+    const drawn = (field: HTMLElement): Element | null => {
+      if (!['checkbox', 'radio'].includes((field as HTMLInputElement).type)) return field;
+      const label = `label[for="${CSS.escape(field.id)}"]`;
+      return document.querySelector(`${label} .ecl-checkbox__box, ${label} .ecl-radio__box`);
+    };
+    return Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))
+      .filter((field) => {
+        const shown = drawn(field);
+        return !shown || getComputedStyle(shown).borderTopColor !== error;
+      })
+      .map((field) => field.id || field.tagName.toLowerCase());
+  });
 }
 
 /**

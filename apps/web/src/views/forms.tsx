@@ -98,6 +98,29 @@ export function TextField(props: FieldProps & { value?: string; type?: string; a
   );
 }
 
+/** A multi-line field; its text keeps the direction it was written in (`dir="auto"`). */
+export function TextAreaField(props: FieldProps & { value?: string; rows?: number }) {
+  const invalid = Boolean(errorFor(props.errors, props.name));
+  return (
+    <div class="ecl-form-group etp-field">
+      <Label {...props} />
+      <HintAndError {...props} />
+      <textarea
+        class={`ecl-text-area ecl-text-area--m${invalid ? ' ecl-text-area--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={props.rows ?? 5}
+        dir="auto"
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={described(props)}
+        required={!props.optional}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;
@@ -117,9 +140,9 @@ export function SelectField(props: FieldProps & { options: Option[]; groups?: Op
     <div class="ecl-form-group etp-field">
       <Label {...props} />
       <HintAndError {...props} />
-      <div class="ecl-select__container ecl-select__container--m">
+      <div class={`ecl-select__container ecl-select__container--m${invalid ? ' ecl-select__container--invalid' : ''}`}>
         <select
-          class={`ecl-select${invalid ? ' ecl-select--invalid' : ''}`}
+          class="ecl-select"
           id={fieldId(props.name)}
           name={props.name}
           multiple={props.multiple}
@@ -167,7 +190,7 @@ export function RadioGroup(props: FieldProps & { options: Option[]; value?: stri
             aria-invalid={error ? 'true' : undefined}
           />
           <label class="ecl-radio__label" for={index === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${option.value}`}>
-            <span class="ecl-radio__box"><span class="ecl-radio__box-inner"></span></span>
+            <span class={`ecl-radio__box${error ? ' ecl-radio__box--invalid' : ''}`}><span class="ecl-radio__box-inner"></span></span>
             <span class="ecl-radio__text" lang={option.lang}>{option.label}</span>
           </label>
         </div>
@@ -183,7 +206,7 @@ export function Checkbox({ name, label, value = 'yes', checked, errors }: { name
   return (
     <div class="ecl-form-group etp-field">
       {error ? <div class="ecl-feedback-message" id={`${fieldId(name)}-error`}>{error}</div> : null}
-      <div class="ecl-checkbox">
+      <div class={`ecl-checkbox${error ? ' ecl-checkbox--invalid' : ''}`}>
         <input class="ecl-checkbox__input" type="checkbox" id={id} name={name} value={value} checked={checked} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${fieldId(name)}-error` : undefined} />
         <label class="ecl-checkbox__label" for={id}>
           <span class="ecl-checkbox__box"></span>

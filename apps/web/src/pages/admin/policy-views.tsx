@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/web-api';
-import { formatDay, TextArea } from '../../views/console';
+import { formatDay } from '../../views/console';
 import { DataTable } from '../../views/data-table';
-import { Checkbox, ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextField } from '../../views/forms';
+import { Checkbox, ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextAreaField, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
@@ -151,7 +151,7 @@ export function ImpactPreviewPage({ ctx, preview, reason, errors }: { ctx: PageC
       <Form ctx={ctx} action={href(ctx, `/admin/partner-countries/${preview.countryCode}/status`)}>
         <input type="hidden" name="status" value={preview.proposedStatus} />
         <input type="hidden" name="effectiveFrom" value={preview.effectiveFrom} />
-        <TextArea name="reason" label={t('admin.preview.reason')} hint={t('admin.preview.reasonHint')} value={reason} errors={errors} />
+        <TextAreaField name="reason" label={t('admin.preview.reason')} hint={t('admin.preview.reasonHint')} value={reason} errors={errors} rows={3} />
         <div class="etp-actions">
           <Submit label={t('admin.preview.confirm')} />
           <a class="ecl-link" href={href(ctx, `/admin/partner-countries/${preview.countryCode}`)}>{t('admin.cancel')}</a>
@@ -236,7 +236,7 @@ export function ParticipationPage({ ctx, state, answers, errors }: { ctx: PageCo
             <Checkbox key={type} name="allowedEntityTypes" value={type} label={t(`ncp.entityTypes.${type}`)} checked={answers.allowedEntityTypes.includes(type)} />
           ))}
         </fieldset>
-        <TextArea name="reason" label={t('admin.states.reason')} hint={t('admin.states.reasonHint')} value={answers.reason} errors={errors} />
+        <TextAreaField name="reason" label={t('admin.states.reason')} hint={t('admin.states.reasonHint')} value={answers.reason} errors={errors} rows={3} />
         <Submit label={t('admin.states.review')} />
       </Form>
     </Layout>

@@ -1,9 +1,9 @@
-import { ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextField } from '../../views/forms';
+import { ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextAreaField, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import { countryName } from '../reference-data';
-import { shortDate, StatusTag, TextArea } from './employer-fields';
+import { shortDate, StatusTag } from './employer-fields';
 import type { EmployerUser, Organisation } from './employer-session';
 
 export const ENTITY_TYPES = ['employer', 'temporary_work_agency', 'private_employment_agency', 'labour_market_intermediary'] as const;
@@ -39,7 +39,7 @@ export function RegisterOrganisationPage({ ctx, memberStates, answers, errors }:
           errors={errors}
         />
         <TextField name="registrationNumber" dir="ltr" label={t('employer.register.registrationNumber')} hint={t('employer.register.registrationNumberHint')} value={answers?.registrationNumber} errors={errors} />
-        <TextArea name="description" label={t('employer.register.description')} hint={t('employer.register.descriptionHint')} value={answers?.description} errors={errors} />
+        <TextAreaField name="description" label={t('employer.register.description')} hint={t('employer.register.descriptionHint')} value={answers?.description} errors={errors} />
         <h2 class="ecl-u-type-heading-3">{t('employer.register.contact')}</h2>
         <p>{t('employer.register.contactLead')}</p>
         <TextField name="contactName" autocomplete="name" label={t('employer.register.contactName')} value={answers?.contactName} errors={errors} />

@@ -1,11 +1,11 @@
 import type { Schemas } from '../../api/web-api';
 import { DataTable } from '../../views/data-table';
-import { ErrorSummary, Form, Notice, SelectField, Submit } from '../../views/forms';
+import { ErrorSummary, Form, Notice, SelectField, Submit, TextAreaField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import { countryName } from '../reference-data';
-import { languagesOf, shortDate, TextArea } from './employer-fields';
+import { languagesOf, shortDate } from './employer-fields';
 
 type Vacancy = Schemas['VacancyResponse'];
 type Match = Schemas['EmployerMatchResponse'];
@@ -230,7 +230,7 @@ export function PipelineEntryPage(props: { ctx: PageContext; vacancy: Vacancy; e
         )}
         {granted ? (
           <Form ctx={ctx} action={href(ctx, `${base}/messages`)}>
-            <TextArea name="body" label={t('employer.pipeline.message')} errors={props.errors} rows={3} />
+            <TextAreaField name="body" label={t('employer.pipeline.message')} errors={props.errors} rows={3} />
             <Submit label={t('employer.pipeline.send')} />
           </Form>
         ) : null}

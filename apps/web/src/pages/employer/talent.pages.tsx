@@ -1,11 +1,11 @@
 import type { Schemas } from '../../api/web-api';
-import { Checkbox, ErrorSummary, Form, Notice, type Option, SelectField, Submit, TextField } from '../../views/forms';
+import { Checkbox, ErrorSummary, Form, Notice, type Option, SelectField, Submit, TextAreaField, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import type { Concept } from '../candidate/esco';
 import { countryName } from '../reference-data';
-import { languagesOf, listOf, shortDate, TextArea } from './employer-fields';
+import { languagesOf, listOf, shortDate } from './employer-fields';
 import { TALENT_PAGE_SIZE, TALENT_SORTS, talentSearchString, type TalentPageFacet, type TalentPageFacetCounts, type TalentState } from './talent-query';
 
 interface Occupation { uri: string; label: string | null; yearsOfExperience: number }
@@ -243,7 +243,7 @@ export function TalentProfilePage(props: { ctx: PageContext; profile: ProfileVie
         {props.vacancies.length ? (
           <Form ctx={ctx} action={href(ctx, `${PATH}/${profile.referenceCode}/contact`)}>
             <SelectField name="vacancyId" label={t('employer.profile.vacancy')} options={props.vacancies.map((vacancy) => ({ value: vacancy.id, label: vacancy.title }))} placeholder={t('form.choose')} errors={props.errors} value={props.vacancies.length === 1 ? props.vacancies[0].id : undefined} />
-            <TextArea name="message" label={t('employer.profile.message')} hint={t('employer.profile.messageHint')} value={props.message} errors={props.errors} />
+            <TextAreaField name="message" label={t('employer.profile.message')} hint={t('employer.profile.messageHint')} value={props.message} errors={props.errors} />
             <Submit label={t('employer.profile.send')} />
           </Form>
         ) : (

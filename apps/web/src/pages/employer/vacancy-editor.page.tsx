@@ -1,11 +1,11 @@
 import type { Schemas } from '../../api/web-api';
-import { Checkbox, ErrorSummary, Form, Notice, SelectField, Submit, TextField } from '../../views/forms';
+import { Checkbox, ErrorSummary, Form, Notice, SelectField, Submit, TextAreaField, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
 import type { Concept } from '../candidate/esco';
 import { countryName } from '../reference-data';
-import { StatusTag, TextArea } from './employer-fields';
+import { StatusTag } from './employer-fields';
 import { CONTRACT_TYPES, PAY_PERIODS, type VacancyAnswers } from './vacancy-answers';
 
 export interface EditorState {
@@ -56,13 +56,13 @@ export function VacancyEditorPage({ ctx, state }: { ctx: PageContext; state: Edi
         <input type="hidden" name="occupationUri" value={answers.occupationUri} />
         <h2 class="ecl-u-type-heading-3">{t('employer.vacancy.jobSection')}</h2>
         <TextField name="title" label={t('employer.vacancy.jobTitle')} value={answers.title} errors={errors} />
-        <TextArea name="description" label={t('employer.vacancy.description')} hint={t('employer.vacancy.descriptionHint')} value={answers.description} errors={errors} rows={8} />
+        <TextAreaField name="description" label={t('employer.vacancy.description')} hint={t('employer.vacancy.descriptionHint')} value={answers.description} errors={errors} rows={8} />
         {state.check && !state.check.inShortage ? (
           <fieldset class="etp-panel etp-panel--warning" id="competitiveness">
             <legend class="ecl-form-label">{t('employer.vacancy.competitiveness')}</legend>
             <p>{t('employer.vacancy.competitivenessText')}</p>
             <Checkbox name="contributes" label={t('employer.vacancy.contributes')} checked={answers.contributes === 'yes'} errors={errors} />
-            <TextArea name="justification" label={t('employer.vacancy.justification')} hint={t('employer.vacancy.justificationHint')} value={answers.justification} errors={errors} optional={t('employer.vacancy.whenTicked')} />
+            <TextAreaField name="justification" label={t('employer.vacancy.justification')} hint={t('employer.vacancy.justificationHint')} value={answers.justification} errors={errors} optional={t('employer.vacancy.whenTicked')} />
           </fieldset>
         ) : null}
         <h2 class="ecl-u-type-heading-3">{t('employer.vacancy.placeSection')}</h2>

@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/web-api';
-import { formatDay, TextArea } from '../../views/console';
+import { formatDay } from '../../views/console';
 import { DataTable } from '../../views/data-table';
-import { ErrorSummary, Form, Notice, RadioGroup, Submit } from '../../views/forms';
+import { ErrorSummary, Form, Notice, RadioGroup, Submit, TextAreaField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
@@ -118,7 +118,7 @@ export function EmployerPage(props: { ctx: PageContext; employer: Employer; noti
               value={props.answers?.status}
               errors={props.errors}
             />
-            <TextArea name="reason" label={t('ncp.decision.reason')} hint={t('ncp.decision.reasonHint')} value={props.answers?.reason} errors={props.errors} />
+            <TextAreaField name="reason" label={t('ncp.decision.reason')} hint={t('ncp.decision.reasonHint')} value={props.answers?.reason} errors={props.errors} rows={3} />
             <Submit label={t('ncp.decision.submit')} />
           </Form>
         </section>

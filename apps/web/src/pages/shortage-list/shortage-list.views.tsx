@@ -1,8 +1,8 @@
 import type { Schemas } from '../../api/web-api';
 import type { Concept } from '../candidate/esco';
-import { formatDay, TextArea } from '../../views/console';
+import { formatDay } from '../../views/console';
 import { DataTable } from '../../views/data-table';
-import { ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextField } from '../../views/forms';
+import { ErrorSummary, Form, Notice, type Option, RadioGroup, SelectField, Submit, TextAreaField, TextField } from '../../views/forms';
 import type { FieldErrors } from '../../views/form-errors';
 import { Layout, PageTitle } from '../../views/layout';
 import { href, type PageContext } from '../../views/page-context';
@@ -147,7 +147,7 @@ export function ShortageListPage({ ctx, view }: { ctx: PageContext; view: Shorta
               <TextField name="validFrom" type="date" label={t('ncp.shortage.from')} hint={t('ncp.shortage.dateHint')} value={view.answers?.validFrom} errors={view.errors} />
               <TextField name="validTo" type="date" label={t('ncp.shortage.to')} hint={t('ncp.shortage.toHint')} value={view.answers?.validTo} errors={view.errors} optional={t('form.optional')} />
             </div>
-            <TextArea name="reason" label={t('ncp.shortage.reason')} hint={t('ncp.shortage.reasonHint')} value={view.answers?.reason} errors={view.errors} />
+            <TextAreaField name="reason" label={t('ncp.shortage.reason')} hint={t('ncp.shortage.reasonHint')} value={view.answers?.reason} errors={view.errors} rows={3} />
             <Submit label={t('ncp.shortage.addSubmit')} />
           </Form>
         ) : null}
@@ -176,7 +176,7 @@ export function WithdrawEntryPage({ ctx, scope, entry, errors, reason }: { ctx: 
       </dl>
       <p>{entry.effect === 'removal' ? t('ncp.shortage.withdrawRemovalText') : t('ncp.shortage.withdrawText')}</p>
       <Form ctx={ctx} action={href(ctx, `${scope.base}/entries/${entry.entryId}/withdraw`)}>
-        <TextArea name="reason" label={t('ncp.shortage.reason')} hint={t('ncp.shortage.reasonHint')} value={reason} errors={errors} />
+        <TextAreaField name="reason" label={t('ncp.shortage.reason')} hint={t('ncp.shortage.reasonHint')} value={reason} errors={errors} rows={3} />
         <div class="etp-actions">
           <Submit label={t('ncp.shortage.withdrawSubmit')} />
           <a class="ecl-link" href={href(ctx, scope.base)}>{t('ncp.shortage.cancel')}</a>
