@@ -151,6 +151,9 @@ describe('web front end: the candidate journey', () => {
       await buildProfile(walk, 'fr', fr, { occupation: 'soudeur', skills: ['souder des pièces', 'lire des plans'] });
       await seeMatch(walk, 'fr', fr, 'souder des pièces métalliques');
       await walk.press('MIG/MAG welder for ship repair', 'vacancy');
+      // Applying asks for the consent first; the box is drawn in error.
+      await walk.press(fr.jobs.applySubmit, 'vacancy-consent-missing');
+      expect(await walk.page.locator('#error-summary').innerText()).toContain(fr.jobs.applyConsentMissing);
       await walk.page.locator('label[for="field-consent"]').click();
       await walk.press(fr.jobs.applySubmit, 'vacancy-applied');
       expect(await walk.text()).toContain(fr.jobs.applied);

@@ -84,6 +84,12 @@ describe('web front end: public pages', () => {
       await page.goto(`${stack.webUrl}/en/eligibility`);
       await page.getByRole('button', { name: 'Check' }).click();
       await expectFocusedSummary(page, 3);
+      // Field names read as words of the sentence; a question gets a message of its own.
+      expect(await page.locator('#error-summary a').allInnerTexts()).toEqual([
+        'Choose country where you live',
+        'Choose your citizenship',
+        'Say whether you are 18 or older',
+      ]);
       await page.locator('#field-residence').selectOption('MA');
       await page.locator('#field-citizenship').selectOption('MA');
       await page.locator('label[for="field-adult"]').click();

@@ -20,9 +20,20 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+instance.services.formatter?.add('inSentence', (value: unknown, locale?: string) => inSentence(String(value), locale));
 
 export type Translate = TFunction;
 
 export function translator(locale: Locale): Translate {
   return instance.getFixedT(locale);
+}
+
+/**
+ * A field's label as it reads inside a sentence ("Enter {{field, inSentence}}"): its first letter in
+ * lower case, unless another capital follows (an acronym, "EQF level", or a name, "Member State").
+ */
+export function inSentence(label: string, locale?: string): string {
+  const [first = '', ...rest] = label;
+  const tail = rest.join('');
+  return /\p{Lu}/u.test(tail) ? label : first.toLocaleLowerCase(locale) + tail;
 }

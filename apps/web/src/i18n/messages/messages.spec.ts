@@ -33,7 +33,8 @@ describe('interface messages', () => {
       const text = lookup(CATALOGUES[locale], key);
       expect(text.trim()).not.toBe('');
       const source = lookup(en, english.get(key.replace(PLURAL, '')) ?? key);
-      const placeholders = (value: string) => (value.match(/\{\{\w+\}\}/g) ?? []).filter((p) => p !== '{{count}}');
+      const placeholders = (value: string) =>
+        [...value.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((match) => match[1]).filter((name) => name !== 'count');
       expect(placeholders(text).sort()).toEqual(placeholders(source).sort());
     }
   });

@@ -68,7 +68,7 @@ export class ActivityController {
     if (!request) return;
     const { ctx, api } = request;
     if (field(body, 'consent') !== 'yes') {
-      return this.renderVacancy(res, ctx, api, true, id, undefined, [{ field: 'consent', message: ctx.t('errors.choose', { field: ctx.t('jobs.applyConsent') }) }]);
+      return this.renderVacancy(res, ctx, api, true, id, undefined, [{ field: 'consent', message: ctx.t('jobs.applyConsentMissing') }]);
     }
     const message = field(body, 'message');
     const { response, error } = await api.POST('/api/v1/candidates/me/applications', {
@@ -171,7 +171,7 @@ export class ActivityController {
     if (!api) return this.pages.redirect(res, ctx, '/sign-in');
     if (field(body, 'confirm') !== 'yes') {
       const profile = (await api.GET('/api/v1/candidates/me')).data ?? null;
-      const errors = [{ field: 'confirm', message: ctx.t('errors.choose', { field: ctx.t('account.eraseConfirm') }) }];
+      const errors = [{ field: 'confirm', message: ctx.t('account.eraseConfirmMissing') }];
       return this.pages.send(res, <AccountPage ctx={{ ...ctx, signedIn: true }} profile={profile} errors={errors} />, 400);
     }
     const { response } = await api.POST('/api/v1/candidates/me/erase', { body: { confirmation: 'ERASE MY ACCOUNT' } });

@@ -56,7 +56,7 @@ export class PublicController {
     const errors: FieldErrors = [
       ...(known(answers.residence) ? [] : [{ field: 'residence', message: t('errors.choose', { field: t('eligibility.residence') }) }]),
       ...(known(answers.citizenship) ? [] : [{ field: 'citizenship', message: t('errors.choose', { field: t('eligibility.citizenship') }) }]),
-      ...(['yes', 'no'].includes(answers.adult) ? [] : [{ field: 'adult', message: t('errors.choose', { field: t('eligibility.adult') }) }]),
+      ...(['yes', 'no'].includes(answers.adult) ? [] : [{ field: 'adult', message: t('eligibility.adultMissing') }]),
     ];
     const countries = countryGroups(ctx, list, partners);
     if (errors.length) {
