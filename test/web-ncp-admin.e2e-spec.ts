@@ -95,7 +95,7 @@ describe('web front end: the national contact point and administrator consoles',
       expect(await walk.text()).toContain('Ana Lopes');
       await page.locator('label[for="field-status"]').click();
       await walk.press(en.ncp.decision.submit, 'employer-reason-missing');
-      expect(await page.locator('#error-summary').innerText()).toContain(en.ncp.decision.reason);
+      expect(await page.locator('#error-summary').innerText()).toContain('Enter reason');
       expect(await focusedId(page, 'error-summary')).toBe('error-summary');
       await page.fill('#field-reason', 'Checked against the Dutch business register (KVK).');
       await walk.press(en.ncp.decision.submit, 'employer-verified');
@@ -179,7 +179,7 @@ describe('web front end: the national contact point and administrator consoles',
       // Nothing has changed yet: the candidate is still found.
       expect(await talentCodes()).toContain(moroccan.referenceCode);
       await walk.press(en.admin.preview.confirm, 'preview-reason-missing');
-      expect(await page.locator('#error-summary').innerText()).toContain(en.admin.preview.reason);
+      expect(await page.locator('#error-summary').innerText()).toContain('Enter reason');
       await page.fill('#field-reason', 'Partnership agreement suspended by the Council.');
       await walk.press(en.admin.preview.confirm, 'partner-country-suspended');
       expect(await walk.text()).toContain('The status has been changed. 1 profile was affected.');
@@ -221,7 +221,7 @@ describe('web front end: the national contact point and administrator consoles',
       const invited = uniqueEmail('ncp-invited');
       await walk.goto(url('en', '/admin/ncp-invitations'), 'invite');
       await walk.press(en.admin.invite.submit, 'invite-errors');
-      expect(await page.locator('#error-summary').innerText()).toContain(en.admin.invite.email);
+      expect(await page.locator('#error-summary').innerText()).toContain('Enter email address');
       await page.fill('#field-email', invited);
       await page.locator('#field-memberState').selectOption('FR');
       await walk.press(en.admin.invite.submit, 'invited');
