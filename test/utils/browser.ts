@@ -72,7 +72,8 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
 
 /**
  * The page at 360 px and 1280 px wide, full length, into the git-ignored screenshots folder; fails
- * when, at 360 px, a table shows a data cell without its column's name (see `unnamedTableCells`).
+ * when, at 360 px, a table shows a data cell without its column's name (see `unnamedTableCells`),
+ * or when a field in error is drawn as if valid (see `unmarkedInvalidFields`).
  */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
