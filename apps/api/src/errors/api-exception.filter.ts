@@ -1,4 +1,4 @@
-import { DomainError, RateLimitedError, type DomainErrorKind } from '@app/common';
+import { DomainError, middlewareErrorStatus, RateLimitedError, type DomainErrorKind } from '@app/common';
 import { isDatabaseUnavailable } from '@app/database';
 import {
   Catch,
@@ -61,12 +61,6 @@ function describeUnavailable(error: unknown): { name: string; code?: string } {
   return { name, code };
 }
 
-/** Errors thrown by Express middleware before a route is reached. */
-interface MiddlewareError {
-  status: number;
-  expose?: boolean;
-}
-
 /**
  * Turns every error into the one error body. Domain and validation errors keep their codes;
  * unexpected errors become 500 with an errorId that is logged with the stack, never the request data.
@@ -108,7 +102,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         body: { error: { code: exception.code, message: exception.message } },
       };
     }
-    if (isMiddlewareError(exception)) return clientError(exception.status);
+    const middlewareStatus = middlewareErrorStatus(exception);
+    if (middlewareStatus) return clientError(middlewareStatus);
     if (isDatabaseUnavailable(exception)) {
       // The transaction (if any) was rolled back: nothing of the request was written.
       this.logger.warn({ err: describeUnavailable(exception) }, 'Database unavailable');
@@ -134,10 +129,4 @@ export class ApiExceptionFilter implements ExceptionFilter {
 function clientError(status: number, message?: string): { status: number; body: ErrorBody } {
   const answer = HTTP_ANSWERS[status] ?? HTTP_ANSWERS[400];
   return { status, body: { error: { code: answer.code, message: message ?? answer.message } } };
-}
-
-function isMiddlewareError(value: unknown): value is MiddlewareError {
-  if (!(value instanceof Error)) return false;
-  const { status, expose } = value as Partial<MiddlewareError>;
-  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
 }

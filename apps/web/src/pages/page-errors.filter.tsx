@@ -1,3 +1,4 @@
+import { middlewareErrorStatus } from '@app/common';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,9 @@ export class PageErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    // A body the parser refused (too large, unreadable) is the request's fault, not a failure.
+    const unreadable = middlewareErrorStatus(exception);
+    const status = exception instanceof HttpException ? exception.getStatus() : (unreadable ?? 500);
     const segment = req.path.split('/')[1];
     const locale: Locale = isLocale(segment) ? segment : 'en';
     const t = translator(locale);
@@ -25,7 +28,13 @@ export class PageErrorsFilter implements ExceptionFilter {
     }
     const ctx: PageContext = { locale, dir: direction(locale), t, csrf: '', signedIn: false, path: '/' };
     const notFound = exception instanceof NotFoundException;
-    const title = notFound ? t('errors.notFound') : t('errors.generic');
+    const [title, text] = notFound
+      ? [t('errors.notFound'), t('errors.notFoundText')]
+      : unreadable === 413
+        ? [t('errors.tooLarge'), t('errors.tooLargeText')]
+        : unreadable
+          ? [t('errors.unreadable'), t('errors.unreadableText')]
+          : [t('errors.generic'), undefined];
     if (res.headersSent) return;
     res
       .status(status)
@@ -35,7 +44,7 @@ export class PageErrorsFilter implements ExceptionFilter {
         `<!DOCTYPE html>${renderToString(
           <Layout ctx={ctx} title={title}>
             <PageTitle>{title}</PageTitle>
-            {notFound ? <p>{t('errors.notFoundText')}</p> : null}
+            {text ? <p>{text}</p> : null}
           </Layout>,
         )}`,
       );

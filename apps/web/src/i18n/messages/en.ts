@@ -40,6 +40,10 @@ export const en = {
     tooMany: 'Too many attempts. Please wait and try again later.',
     forbidden: 'You cannot open this page',
     forbiddenText: 'This page belongs to another kind of account. Use the menu to find your own pages.',
+    tooLarge: 'What you sent is too long',
+    tooLargeText: 'Shorten what you wrote, then send the form again.',
+    unreadable: 'Your browser sent something this site cannot read',
+    unreadableText: 'Go back and send the form again.',
   },
   form: {
     continue: 'Continue',

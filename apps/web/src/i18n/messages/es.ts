@@ -40,6 +40,10 @@ export const es = {
     tooMany: 'Demasiados intentos. Espere e inténtelo más tarde.',
     forbidden: 'No puede abrir esta página',
     forbiddenText: 'Esta página pertenece a otro tipo de cuenta. Use el menú para encontrar sus páginas.',
+    tooLarge: 'Lo que ha enviado es demasiado largo',
+    tooLargeText: 'Acorte su texto y vuelva a enviar el formulario.',
+    unreadable: 'Su navegador ha enviado datos que este sitio no puede leer',
+    unreadableText: 'Vuelva atrás y envíe de nuevo el formulario.',
   },
   form: {
     continue: 'Continuar',

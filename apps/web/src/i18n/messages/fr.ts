@@ -40,6 +40,10 @@ export const fr = {
     tooMany: 'Trop de tentatives. Veuillez réessayer plus tard.',
     forbidden: 'Vous ne pouvez pas ouvrir cette page',
     forbiddenText: 'Cette page appartient à un autre type de compte. Utilisez le menu pour trouver vos pages.',
+    tooLarge: 'Votre envoi est trop long',
+    tooLargeText: 'Raccourcissez votre texte, puis envoyez à nouveau le formulaire.',
+    unreadable: 'Votre navigateur a envoyé des données que ce site ne peut pas lire',
+    unreadableText: 'Revenez en arrière et envoyez à nouveau le formulaire.',
   },
   form: {
     continue: 'Continuer',
