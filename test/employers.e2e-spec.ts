@@ -188,6 +188,17 @@ describe('employers and Member State participation', () => {
       .query({ memberState: 'NL' })
       .auth(ncpDe.accessToken, { type: 'bearer' })
       .expect(403);
+    // Filters left out are no conditions: an NCP sees its state's employers in every status, an
+    // administrator every state's; a well-formed code of no Member State lists nobody.
+    const ownState = await http().get('/api/v1/employers').auth(ncpNl.accessToken, { type: 'bearer' }).expect(200);
+    expect(ownState.body.items.map((employer: { id: string }) => employer.id)).toContain(organisationId);
+    expect(new Set(ownState.body.items.map((employer: { memberState: string }) => employer.memberState))).toEqual(new Set(['NL']));
+    const everyState = await http().get('/api/v1/employers').query({ limit: 100 }).auth(admin.accessToken, { type: 'bearer' }).expect(200);
+    expect(everyState.body.items.map((employer: { id: string }) => employer.id)).toContain(organisationId);
+    const pending = await http().get('/api/v1/employers').query({ status: 'pending' }).auth(admin.accessToken, { type: 'bearer' }).expect(200);
+    expect(pending.body.items.map((employer: { id: string }) => employer.id)).not.toContain(organisationId);
+    const nowhere = await http().get('/api/v1/employers').query({ memberState: 'ZZ' }).auth(admin.accessToken, { type: 'bearer' }).expect(200);
+    expect(nowhere.body.items).toEqual([]);
   });
 
   it('suspends reversibly, removes finally, and audits every transition with its reason', async () => {

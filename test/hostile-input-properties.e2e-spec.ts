@@ -1,11 +1,14 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ReferenceDataSeeder } from '@app/reference-data';
+import { TaxonomyIndexer } from '@app/taxonomy';
+import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Role } from '../apps/api/src/access/access.decorator';
+import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AccountFactory, uniqueEmail } from './factories/account.factory';
 import { insertTaxonomyFixture } from './factories/taxonomy.fixture';
 import { closeApp, createApiApp } from './utils/api-app';
@@ -56,6 +59,18 @@ const IMPOSSIBLE_DATES = [
   '2024-02-30T25:61:61Z',
   '-000001-01-01',
   '+275760-09-13',
+];
+/**
+ * Query values a form or a script may well send, none of which must be refused for its own sake:
+ * limits and offsets at and past their bounds, empty and blank values, search syntax, codes of
+ * nothing, the other languages, edge days. A read answers them with its result or a 4xx.
+ */
+const ODD_QUERY_VALUES = [
+  '0', '-1', '1.5', '1e309', '2147483648', '9007199254740993', '99999999999999999999', 'NaN', '', ' ',
+  'true', '*', '%', '_', "'", '\\', '"', '(', ':', 'a:b', 'NOT x', 'OR', '-', '~', '^',
+  'ZZ', 'zz', 'en', 'ar', 'fr', '1900-01-01', '9999-12-31', '2024-02-29', 'İ', '👩‍🔧',
+  'x'.repeat(2_000), 'TP-7K2M-9QXD', '00000000-0000-4000-8000-000000000000',
+  'http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-000000000000',
 ];
 const UNICODE_EDGES = ['\u202e', '\ufeff', '\u200b', 'e\u0301', '👩‍🔧', '\uffff', '\u2028', 'İ', 'ß', '\u0085'];
 const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff', '\udc00\ud800'];
@@ -417,6 +432,47 @@ describe('hostile input, generated, against every operation', () => {
         failures.push(`${error} (seed ${result.seed}, path ${result.counterexamplePath})`);
       }
     }
+    expect(failures).toEqual([]);
+  }, 900_000);
+  it('answers odd but well-formed query values on every read without a path parameter, never with a failure', async () => {
+    // The searches run against real indexes, as in production: a worker creates them and builds the
+    // taxonomy's from the fixture concepts.
+    const worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    await worker.init();
+    try {
+      await worker.get(TaxonomyIndexer).rebuild();
+    } finally {
+      await worker.close();
+    }
+    const failures: string[] = [];
+    let sent = 0;
+    const reads = discoverApiRoutes(sut).filter(
+      (route) => route.method === 'GET' && route.rule && pathParamsOf(route).length === 0,
+    );
+    for (const route of reads) {
+      const rule = route.rule!;
+      const callers = rule.kind === 'roles' ? rule.roles.filter((role) => tokens.has(role)) : [undefined];
+      const keys = route.inputs
+        .filter((input) => input.source === 'query')
+        .flatMap((input) => (input.name ? [input.name] : (input.fields ?? [])));
+      const queries: Record<string, string>[] = [
+        {},
+        ...keys.flatMap((key) => ODD_QUERY_VALUES.map((value) => ({ [key]: value }))),
+      ];
+      for (const role of callers)
+        for (const query of queries) {
+          if (sent % 100 === 0) await clearRateLimits(sut.get<AppConfig>(APP_CONFIG));
+          sent += 1;
+          let call = request(sut.getHttpServer()).get(route.path).query(query);
+          if (role) call = call.auth(tokens.get(role)!, { type: 'bearer' });
+          const response = await call;
+          if (response.status >= 500)
+            failures.push(
+              `${role ?? 'anyone'} GET ${route.path} ${JSON.stringify(query).slice(0, 60)}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+            );
+        }
+    }
+    expect(sent).toBeGreaterThan(1_000);
     expect(failures).toEqual([]);
   }, 900_000);
 });

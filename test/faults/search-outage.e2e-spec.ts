@@ -1,9 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ConsistencyChecker } from '@app/consistency';
-import { ensureLocalMeilisearch, type LocalMeilisearch } from '@app/search';
+import { ensureLocalMeilisearch, MEILI_CLIENT, SearchIndexes, settle, type LocalMeilisearch } from '@app/search';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Meilisearch } from 'meilisearch';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -129,5 +130,24 @@ describe('fault: Meilisearch stopped during writes and restarted', () => {
     expect(driftOf(await worker.get(ConsistencyChecker).check({ repair: false }))).toEqual({});
     const found = await jobSearch().expect(200);
     expect(found.body.total).toBeGreaterThan(0);
+  });
+  it('answers 503 while the engine has lost an index, reports it whole as missing, and a repair brings it back', async () => {
+    // The engine comes back without the vacancies index (its data lost), the worker running.
+    const client = worker.get<Meilisearch>(MEILI_CLIENT);
+    await settle(client.deleteIndex(worker.get(SearchIndexes).uid('vacancies')));
+    const unavailable = await jobSearch().expect(503);
+    expect(unavailable.body.error.code).toBe('SEARCH_UNAVAILABLE');
+
+    const checker = worker.get(ConsistencyChecker);
+    const lost = await checker.check({ repair: true });
+    const live = lost.totals.indexes.find((total) => total.index === 'vacancies');
+    expect(live).toEqual({ index: 'vacancies', expected: 3, indexed: 0 });
+    expect(driftOf(lost)).toEqual({ 'vacancies.missing': 3 });
+    await drainQueues(worker, ALL_QUEUES);
+
+    expect(driftOf(await checker.check({ repair: false }))).toEqual({});
+    // Rebuilt with its settings: filtering and sorting work again.
+    const found = await jobSearch().query({ memberStates: 'NL', sort: 'newest' }).expect(200);
+    expect(found.body.total).toBe(3);
   });
 });

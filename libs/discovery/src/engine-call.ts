@@ -9,14 +9,17 @@ export interface EngineTimed<T> {
 }
 
 /**
- * An unreachable or timed-out engine is a 503 for the caller, not a 500. An error the engine itself
- * answered with (an unknown index, a filter it rejects) is a fault of ours and stays one.
+ * An unreachable or timed-out engine is a 503 for the caller, not a 500, and so is an engine without
+ * the index (one that came back without its data, or a new deployment whose worker has not created
+ * it yet: the worker builds it from Postgres). Any other error the engine answers with (a filter it
+ * rejects) is a fault of ours and stays one.
  */
 export async function engineCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     const apiError = meilisearchApiError(error);
+    if (apiError?.cause?.code === 'index_not_found') throw new SearchUnavailableError();
     if (apiError) throw apiError;
     if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError)
       throw new SearchUnavailableError();

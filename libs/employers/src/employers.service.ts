@@ -58,7 +58,8 @@ export class Employers {
       throw new NotOwnerError('Member State');
     }
     const rows = await this.employers.find({
-      where: { countryCode: memberState, status: filter.status },
+      // A filter left out is no condition (TypeORM refuses an undefined one).
+      where: { ...(memberState ? { countryCode: memberState } : {}), ...(filter.status ? { status: filter.status } : {}) },
       order: { createdAt: 'ASC' },
       take: 500,
     });

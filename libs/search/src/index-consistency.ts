@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
+import { meilisearchApiError } from './meilisearch-transport';
 
 /**
  * What an index's owner publishes so that the index can be compared with Postgres: the documents
@@ -47,7 +48,8 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Compares the live index `uid` with what its owner says it should hold: presence, absence, and
- * each document's content fingerprint. Reads everything page by page; writes nothing.
+ * each document's content fingerprint (an index the engine does not have holds nothing). Reads
+ * everything page by page; writes nothing.
  */
 export async function compareIndex(
   client: Meilisearch,
@@ -63,7 +65,14 @@ export async function compareIndex(
       );
   const indexed = new Map<string, string>();
   for (let offset = 0; ; offset += PAGE) {
-    const page = await client.index(uid).getDocuments<Record<string, unknown>>({ offset, limit: PAGE });
+    // An engine that lost the index (restarted without its data) holds none of its documents.
+    const page = await client
+      .index(uid)
+      .getDocuments<Record<string, unknown>>({ offset, limit: PAGE })
+      .catch((error: unknown) => {
+        if (meilisearchApiError(error)?.cause?.code === 'index_not_found') return { results: [] };
+        throw error;
+      });
     for (const document of page.results)
       indexed.set(String(document[source.primaryKey]), documentFingerprint(document));
     if (page.results.length < PAGE) break;
