@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Takes the session-level advisory lock `name` on `session`, asking again every `pollMs` while
@@ -44,3 +44,14 @@ export async function withSessionLock<T>(
     await session.release();
   }
 }
+
+/**
+ * Takes the transaction-level advisory lock `name` on the transaction of `manager`, waiting while
+ * another transaction holds it; it is let go at commit or rollback. Two transactions that would
+ * each check that something does not exist yet and then create it (a double submission) take the
+ * same lock first, so the second sees what the first committed and answers as if it came after.
+ */
+export async function lockWithinTransaction(manager: EntityManager, name: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+}
+

@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '@app/database';
 import { ANONYMOUS_ACTOR, AuditService } from '@app/audit';
 import { isoDay } from '@app/common';
 import {
@@ -97,6 +98,8 @@ export class EmployerRegistrations {
     context: CallContext,
   ): Promise<EmployerRegistrationOutcome> {
     return this.dataSource.transaction(async (manager) => {
+      // The same organisation registered twice at once: the second waits and finds it registered.
+      await lockWithinTransaction(manager, `employer-registration-${memberState}-${registrationNumber}`);
       const taken = await manager.existsBy(EmployerEntity, {
         countryCode: memberState,
         registrationNumber,

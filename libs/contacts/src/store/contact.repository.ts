@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '@app/database';
 import type { ReaderLanguage } from '@app/vacancies';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -68,12 +69,17 @@ export class ContactRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The pair's contact. With `lock`, the pair stays the transaction's until it ends, whether or not
+   * a contact exists yet, so two requests or applications for the same pair take turns.
+   */
   async findPair(
     manager: EntityManager,
     vacancyId: string,
     candidateId: string,
     lock = false,
   ): Promise<ContactRow | null> {
+    if (lock) await lockWithinTransaction(manager, `contact-pair-${vacancyId}-${candidateId}`);
     const rows: ContactRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM contacts WHERE vacancy_id = $1 AND candidate_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [vacancyId, candidateId],

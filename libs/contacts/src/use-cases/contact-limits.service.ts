@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '@app/database';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -54,7 +55,7 @@ export class ContactLimits {
   }
 
   private async lock(manager: EntityManager, what: string, organisationId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contacts-${what}-${organisationId}`]);
+    await lockWithinTransaction(manager, `contacts-${what}-${organisationId}`);
   }
 }
 

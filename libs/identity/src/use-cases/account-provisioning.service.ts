@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '@app/database';
 import { AuditService, type AuditActor } from '@app/audit';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MailOutbox } from '@app/mail';
@@ -155,6 +156,8 @@ export class AccountProvisioning {
     fields: Partial<AccountEntity>,
   ): Promise<AccountEntity> {
     const email = normaliseEmail(fields.email ?? '');
+    // Two invitations of one address at once: the second waits, then finds the address taken.
+    await lockWithinTransaction(manager, `account-email-${email}`);
     await this.assertEmailFree(manager, email);
     const account = manager.create(AccountEntity, { ...fields, id: randomUUID(), email, passwordHash: null });
     await manager.insert(AccountEntity, account);
