@@ -101,6 +101,16 @@ describe('double submissions', () => {
     expect(await count('accounts WHERE email = $1', [(body.contact as { email: string }).email])).toBe(1);
   });
 
+  it('excludes a registration number once', async () => {
+    const exclude = () =>
+      http()
+        .post('/api/v1/employer-exclusions')
+        .auth(world.ncp.accessToken, { type: 'bearer' })
+        .send({ memberState: 'NL', registrationNumber: 'KVK 5544.3322', reason: 'Repeated breaches of labour law' });
+    expect(await atOnce(exclude)).toEqual(oneThen('201', '409 REGISTRATION_NUMBER_ALREADY_EXCLUDED'));
+    expect(await count('excluded_registration_numbers WHERE registration_number = $1', ['KVK55443322'])).toBe(1);
+  });
+
   it('creates one profile per account and publishes a draft once', async () => {
     const account = await world.accounts.candidate();
     const create = () =>

@@ -1,4 +1,3 @@
-import { lockWithinTransaction } from '@app/database';
 import { ANONYMOUS_ACTOR, AuditService } from '@app/audit';
 import { isoDay } from '@app/common';
 import {
@@ -16,7 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
-import { normaliseRegistrationNumber } from './employer-status';
+import { lockRegistrationNumber, normaliseRegistrationNumber } from './employer-status';
 import { alreadyRegisteredMail, contactAddressInUseMail } from './employer-mails';
 import { EmployerEntity } from './employer.entity';
 import { toEmployerView } from './employer.mapper';
@@ -99,7 +98,7 @@ export class EmployerRegistrations {
   ): Promise<EmployerRegistrationOutcome> {
     return this.dataSource.transaction(async (manager) => {
       // The same organisation registered twice at once: the second waits and finds it registered.
-      await lockWithinTransaction(manager, `employer-registration-${memberState}-${registrationNumber}`);
+      await lockRegistrationNumber(manager, memberState, registrationNumber);
       const taken = await manager.existsBy(EmployerEntity, {
         countryCode: memberState,
         registrationNumber,

@@ -1,3 +1,5 @@
+import { lockWithinTransaction } from '@app/database';
+import type { EntityManager } from 'typeorm';
 export const EMPLOYER_STATUSES = ['pending', 'verified', 'suspended', 'removed'] as const;
 export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
 
@@ -22,6 +24,14 @@ export function transitionAction(from: EmployerStatus, to: EmployerStatus): stri
 /** Normalised form of a national registration number: upper case, separators dropped. */
 export function normaliseRegistrationNumber(value: string): string {
   return value.toUpperCase().replace(/[\s.\-/]/g, '');
+}
+
+/**
+ * Takes, for the rest of the transaction, the lock on one Member State's registration number
+ * (normalised): registering it and excluding it take turns, so neither is done twice at once.
+ */
+export function lockRegistrationNumber(manager: EntityManager, memberState: string, registrationNumber: string): Promise<void> {
+  return lockWithinTransaction(manager, `employer-registration-${memberState}-${registrationNumber}`);
 }
 
 /** Whether an organisation in this status may act (publish, search) and be seen (its vacancies). */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   canTransition,
+  lockRegistrationNumber,
   normaliseRegistrationNumber,
   transitionAction,
   type EmployerStatus,
@@ -83,6 +84,7 @@ export class EmployerVerification {
     assertOwnMemberState(ncp, memberState);
     const registrationNumber = normaliseRegistrationNumber(input.registrationNumber);
     return this.dataSource.transaction(async (manager) => {
+      await lockRegistrationNumber(manager, memberState, registrationNumber);
       if (
         await manager.existsBy(ExcludedRegistrationNumberEntity, {
           countryCode: memberState,

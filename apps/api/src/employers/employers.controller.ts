@@ -138,6 +138,7 @@ export class EmployersController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Exclude a registration number of the NCP’s own state after a breach' })
   @ApiCreatedResponse({ type: ExclusionResponse })
+  @ApiConflictResponse({ type: ErrorBody, description: 'REGISTRATION_NUMBER_ALREADY_EXCLUDED' })
   async exclude(
     @CurrentPrincipal() ncp: Principal,
     @Body() body: ExcludeRegistrationNumberRequest,
