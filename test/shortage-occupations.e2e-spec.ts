@@ -217,4 +217,37 @@ describe('shortage occupations', () => {
     ]);
     expect(scopes.filter((row) => row.payload.memberState === 'NL')).toHaveLength(2);
   });
+
+  it('refuses an entry the layer already holds for an overlapping period, a double submission included', async () => {
+    const entry = {
+      layer: 'member_state',
+      memberState: 'NL',
+      effect: 'addition',
+      occupationUri: FASHION_DESIGNER,
+      sectorCode: 'manufacturing',
+      validFrom: '2030-01-01',
+      validTo: '2030-12-31',
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => addEntry(ncpNl, entry)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    const first = answers.find((answer) => answer.status === 201)!.body.entryId as string;
+    const refused = answers.find((answer) => answer.status === 409)!;
+    expect(refused.body.error).toMatchObject({
+      code: 'SHORTAGE_ENTRY_EXISTS',
+      details: [{ field: 'occupationUri', reason: `already listed by entry ${first}` }],
+    });
+    await addEntry(ncpNl, { ...entry, validFrom: '2030-06-01', validTo: null }).expect(409);
+    // Not the same entry: after its end, in another sector, the opposite effect, another layer.
+    await addEntry(ncpNl, { ...entry, validFrom: '2031-01-01', validTo: null }).expect(201);
+    await addEntry(ncpNl, { ...entry, sectorCode: 'construction' }).expect(201);
+    await addEntry(ncpNl, { ...entry, effect: 'removal' }).expect(201);
+    await addEntry(admin, { ...entry, layer: 'eu', memberState: undefined }).expect(201);
+    // A withdrawn entry no longer stands in the way.
+    await http()
+      .post(`/api/v1/shortage-occupations/entries/${first}/withdraw`)
+      .auth(ncpNl.accessToken, { type: 'bearer' })
+      .send({ reason: 'Entered twice by mistake' })
+      .expect(200);
+    await addEntry(ncpNl, entry).expect(201);
+  });
 });

@@ -120,6 +120,15 @@ describe('web front end: the national contact point and administrator consoles',
       await walk.press(en.ncp.shortage.addSubmit, 'shortage-added');
       expect(await walk.text()).toContain(en.ncp.shortage.added);
       expect(await page.locator('#shortage-entries').innerText()).toContain('specialist nurse');
+      // The same entry again (sent twice, or forgotten): refused, with the field to change.
+      await page.fill('#field-q', 'nurse');
+      await walk.press(en.form.search, 'shortage-search-again');
+      await page.locator('main label', { hasText: 'specialist nurse' }).click();
+      await page.locator('#field-sectorCode').selectOption({ index: 1 });
+      await page.fill('#field-reason', 'Regional shortage of specialist nurses in the Netherlands.');
+      await walk.press(en.ncp.shortage.addSubmit, 'shortage-exists');
+      expect(await page.locator('#error-summary').innerText()).toContain(en.ncp.shortage.exists);
+      expect(await page.locator('#shortage-entries tbody tr', { hasText: 'specialist nurse' }).count()).toBe(1);
       await walk.press(`${en.form.remove} specialist nurse`, 'shortage-withdraw');
       await walk.press(en.ncp.shortage.withdrawSubmit, 'shortage-withdraw-reason-missing');
       expect(await page.locator('#error-summary').isVisible()).toBe(true);

@@ -1,3 +1,4 @@
+import { lockWithinTransaction } from '@app/database';
 import { AuditService } from '@app/audit';
 import {
   actorOf,
@@ -19,6 +20,7 @@ import { ShortageSectorEntity } from './shortage-sector.entity';
 import {
   EuLayerAdminOnlyError,
   InvalidShortageEntryError,
+  ShortageEntryExistsError,
   ShortageEntryNotFoundError,
   ShortageEntryWithdrawnError,
 } from './shortage.errors';
@@ -49,6 +51,7 @@ export class ShortageListAdministration {
     assertWindow(input.validFrom, input.validTo ?? null);
     return this.dataSource.transaction(async (manager) => {
       await this.assertSector(manager, input.sectorCode);
+      await this.assertNotListed(manager, input, memberState);
       const entity = manager.create(ShortageEntryEntity, {
         id: randomUUID(),
         entryId: randomUUID(),
@@ -160,6 +163,35 @@ export class ShortageListAdministration {
     if (!isEuMemberState(code)) throw new InvalidMemberStateError(memberState);
     assertOwnMemberState(principal, code);
     return code;
+  }
+
+  /**
+   * Refuses an entry that the layer already holds in force for an overlapping period: the same
+   * effect on the same occupation or ISCO group in the same sector (a double submission included:
+   * the key is locked first, so the second waits and finds the first).
+   */
+  private async assertNotListed(manager: EntityManager, input: NewShortageEntry, memberState: string | null): Promise<void> {
+    const concept = input.occupationUri ?? input.iscoCode ?? '';
+    await lockWithinTransaction(manager, `shortage-entry-${input.layer}-${memberState ?? 'eu'}-${input.effect}-${concept}`);
+    const [found] = await manager.query<{ entryId: string }[]>(
+      `SELECT entry_id AS "entryId" FROM shortage_entries
+        WHERE superseded_at IS NULL AND NOT withdrawn AND layer = $1 AND member_state IS NOT DISTINCT FROM $2
+          AND effect = $3 AND occupation_uri IS NOT DISTINCT FROM $4 AND isco_code IS NOT DISTINCT FROM $5
+          AND sector_code = $6 AND valid_from <= COALESCE($8::date, 'infinity')
+          AND COALESCE(valid_to, 'infinity') >= $7::date
+        LIMIT 1`,
+      [
+        input.layer,
+        memberState,
+        input.effect,
+        input.occupationUri ?? null,
+        input.iscoCode ?? null,
+        input.sectorCode,
+        input.validFrom,
+        input.validTo ?? null,
+      ],
+    );
+    if (found) throw new ShortageEntryExistsError(found.entryId);
   }
 
   private async assertSector(manager: EntityManager, code: string): Promise<void> {

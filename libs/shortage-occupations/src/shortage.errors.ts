@@ -25,3 +25,14 @@ export class ShortageEntryWithdrawnError extends DomainError {
     super('conflict', 'SHORTAGE_ENTRY_WITHDRAWN', 'This shortage-list entry was withdrawn and cannot change');
   }
 }
+
+export class ShortageEntryExistsError extends DomainError {
+  constructor(entryId: string) {
+    super(
+      'conflict',
+      'SHORTAGE_ENTRY_EXISTS',
+      `The list already has this entry for an overlapping period (entry ${entryId}); revise that one instead`,
+      [{ field: 'occupationUri', reason: `already listed by entry ${entryId}` }],
+    );
+  }
+}

@@ -17,6 +17,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -123,6 +124,7 @@ export class ShortageOccupationsController {
   @ApiCreatedResponse({ type: ShortageEntryResponse })
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'OCCUPATION_NOT_FOUND, ISCO_GROUP_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'SHORTAGE_ENTRY_EXISTS: in force for an overlapping period' })
   async add(
     @CurrentPrincipal() principal: Principal,
     @Body() body: AddShortageEntryRequest,

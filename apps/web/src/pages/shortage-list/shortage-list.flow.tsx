@@ -71,7 +71,11 @@ export class ShortageListFlow {
         reason: answers.reason,
       },
     });
-    if (!response.ok) return this.show(res, ctx, api, scope, query, undefined, [{ field: '_', message: apiError(error)?.message ?? t('errors.generic') }], answers);
+    if (!response.ok) {
+      const refusal = apiError(error);
+      const message = refusal?.code === 'SHORTAGE_ENTRY_EXISTS' ? t('ncp.shortage.exists') : (refusal?.message ?? t('errors.generic'));
+      return this.show(res, ctx, api, scope, query, undefined, [{ field: refusal?.code === 'SHORTAGE_ENTRY_EXISTS' ? 'occupationUri' : '_', message }], answers);
+    }
     this.pages.redirect(res, ctx, `${scope.base}?done=added`);
   }
 

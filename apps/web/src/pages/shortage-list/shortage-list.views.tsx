@@ -71,6 +71,8 @@ export function ShortageListPage({ ctx, view }: { ctx: PageContext; view: Shorta
       {view.notice ? <Notice>{view.notice}</Notice> : null}
       <PageTitle>{title}</PageTitle>
       <p class="etp-lead">{national ? t('ncp.shortage.nationalLead', { state }) : t('ncp.shortage.euLead')}</p>
+      {/* On a phone the list runs long before the form: one step to it. */}
+      <p><a class="ecl-link" href="#add-title">{t('ncp.shortage.addTitle')}</a></p>
       <h2>{t('ncp.shortage.current', { count: view.entries.length })}</h2>
       {view.entries.length ? (
         <DataTable caption={title} headers={headers} id="shortage-entries">
