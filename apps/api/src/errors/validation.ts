@@ -1,9 +1,21 @@
 import { ValidationFailedError, type DomainErrorDetail } from '@app/common';
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { undocumentedNulls } from '../validation/documented-nulls';
+
+/** Validation, then the one rule it leaves out: `null` only where the document allows it. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const validated: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'custom') return validated;
+    const nulls = undocumentedNulls(validated, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (nulls.length > 0) throw new ValidationFailedError('The request is invalid', nulls);
+    return validated;
+  }
+}
 
 /** Rejects unknown fields and reports every violation by its dotted path. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

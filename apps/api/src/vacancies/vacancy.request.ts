@@ -152,6 +152,7 @@ export class VacancyRequest {
 
   @ApiPropertyOptional({ type: PayRequest, nullable: true })
   @ValidateIf(present)
+  @IsObject()
   @ValidateNested()
   @Type(() => PayRequest)
   pay?: PayRequest | null;

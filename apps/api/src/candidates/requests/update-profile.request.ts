@@ -21,6 +21,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -262,6 +263,7 @@ export class UpdateProfileRequest {
   @ApiPropertyOptional({ type: ProgrammeRequest, nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
+  @IsObject()
   @ValidateNested()
   @Type(() => ProgrammeRequest)
   programme?: ProgrammeRequest | null;
