@@ -21,4 +21,16 @@ describe('enginePage', () => {
       }
     }
   });
+
+  it('refuses what is not a page window instead of searching for a page size without end', () => {
+    for (const window of [
+      { limit: null, offset: 0 },
+      { limit: 0, offset: 0 },
+      { limit: 1.5, offset: 0 },
+      { limit: Number.NaN, offset: 0 },
+      { limit: 20, offset: -1 },
+      { limit: 20, offset: Number.POSITIVE_INFINITY },
+    ])
+      expect(() => enginePage(window as unknown as { limit: number; offset: number })).toThrow(RangeError);
+  });
 });

@@ -15,6 +15,9 @@ export interface EnginePage {
  * under twice `limit` plus ten for every window the API accepts.
  */
 export function enginePage(request: PageRequest): EnginePage {
+  // The search below ends only for a whole window; anything else is a caller's bug, not a loop.
+  if (!Number.isSafeInteger(request.limit) || request.limit < 1 || !Number.isSafeInteger(request.offset) || request.offset < 0)
+    throw new RangeError(`Not a page window: limit ${request.limit}, offset ${request.offset}`);
   const last = request.offset + request.limit - 1;
   let hitsPerPage = request.limit;
   while (Math.floor(request.offset / hitsPerPage) !== Math.floor(last / hitsPerPage)) hitsPerPage++;
