@@ -112,21 +112,19 @@ describe('web front end: the national contact point and administrator consoles',
       expect(await employerStatus(toSuspend.organisationId)).toEqual(expect.objectContaining({ status: 'suspended', statusReason: 'Complaints about unpaid wages are under investigation.' }));
 
       await walk.goto(url('en', '/ncp/shortage-list'), 'shortage-list');
-      await page.fill('#field-q', 'nurse');
-      await walk.press(en.form.search, 'shortage-search');
-      await page.locator('main label', { hasText: 'specialist nurse' }).click();
-      await page.locator('#field-sectorCode').selectOption({ index: 1 });
-      await page.fill('#field-reason', 'Regional shortage of specialist nurses in the Netherlands.');
-      await walk.press(en.ncp.shortage.addSubmit, 'shortage-added');
+      const addNurses = async (search: string, landing: string) => {
+        await page.fill('#field-q', 'nurse');
+        await walk.press(en.form.search, search);
+        await page.locator('main label', { hasText: 'specialist nurse' }).click();
+        await page.locator('#field-sectorCode').selectOption({ index: 1 });
+        await page.fill('#field-reason', 'Regional shortage of specialist nurses in the Netherlands.');
+        await walk.press(en.ncp.shortage.addSubmit, landing);
+      };
+      await addNurses('shortage-search', 'shortage-added');
       expect(await walk.text()).toContain(en.ncp.shortage.added);
       expect(await page.locator('#shortage-entries').innerText()).toContain('specialist nurse');
       // The same entry again (sent twice, or forgotten): refused, with the field to change.
-      await page.fill('#field-q', 'nurse');
-      await walk.press(en.form.search, 'shortage-search-again');
-      await page.locator('main label', { hasText: 'specialist nurse' }).click();
-      await page.locator('#field-sectorCode').selectOption({ index: 1 });
-      await page.fill('#field-reason', 'Regional shortage of specialist nurses in the Netherlands.');
-      await walk.press(en.ncp.shortage.addSubmit, 'shortage-exists');
+      await addNurses('shortage-search-again', 'shortage-exists');
       expect(await page.locator('#error-summary').innerText()).toContain(en.ncp.shortage.exists);
       expect(await page.locator('#shortage-entries tbody tr', { hasText: 'specialist nurse' }).count()).toBe(1);
       await walk.press(`${en.form.remove} specialist nurse`, 'shortage-withdraw');
